@@ -1,0 +1,62 @@
+// Bundles the extension client, the language server, the CLI, the webview script and the
+// in-editor test suite with esbuild. `--watch` rebuilds on change; `--production` minifies.
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+/** Every bundle the project ships or tests; entries whose source is missing are skipped. */
+const builds = [
+  { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  {
+    ...node,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: false,
+    minify: production,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    entryPoints: ['client/webview/main.ts'],
+    outfile: 'dist/webview.js',
+  },
+  { ...node, entryPoints: ['test/editor/index.ts'], outfile: 'out/test/index.js', external: ['vscode', 'mocha'] },
+].filter((b) => existsSync(join(root, b.entryPoints[0])));
+
+/** Codicons ship inside the extension so the webview needs no network. */
+function copyCodicons() {
+  const from = join(root, 'node_modules/@vscode/codicons/dist');
+  const to = join(root, 'dist/codicons');
+  mkdirSync(to, { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join(from, f), join(to, f));
+}
+
+copyCodicons();
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('watching for changes…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
