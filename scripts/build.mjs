@@ -40,15 +40,15 @@ const builds = [
     logLevel: 'warning',
     absWorkingDir: root,
     entryPoints: ['client/webview/main.ts'],
-    outfile: 'dist/webview.js',
+    outfile: 'media/out/webview.js',
   },
   { ...node, entryPoints: ['test/editor/index.ts'], outfile: 'out/test/index.js', external: ['vscode', 'mocha'] },
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));
 
-/** Codicons ship inside the extension so the webview needs no network. */
+/** Codicons ship inside the extension (under media/, the webview's only resource root) so the panel needs no network. */
 function copyCodicons() {
   const from = join(root, 'node_modules/@vscode/codicons/dist');
-  const to = join(root, 'dist/codicons');
+  const to = join(root, 'media/out/codicons');
   mkdirSync(to, { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join(from, f), join(to, f));
 }

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+
+/** Bot files are YAML or JSON; the server decides which of them belong to a bot. */
+const documentSelector = [
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'jsonc' },
+];
+
+/** Builds (but does not start) the client for the bundled language server. */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel: output,
+    synchronize: { configurationSection: 'botVersions' },
+    initializationOptions: {
+      trusted: vscode.workspace.isTrusted,
+      settings: vscode.workspace.getConfiguration('botVersions'),
+    },
+    middleware: {},
+  };
+  return new LanguageClient('botVersions', 'Bot Versions Language Server', serverOptions, clientOptions);
+}

@@ -1,0 +1,175 @@
+import * as vscode from 'vscode';
+import type { BotInfo, CompareResult, FileChange, SemanticChange, SideRef } from '../../../server/src/lsp/protocol';
+import type { Ctx } from '../ctx';
+import { plural } from '../format';
+import { missingFileUri, versionFileUri } from '../versionDocuments';
+
+type Side = CompareResult['from'];
+
+export type ComparisonNode =
+  | { kind: 'files'; files: FileChange[] }
+  | { kind: 'file'; file: FileChange }
+  | { kind: 'summary'; changes: SemanticChange[] }
+  | { kind: 'group'; title: string; changes: SemanticChange[] }
+  | { kind: 'change'; change: SemanticChange }
+  | { kind: 'same' };
+
+const KIND_TITLES: Record<string, string> = {
+  bot: 'Bot',
+  locale: 'Locales',
+  intent: 'Intents',
+  utterance: 'Utterances',
+  slot: 'Slots',
+  slotType: 'Slot types',
+  response: 'Responses',
+  flow: 'Flows',
+  function: 'Functions',
+  variable: 'Variables',
+};
+
+const CHANGE_ICONS: Record<SemanticChange['change'], [string, string]> = {
+  added: ['diff-added', 'charts.green'],
+  removed: ['diff-removed', 'charts.red'],
+  edited: ['diff-modified', 'charts.blue'],
+};
+
+/** The Comparison view: the files two sides differ in, and what changed in bot terms. */
+export class ComparisonTree implements vscode.TreeDataProvider<ComparisonNode> {
+  private readonly emitter = new vscode.EventEmitter<ComparisonNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private result: CompareResult | undefined;
+  private bot: BotInfo | undefined;
+  readonly view: vscode.TreeView<ComparisonNode>;
+
+  constructor(private readonly ctx: Ctx) {
+    this.view = vscode.window.createTreeView('botVersions.comparison', { treeDataProvider: this, showCollapseAll: true });
+    ctx.push(this.view, this.emitter);
+  }
+
+  get current(): CompareResult | undefined {
+    return this.result;
+  }
+
+  /** Compares two sides of a bot, shows the result, and opens the only changed file if there is one. */
+  async compare(bot: BotInfo, from: SideRef, to: SideRef): Promise<CompareResult> {
+    const result = await this.ctx.request('botVersions/compare', { bot: bot.id, from, to });
+    this.result = result;
+    this.bot = bot;
+    this.view.title = 'Comparison';
+    this.view.description = `${bot.id}: ${result.from.label} ↔ ${result.to.label}`;
+    this.view.message = result.files.length
+      ? undefined
+      : `${result.from.label} and ${result.to.label} hold the same files.`;
+    await vscode.commands.executeCommand('setContext', 'botVersions.hasComparison', true);
+    this.emitter.fire(undefined);
+    await this.view.reveal({ kind: 'files', files: result.files }, { focus: false, select: false, expand: true }).then(undefined, () => undefined);
+    return result;
+  }
+
+  async clear(): Promise<void> {
+    this.result = undefined;
+    await vscode.commands.executeCommand('setContext', 'botVersions.hasComparison', false);
+    this.emitter.fire(undefined);
+  }
+
+  /** Opens one changed file in VS Code's diff editor. */
+  async openDiff(file: FileChange, result = this.result, bot = this.bot): Promise<void> {
+    if (!result || !bot) return;
+    const left = this.sideUri(bot, result.from, file, file.change === 'added');
+    const right = this.sideUri(bot, result.to, file, file.change === 'removed');
+    await vscode.commands.executeCommand('vscode.diff', left, right, `${file.path} (${result.from.label} ↔ ${result.to.label})`, {
+      preview: true,
+    });
+  }
+
+  private sideUri(bot: BotInfo, side: Side, file: FileChange, missing: boolean): vscode.Uri {
+    if (missing) return missingFileUri(bot.id, file.path, side.label);
+    if (side.kind === 'working') return vscode.Uri.parse(`${bot.folderUri}/${file.path}`);
+    return versionFileUri(bot.id, side.id, file.path, side.label);
+  }
+
+  getTreeItem(node: ComparisonNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'files': {
+        const item = new vscode.TreeItem(`Files`, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'files';
+        item.description = plural(node.files.length, 'file') + ' changed';
+        item.iconPath = new vscode.ThemeIcon('files');
+        return item;
+      }
+      case 'file': {
+        const f = node.file;
+        const item = new vscode.TreeItem(vscode.Uri.file(f.path), vscode.TreeItemCollapsibleState.None);
+        item.id = `file:${f.path}`;
+        item.label = f.path;
+        item.description = `${f.change}${f.change === 'modified' ? `  +${f.additions} −${f.deletions}` : ''}`;
+        const [icon, color] = f.change === 'added' ? CHANGE_ICONS.added : f.change === 'removed' ? CHANGE_ICONS.removed : CHANGE_ICONS.edited;
+        item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+        item.command = { command: 'botVersions.openComparedFile', title: 'Open Diff', arguments: [f] };
+        item.tooltip = `${f.path}: ${f.change}. Click to open the diff.`;
+        return item;
+      }
+      case 'summary': {
+        const item = new vscode.TreeItem('Changes in bot terms', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'summary';
+        item.description = node.changes.length ? plural(node.changes.length, 'change') : 'none';
+        item.iconPath = new vscode.ThemeIcon('hubot');
+        return item;
+      }
+      case 'group': {
+        const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `group:${node.title}`;
+        const counts = (['added', 'removed', 'edited'] as const)
+          .map((c) => [c, node.changes.filter((x) => x.change === c).length] as const)
+          .filter(([, n]) => n > 0)
+          .map(([c, n]) => `${n} ${c}`);
+        item.description = counts.join(', ');
+        return item;
+      }
+      case 'change': {
+        const c = node.change;
+        const item = new vscode.TreeItem(c.locale ? `${c.name} (${c.locale})` : c.name, vscode.TreeItemCollapsibleState.None);
+        item.description = c.detail ? `${c.change} · ${c.detail}` : c.change;
+        const [icon, color] = CHANGE_ICONS[c.change];
+        item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+        item.tooltip = `${KIND_TITLES[c.kind] ?? c.kind}: ${c.name} ${c.change}${c.detail ? ` — ${c.detail}` : ''}`;
+        return item;
+      }
+      case 'same': {
+        const item = new vscode.TreeItem('No differences', vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('check');
+        return item;
+      }
+    }
+  }
+
+  getChildren(node?: ComparisonNode): ComparisonNode[] {
+    const r = this.result;
+    if (!r) return [];
+    if (!node) {
+      if (!r.files.length) return [{ kind: 'same' }];
+      return [
+        { kind: 'summary', changes: r.summary },
+        { kind: 'files', files: r.files },
+      ];
+    }
+    switch (node.kind) {
+      case 'files':
+        return node.files.map((file) => ({ kind: 'file', file }));
+      case 'summary': {
+        const groups = new Map<string, SemanticChange[]>();
+        for (const c of node.changes) groups.set(c.kind, [...(groups.get(c.kind) ?? []), c]);
+        return [...groups].map(([kind, changes]) => ({ kind: 'group', title: KIND_TITLES[kind] ?? kind, changes }));
+      }
+      case 'group':
+        return node.changes.map((change) => ({ kind: 'change', change }));
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: ComparisonNode): ComparisonNode | undefined {
+    if (node.kind === 'file' && this.result) return { kind: 'files', files: this.result.files };
+    return undefined;
+  }
+}

@@ -1,0 +1,220 @@
+// The whole custom protocol between the Bot Versions client and its language server,
+// declared once and imported by both sides. It carries view models shaped for the UI;
+// the server maps the versioning core onto them. Plain types only: no runtime imports,
+// so the client bundle takes nothing from the server.
+
+/** A version as the views show it. `label` is `v13`, or `v13·a1b2c3` when two clones both made a v13. */
+export interface VersionInfo {
+  id: string;
+  shortId: string;
+  number: number;
+  label: string;
+  name: string;
+  description: string;
+  author: string;
+  createdAt: string;
+  parentId: string | null;
+  /** Where the version came from, in words: "saved", "restored from v3", "released from pizza-dev v7". */
+  origin: string;
+  originKind: 'saved' | 'restored' | 'released' | 'copied' | 'auto-saved';
+  environments: string[];
+  pinned: boolean;
+  fileCount: number;
+}
+
+/** How the working copy differs from the bot's last version. Paths are relative to the bot folder. */
+export interface DriftInfo {
+  dirty: boolean;
+  added: string[];
+  removed: string[];
+  modified: string[];
+}
+
+export interface BotInfo {
+  id: string;
+  name: string;
+  description: string;
+  folderUri: string;
+  manifestUri: string;
+  protected: boolean;
+  versionCount: number;
+  latest: VersionInfo | null;
+  drift: DriftInfo;
+  environments: EnvironmentInfo[];
+  pendingReleases: ReleaseInfo[];
+  problems: { errors: number; warnings: number };
+}
+
+export interface GateProblem {
+  file: string;
+  line: number;
+  character: number;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  code: string;
+  message: string;
+}
+
+export interface EnvironmentInfo {
+  name: string;
+  /** Position in the pipeline, from 0. */
+  index: number;
+  version: VersionInfo | null;
+  since: string | null;
+  by: string | null;
+  /** The version a rollback without a target would return to. */
+  previous: VersionInfo | null;
+  /** Whether a version must pass validation before it enters this environment. */
+  gated: boolean;
+}
+
+export interface EnvironmentEventInfo {
+  id: string;
+  environment: string;
+  action: 'set' | 'promote' | 'rollback';
+  version: VersionInfo | null;
+  versionId: string;
+  previousId: string | null;
+  from: string | null;
+  at: string;
+  by: string;
+  note: string;
+}
+
+export interface ReleaseInfo {
+  id: string;
+  shortId: string;
+  fromBot: string;
+  fromVersionId: string;
+  fromLabel: string;
+  toBot: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  author: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  acceptedVersionId: string | null;
+}
+
+export interface HistoryEntryInfo {
+  id: string;
+  at: string;
+  by: string;
+  action: string;
+  text: string;
+  environment: string | null;
+  versionId: string | null;
+}
+
+/** One side of a comparison: a stored version, or the working copy on disk. */
+export type SideRef = { kind: 'version'; id: string } | { kind: 'working' };
+
+export interface FileChange {
+  path: string;
+  change: 'added' | 'removed' | 'modified';
+  additions: number;
+  deletions: number;
+}
+
+/** A file a version holds, and how it changed from the version's parent. */
+export interface VersionFile {
+  path: string;
+  size: number;
+  change: 'added' | 'modified' | null;
+}
+
+export interface SemanticChange {
+  kind: string;
+  name: string;
+  change: 'added' | 'removed' | 'edited';
+  detail: string;
+  locale: string | null;
+}
+
+export interface CompareResult {
+  bot: string;
+  from: SideRef & { label: string };
+  to: SideRef & { label: string };
+  files: FileChange[];
+  summary: SemanticChange[];
+}
+
+export interface PromotePreview {
+  bot: string;
+  environment: string;
+  from: string | null;
+  incoming: VersionInfo | null;
+  current: VersionInfo | null;
+  comparison: CompareResult | null;
+  gate: { checked: boolean; errors: number; warnings: number; problems: GateProblem[] };
+  /** Why the promotion cannot happen, when it cannot; null when it can. */
+  blocked: string | null;
+}
+
+/** Error codes the server puts in `ResponseError.data.code`, so the client can offer a way on. */
+export type ErrorCode =
+  | 'GATE_REFUSED'
+  | 'UNTRUSTED'
+  | 'PROTECTED'
+  | 'LOCKED'
+  | 'NOT_FOUND'
+  | 'AMBIGUOUS'
+  | 'IN_USE'
+  | 'INVALID'
+  | 'CORRUPT'
+  | 'CONFLICT'
+  | 'INTERNAL';
+
+export interface ErrorData {
+  code: ErrorCode;
+  problems?: GateProblem[];
+}
+
+export interface BotRef {
+  bot: string;
+}
+
+export interface VersionRef extends BotRef {
+  version: string;
+}
+
+/** Every request the client may send, with its parameters and result. */
+export interface Requests {
+  'botVersions/listBots': { params: Record<string, never>; result: BotInfo[] };
+  'botVersions/listVersions': { params: BotRef & { offset?: number; limit?: number }; result: { total: number; versions: VersionInfo[] } };
+  'botVersions/saveVersion': { params: BotRef & { name?: string; description?: string; force?: boolean }; result: VersionInfo };
+  'botVersions/restoreVersion': { params: VersionRef & { force?: boolean }; result: { restored: VersionInfo; autoSaved: VersionInfo | null } };
+  'botVersions/deleteVersion': { params: VersionRef; result: { deleted: VersionInfo } };
+  'botVersions/compare': { params: BotRef & { from: SideRef; to: SideRef }; result: CompareResult };
+  'botVersions/versionFiles': { params: VersionRef; result: VersionFile[] };
+  'botVersions/readVersionFile': { params: VersionRef & { path: string }; result: { text: string | null; binary: boolean; size: number } };
+  'botVersions/environments': { params: BotRef; result: { pipeline: string[]; environments: EnvironmentInfo[] } };
+  'botVersions/environmentHistory': { params: BotRef & { environment?: string }; result: EnvironmentEventInfo[] };
+  'botVersions/previewPromote': { params: BotRef & { environment: string; from?: string; version?: string }; result: PromotePreview };
+  'botVersions/setEnvironment': { params: VersionRef & { environment: string; override?: string }; result: EnvironmentInfo };
+  'botVersions/promote': { params: BotRef & { environment: string; from?: string; override?: string }; result: EnvironmentInfo };
+  'botVersions/rollback': { params: BotRef & { environment: string; to?: string }; result: EnvironmentInfo };
+  'botVersions/releases': { params: BotRef; result: ReleaseInfo[] };
+  'botVersions/createRelease': { params: VersionRef & { to: string; name?: string; description?: string }; result: ReleaseInfo };
+  'botVersions/acceptRelease': { params: BotRef & { release: string }; result: { release: ReleaseInfo; version: VersionInfo } };
+  'botVersions/rejectRelease': { params: BotRef & { release: string; reason?: string }; result: ReleaseInfo };
+  'botVersions/history': { params: BotRef & { environment?: string }; result: HistoryEntryInfo[] };
+  'botVersions/fileHistory': { params: { uri: string }; result: { bot: string; path: string; versions: VersionInfo[] } | null };
+  'botVersions/verify': { params: Record<string, never>; result: { ok: boolean; problems: string[] } };
+  'botVersions/setTrust': { params: { trusted: boolean }; result: null };
+}
+
+export type RequestMethod = keyof Requests;
+export type ParamsOf<M extends RequestMethod> = Requests[M]['params'];
+export type ResultOf<M extends RequestMethod> = Requests[M]['result'];
+
+/** Server → client: the store or a bot's working copy changed (this window, another, the CLI, a git pull). */
+export const StoreChangedNotification = 'botVersions/storeChanged';
+export interface StoreChangedParams {
+  bots: string[];
+  reason: 'store' | 'working-copy' | 'config';
+}
+
+/** The URI scheme of read-only documents that show a file as a version holds it. */
+export const VERSION_SCHEME = 'botversions';
