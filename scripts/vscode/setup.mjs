@@ -1,0 +1,182 @@
+// Installs what running the extension in a real VS Code needs on this kind of machine,
+// where VS Code itself cannot be downloaded: Debian's Chromium (and the headers that
+// code-server's native modules build against), Node 24 as a pinned npm package, and
+// code-server pinned in its own folder (it needs Node 24, the project runs on Node 20).
+// Idempotent: a stamp keyed by the lock files' hashes skips work already done.
+//
+//   node scripts/vscode/setup.mjs           install what is missing
+//   node scripts/vscode/setup.mjs --force   reinstall the tools
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { artifactsDir, codeServerEntry, node24Bin, node24Dir, root, toolsDir } from './paths.mjs';
+import { isMain, run, secondsSince } from './proc.mjs';
+
+/** Debian packages: the browser, Kerberos headers for code-server's `kerberos` module, and Neovim (a second LSP client for tests). */
+const debianPackages = ['chromium', 'libkrb5-dev', 'neovim'];
+
+const tools = [
+  {
+    name: 'node24',
+    dir: join(toolsDir, 'node24'),
+    ready: () => existsSync(node24Bin),
+    env: () => ({}),
+  },
+  {
+    name: 'code-server',
+    dir: join(toolsDir, 'code-server'),
+    ready: () =>
+      existsSync(codeServerEntry) &&
+      existsSync(join(dirname(codeServerEntry), '..', '..', 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node')),
+    // Its native modules are built from source against Node 24: put that node first on
+    // PATH (npm's scripts and node-gyp run under it) and point node-gyp at its headers,
+    // overriding any nodedir the machine's npm configuration sets for its own Node.
+    env: () => ({
+      PATH: join(node24Dir, 'bin') + delimiter + process.env.PATH,
+      npm_config_nodedir: node24Dir,
+    }),
+  },
+];
+
+function missingDebianPackages() {
+  // Elsewhere than Debian the browser is found by chromiumPath() or $BOTV_CHROMIUM.
+  if (!existsSync('/usr/bin/dpkg-query')) return [];
+  return debianPackages.filter((pkg) => {
+    const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
+    return r.status !== 0 || !r.stdout.includes('install ok installed');
+  });
+}
+
+async function installDebianPackages() {
+  const missing = missingDebianPackages();
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const sudo = !isRoot && spawnSync('sudo', ['-n', 'true']).status === 0;
+  if (!isRoot && !sudo) {
+    throw new Error(
+      `setup: missing Debian packages ${missing.join(', ')}. Run as root (or with sudo): ` +
+        `apt-get update && apt-get install -y ${debianPackages.join(' ')}`,
+    );
+  }
+  const apt = (args) =>
+    sudo
+      ? run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args])
+      : run('apt-get', args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  console.log(`setup: installing Debian packages ${missing.join(', ')}`);
+  await apt(['update', '-q']);
+  await apt(['install', '-y', '-q', ...debianPackages]);
+}
+
+/** What a tool's install depends on: its manifest, its lock file, the platform and the Node it builds for. */
+function toolKey(tool) {
+  const h = createHash('sha256');
+  for (const f of ['package.json', 'package-lock.json']) h.update(readFileSync(join(tool.dir, f)));
+  h.update(`${process.platform}-${process.arch}`);
+  return h.digest('hex');
+}
+
+const stampFile = (tool) => join(tool.dir, 'node_modules', '.botv-setup-stamp');
+
+function isInstalled(tool) {
+  return tool.ready() && existsSync(stampFile(tool)) && readFileSync(stampFile(tool), 'utf8') === toolKey(tool);
+}
+
+async function installTool(tool) {
+  const started = Date.now();
+  console.log(`setup: npm ci in tools/${tool.name}`);
+  // npm ci removes node_modules first, and the stamp with it: a failed install leaves no stamp.
+  await run('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: tool.dir,
+    env: { ...process.env, ...tool.env() },
+  });
+  if (!tool.ready()) {
+    throw new Error(`setup: tools/${tool.name} installed but is incomplete; see npm's output above and run setup again with --force.`);
+  }
+  writeFileSync(stampFile(tool), toolKey(tool));
+  console.log(`setup: tools/${tool.name} ready in ${secondsSince(started)}s`);
+}
+
+/** Checks that code-server really starts under Node 24 (its native modules load). */
+function checkCodeServer() {
+  const home = join(tmpdir(), `botv-setup-${process.pid}`);
+  try {
+    const out = execFileSync(node24Bin, [codeServerEntry, '--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share') },
+    });
+    return out.trim().split('\n').pop();
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** One setup at a time in this working tree: a second caller waits for the first. */
+async function withLock(fn) {
+  mkdirSync(artifactsDir, { recursive: true });
+  const lock = join(artifactsDir, '.setup-lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        // The owner has made the folder but not yet written its pid.
+      }
+      let alive = true;
+      if (owner > 0) {
+        try {
+          process.kill(owner, 0);
+        } catch {
+          alive = false;
+        }
+      }
+      if (!alive) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      console.log(`setup: waiting for another setup (pid ${owner || '?'}) to finish…`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** True when every tool is installed at the pinned versions (cheap: hashes two lock files). */
+export function isSetUp() {
+  return tools.every(isInstalled);
+}
+
+/** Installs whatever is missing; `force` reinstalls the tools. Safe to call from any script. */
+export async function ensureSetup({ force = false } = {}) {
+  if (!force && isSetUp() && missingDebianPackages().length === 0) return;
+  await withLock(async () => {
+    const started = Date.now();
+    await installDebianPackages();
+    for (const tool of tools) {
+      if (force || !isInstalled(tool)) await installTool(tool);
+    }
+    console.log(`setup: ${checkCodeServer()} (${secondsSince(started)}s)`);
+  });
+}
+
+if (isMain(import.meta.url)) {
+  const started = Date.now();
+  try {
+    await ensureSetup({ force: process.argv.includes('--force') });
+    console.log(`setup: done in ${secondsSince(started)}s (${root})`);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}
