@@ -5,7 +5,7 @@ import { command } from './run';
 const DEFAULT_CONFIG = {
   pipeline: ['development', 'staging', 'production'],
   protected: [] as string[],
-  retention: { keep: 50 },
+  retention: { keep: null },
   gates: { validateBefore: ['production'] },
 };
 
