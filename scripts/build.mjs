@@ -42,7 +42,15 @@ const builds = [
     entryPoints: ['client/webview/main.ts'],
     outfile: 'media/out/webview.js',
   },
-  { ...node, entryPoints: ['test/editor/index.ts'], outfile: 'out/test/index.js', external: ['vscode', 'mocha'] },
+  // The in-editor suite: its runner and each *.test.ts as a bundle of its own under out/test,
+  // which the runner finds at run time (a new test file needs no registration).
+  {
+    ...node,
+    entryPoints: ['test/editor/index.ts', 'test/editor/**/*.test.ts'],
+    outdir: 'out/test',
+    outbase: 'test/editor',
+    external: ['vscode', 'mocha'],
+  },
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));
 
 /** Codicons ship inside the extension (under media/, the webview's only resource root) so the panel needs no network. */
