@@ -53,7 +53,7 @@ export function parseYaml(text: string): YamlParse {
   let root: Node | null = null;
   let docIndex = 0;
   for (const doc of composer.compose(tokens, true, text.length)) {
-    for (const e of doc.errors) findings.push(yamlError(e.code, e.message, e.pos, text.length));
+    for (const e of doc.errors) findings.push(braceHint(yamlError(e.code, e.message, e.pos, text.length), text));
     for (const w of doc.warnings) {
       if (w.code === 'TAG_RESOLVE_FAILED') continue; // reported by the tree builder, with its own words
       findings.push({ ...yamlError(w.code, w.message, w.pos, text.length), severity: 'warning' });
@@ -84,6 +84,17 @@ function yamlError(code: string, message: string, pos: [number, number], len: nu
 }
 
 const MAP_MARK = Symbol('pair as map');
+
+/** The commonest YAML slip in bot files: `[I want a {size} pizza]`, where `{` opens a mapping. */
+function braceHint(f: Finding, text: string): Finding {
+  const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', f.start);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (/\[[^\]\n]*\{[A-Za-z_]/.test(text.slice(lineStart, lineEnd))) {
+    f.message += ' A {slot} inside [ … ] starts a YAML mapping: quote the text ("… {size} …") or write one item per line (- … {size} …).';
+  }
+  return f;
+}
 
 type Slot = { get(): CST.Token | null | undefined; set(t: CST.Token): void };
 

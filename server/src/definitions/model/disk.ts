@@ -1,0 +1,55 @@
+// The thin I/O helper: finds bot files under a folder and feeds them to a workspace. The
+// language server uses it for files that are not open; the CLI for everything.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BotWorkspace } from './workspace';
+
+const BOT_FILE = /\.(ya?ml|jsonc?)$/i;
+/** Folders never searched: version stores, dependencies, VCS data. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.botversions', '.hg', '.svn', 'dist', 'out']);
+/** Files larger than this are not read (no bot file is that big; it is likely data or a mistake). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Every YAML/JSON file under `root` (absolute, '/'-separated paths), skipping stores and dependencies. */
+export async function listBotFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let names;
+    try {
+      names = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue; // unreadable folders are skipped, as an editor would
+    }
+    for (const d of names) {
+      const full = join(dir, d.name);
+      // Links are not followed: a bot is what lies inside its folder.
+      if (d.isDirectory()) {
+        if (!SKIP_DIRS.has(d.name) && !d.name.startsWith('.')) stack.push(full);
+      } else if (d.isFile() && BOT_FILE.test(d.name)) out.push(full.replace(/\\/g, '/'));
+    }
+  }
+  return out.sort();
+}
+
+/** Reads files into the workspace (bytes, so invalid UTF-8 is reported). Returns the paths read. */
+export async function loadFiles(ws: BotWorkspace, paths: readonly string[]): Promise<string[]> {
+  const done: string[] = [];
+  for (const p of paths) {
+    try {
+      const st = await stat(p);
+      if (st.size > MAX_FILE_BYTES) continue;
+      ws.setDocumentBytes(p, await readFile(p));
+      done.push(p);
+    } catch {
+      // A file that vanished between listing and reading is simply not there.
+    }
+  }
+  return done;
+}
+
+/** Lists and loads every bot file under `root`. */
+export async function loadFolder(ws: BotWorkspace, root: string): Promise<string[]> {
+  return loadFiles(ws, await listBotFiles(root));
+}

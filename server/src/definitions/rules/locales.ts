@@ -1,0 +1,77 @@
+// Locales: declared in bot.locales, used by key in utterances, prompts, responses and
+// synonyms. A used locale must be declared; intents, prompts and responses cover them all.
+import { addProperty, appendItem } from '../edits';
+import type { LocaleMap } from '../model/facts';
+import { closest, requote } from '../text/didYouMean';
+import type { Fix } from '../types';
+import type { BotRule, RuleContext } from './types';
+
+export const localesRule: BotRule = {
+  codes: ['locale/undeclared', 'locale/missing', 'locale/default-not-declared'],
+  check(ctx) {
+    const { bot } = ctx;
+    const declared = new Set(bot.locales);
+    const manifest = bot.docs.get(bot.manifest)!;
+    const dl = manifest.facts.manifest.defaultLocale;
+    if (dl && declared.size && !declared.has(dl.text)) {
+      const guess = closest(dl.text, bot.locales);
+      ctx.report(bot.manifest, {
+        start: dl.start,
+        end: dl.end,
+        code: 'locale/default-not-declared',
+        message: `The default locale "${dl.text}" is not one of locales (${bot.locales.join(', ')}). Add it to locales or pick one of them.`,
+        ...(guess ? { fixes: [{ title: `Change to "${guess}"`, preferred: true, edits: [{ file: bot.manifest, start: dl.start, end: dl.end, newText: requote(manifest.doc.text, dl.start, dl.end, guess) }] }] } : {}),
+      });
+    }
+    if (!declared.size) return; // nothing to compare with: the shape check asks for locales
+    for (const ref of bot.refs) {
+      if (ref.kind !== 'locale' || ref.role !== 'locale' || declared.has(ref.name)) continue;
+      const guess = closest(ref.name, bot.locales);
+      const fixes: Fix[] = [];
+      if (guess) {
+        const text = bot.docs.get(ref.file)!.doc.text;
+        fixes.push({ title: `Change to "${guess}"`, preferred: true, edits: [{ file: ref.file, start: ref.start, end: ref.end, newText: requote(text, ref.start, ref.end, guess) }] });
+      }
+      const list = manifest.facts.manifest.localesNode;
+      if (list) fixes.push({ title: `Add "${ref.name}" to the bot's locales`, edits: [appendItem(manifest.doc, list, ref.name)] });
+      ctx.report(ref.file, {
+        start: ref.start,
+        end: ref.end,
+        code: 'locale/undeclared',
+        message: `The locale "${ref.name}" is not declared in bot.locales (${bot.locales.join(', ')}).${guess ? ` Did you mean "${guess}"?` : ''} Declare it or fix the key.`,
+        fixes,
+      });
+    }
+    for (const intent of bot.intents) {
+      if (intent.utterances) missing(ctx, intent.def.file, intent.utterances, `The intent ${intent.def.name} has no utterances`, []);
+      for (const slot of intent.slots) {
+        if (slot.prompt) missing(ctx, slot.def.file, slot.prompt, `The prompt of slot ${slot.def.name} (intent ${intent.def.name}) has no text`, 'TODO');
+      }
+    }
+    for (const r of bot.responses) {
+      if (r.map) missing(ctx, r.def.file, r.map, `The response ${r.def.name} has no text`, ['TODO']);
+    }
+  },
+};
+
+function missing(ctx: RuleContext, file: string, map: LocaleMap, what: string, empty: string | string[]): void {
+  const have = new Set(map.entries.map((e) => e.locale));
+  const absent = ctx.bot.locales.filter((l) => !have.has(l));
+  if (!absent.length) return;
+  const doc = ctx.bot.docs.get(file)!.doc;
+  const owner = map.node.property;
+  const start = owner ? owner.keyStart : map.node.start;
+  const end = owner ? owner.keyEnd : map.node.start + 1;
+  // Match the shape of the entries already there (one text or a list).
+  const sample = map.entries[0]?.value;
+  const value = Array.isArray(empty) || (sample && sample.type === 'array') ? (Array.isArray(empty) ? empty : [empty]) : empty;
+  for (const locale of absent) {
+    ctx.report(file, {
+      start,
+      end,
+      code: 'locale/missing',
+      message: `${what} for the locale ${locale}. Add a ${locale} entry.`,
+      fixes: [{ title: `Add the ${locale} entry`, preferred: true, edits: [addProperty(doc, map.node, locale, value)] }],
+    });
+  }
+}

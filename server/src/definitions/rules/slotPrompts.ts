@@ -1,0 +1,19 @@
+// A required slot needs a prompt, or the bot has nothing to ask for it with.
+import type { BotRule } from './types';
+
+export const slotPromptsRule: BotRule = {
+  codes: ['slot/missing-prompt'],
+  check(ctx) {
+    for (const intent of ctx.bot.intents) {
+      for (const slot of intent.slots) {
+        if (!slot.required || slot.prompt) continue;
+        ctx.report(slot.def.file, {
+          start: slot.def.start,
+          end: slot.def.end,
+          code: 'slot/missing-prompt',
+          message: `The required slot ${slot.def.name} of ${intent.def.name} has no prompt, so the bot cannot ask for it. Add prompt: with a question per locale.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+// Definitions nothing uses: responses no step says, functions no step calls, slot types no
+// slot has, variables no string mentions.
+import { referencesTo } from '../model/bot';
+import type { Definition, SymbolKind } from '../model/symbols';
+import type { BotRule, RuleContext } from './types';
+
+const WORDS: Partial<Record<SymbolKind, [string, string]>> = {
+  response: ['unused/response', 'no step says it (say: or a handoff message)'],
+  function: ['unused/function', 'no step calls it (call:)'],
+  slotType: ['unused/slot-type', 'no slot has it as its type'],
+  variable: ['unused/variable', 'no string mentions it as ${…}'],
+};
+
+function unused(ctx: RuleContext, defs: readonly { def: Definition }[]): void {
+  for (const { def } of defs) {
+    const [code, why] = WORDS[def.kind]!;
+    if (ctx.isOff(code) || referencesTo(ctx.bot, def.kind, def.name).length > 0) continue;
+    ctx.report(def.file, {
+      start: def.start,
+      end: def.end,
+      code,
+      message: `The ${def.kind === 'slotType' ? 'slot type' : def.kind} ${def.name} is never used: ${why}. Use it or remove it.`,
+      tags: ['unnecessary'],
+    });
+  }
+}
+
+export const unusedRule: BotRule = {
+  codes: Object.values(WORDS).map((w) => w![0]),
+  check(ctx) {
+    unused(ctx, ctx.bot.responses);
+    unused(ctx, ctx.bot.functions);
+    unused(ctx, ctx.bot.slotTypes);
+    unused(ctx, ctx.bot.variables);
+  },
+};
