@@ -23,10 +23,10 @@ export const baseSettings = {
   'git.openRepositoryInParentFolders': 'never',
 };
 
-/** The colour themes a run can ask for by short name. */
+/** The colour themes a run can ask for by short name (their settings ids in VS Code 1.139). */
 export const themes = {
-  dark: 'Default Dark Modern',
-  light: 'Default Light Modern',
+  dark: 'Dark 2026',
+  light: 'Light 2026',
 };
 
 /** The extension's id and folder name, from its manifest. */
