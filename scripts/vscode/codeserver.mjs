@@ -2,7 +2,7 @@
 // everything it writes kept under one temporary folder, our extension installed, and
 // stops it again. Used by `npm start`, the in-editor tests and the browser scenarios.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,7 +86,12 @@ export function installVsix({ vsix, userDataDir, extensionsDir, env }) {
 
 /** Links the working tree in as an installed extension, for development (rebuild, then reload the window). */
 export function linkExtension({ extensionsDir, from = root }) {
-  symlinkSync(from, join(extensionsDir, extensionId().folder), 'dir');
+  const { id, folder } = extensionId();
+  // A kept profile may hold a link made for another version of the manifest.
+  for (const f of readdirSync(extensionsDir)) {
+    if (f.toLowerCase().startsWith(`${id.toLowerCase()}-`)) rmSync(join(extensionsDir, f), { recursive: true, force: true });
+  }
+  symlinkSync(from, join(extensionsDir, folder), 'dir');
 }
 
 async function waitForHealthy(server, child, logFile, timeoutMs) {
@@ -125,18 +130,26 @@ function tail(file, lines = 30) {
  * options.env: extra environment for code-server and its extension host.
  * options.logFile: where its output goes (default: inside its temporary folder).
  * options.keep: leave the temporary folder in place on stop (for debugging).
+ * options.dir: keep everything in this folder instead, across runs (settings are seeded
+ *   only when it has none yet).
+ * options.port: listen here instead of on a free port.
  */
 export async function startCodeServer(options = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'botv-code-server-'));
+  // A given folder is a profile kept between runs (npm start); otherwise all is temporary.
+  const persistent = Boolean(options.dir);
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'botv-code-server-'));
   const env = { ...isolatedEnv(dir), ...(options.env ?? {}) };
   const userDataDir = join(dir, 'user-data');
   const extensionsDir = join(dir, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  const settings = { ...baseSettings };
-  if (options.theme) settings['workbench.colorTheme'] = themes[options.theme] ?? options.theme;
-  Object.assign(settings, options.settings ?? {});
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  if (!persistent || !existsSync(settingsFile)) {
+    const settings = { ...baseSettings };
+    if (options.theme) settings['workbench.colorTheme'] = themes[options.theme] ?? options.theme;
+    Object.assign(settings, options.settings ?? {});
+    writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  }
 
   const ext = options.extension ?? { link: true };
   if (ext.vsix) installVsix({ vsix: ext.vsix, userDataDir, extensionsDir, env });
@@ -165,6 +178,7 @@ export async function startCodeServer(options = {}) {
   child.stderr.pipe(log);
 
   const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
   const server = {
     url,
     port,
@@ -174,6 +188,8 @@ export async function startCodeServer(options = {}) {
     extensionsDir,
     env,
     logFile,
+    /** Resolves with code-server's exit code (or signal) when it stops, for whatever reason. */
+    exited,
     /** The workbench URL that opens `folder`; `payload` is [[key, value], …] for the workbench. */
     folderUrl(folder, payload) {
       let u = `${url}/?folder=${encodeURIComponent(folder)}`;
@@ -196,7 +212,7 @@ export async function startCodeServer(options = {}) {
       // Children of the group that outlived their parent.
       killGroup(child.pid, 'SIGKILL');
       await new Promise((r) => log.end(r));
-      if (!options.keep) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      if (!options.keep && !persistent) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
   try {

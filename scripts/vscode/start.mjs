@@ -1,0 +1,119 @@
+// `npm start`: builds the extension and opens the sample workspace in a real VS Code with
+// it loaded from this working tree. The desktop `code` when it is installed and there is a
+// display; otherwise the pinned code-server on 127.0.0.1 (set up on first use), whose URL
+// is printed, until Ctrl-C. The workspace is a working copy of samples/pizza-shop made
+// once under .artifacts/pizza-shop, so experiments never change samples/.
+//
+//   npm start [-- --fresh] [--code-server] [--port N] [--theme dark|light] [--watch]
+//
+//   --fresh        recopy the sample workspace and reset code-server's profile
+//   --code-server  use code-server even when the desktop `code` is installed
+//   --watch        keep rebuilding on change (then run "Developer: Reload Window")
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, startCodeServer } from './codeserver.mjs';
+import { artifactsDir, root } from './paths.mjs';
+import { run } from './proc.mjs';
+import { ensureSetup } from './setup.mjs';
+import { ensureSampleCopy } from './workspace.mjs';
+
+const args = process.argv.slice(2);
+const option = (flag) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const fresh = args.includes('--fresh');
+const watch = args.includes('--watch');
+const workspace = join(artifactsDir, 'pizza-shop');
+const profile = join(artifactsDir, 'code-server');
+
+/** The desktop VS Code, when there is one and a screen to show it on. */
+function desktopCode() {
+  if (args.includes('--code-server')) return null;
+  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  // In a code-server terminal `code` talks to that window, which cannot load a development extension.
+  if (!hasDisplay || process.env.VSCODE_IPC_HOOK_CLI) return null;
+  const found = spawnSync(process.platform === 'win32' ? 'where' : 'which', ['code'], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim().split(/\r?\n/)[0] : null;
+}
+
+/** A port free now: the one asked for, else 8765 when free (a stable URL to bookmark), else any. */
+async function choosePort() {
+  const asked = option('--port');
+  if (asked) return Number(asked);
+  const { createServer } = await import('node:net');
+  const free = await new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(8765, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+  return free ? 8765 : freePort();
+}
+
+function startWatch() {
+  const child = spawn(process.execPath, [join(root, 'scripts', 'build.mjs'), '--watch'], { cwd: root, stdio: 'inherit' });
+  return () => child.kill('SIGTERM');
+}
+
+async function main() {
+  await run(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
+  ensureSampleCopy(workspace, { fresh });
+
+  const code = desktopCode();
+  if (code) {
+    console.log(`Opening ${workspace} in ${code} with the extension from ${root}`);
+    await run(code, [`--extensionDevelopmentPath=${root}`, '--new-window', workspace]);
+    if (watch) {
+      startWatch();
+      console.log('Rebuilding on change; run "Developer: Reload Window" to load a new build. Ctrl-C stops.');
+    }
+    return;
+  }
+
+  await ensureSetup();
+  if (fresh) rmSync(profile, { recursive: true, force: true });
+  const theme = option('--theme');
+  const server = await startCodeServer({
+    dir: profile,
+    extension: { link: true },
+    port: await choosePort(),
+    folder: workspace,
+    logFile: join(profile, 'code-server.log'),
+    ...(theme ? { theme } : {}),
+  });
+  const stopWatch = watch ? startWatch() : () => {};
+  console.log(`
+Bot Versions is running in VS Code (code-server) at
+
+    ${server.folderUrl(workspace)}
+
+Workspace: ${workspace}  (npm start -- --fresh to start over)
+After a rebuild (npm run build${watch ? ', running now on change' : ', or npm start -- --watch'}), run "Developer: Reload Window".
+Log: ${server.logFile}
+Ctrl-C stops it.`);
+
+  let stopping = false;
+  const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    stopWatch();
+    await server.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  // Stays up until a signal, or until code-server itself stops.
+  void server.exited.then((how) => {
+    if (stopping) return;
+    console.error(`code-server stopped (${how}); see ${server.logFile}`);
+    void stop(1);
+  });
+}
+
+try {
+  await main();
+} catch (e) {
+  console.error(`npm start: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+}
