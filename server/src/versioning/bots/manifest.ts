@@ -1,0 +1,147 @@
+/**
+ * The few manifest fields the store needs: `bot.id`, `bot.name` and `release.keep`, read
+ * directly with `yaml` / `jsonc-parser` (the definitions library does the full parse), and
+ * the identity rewrite a release acceptance applies to the released manifest, editing
+ * only those fields so that comments and formatting survive.
+ */
+import { applyEdits, modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { isDeepStrictEqual } from 'node:util';
+import { isScalar, parseDocument } from 'yaml';
+
+/** Manifest file names, in the order they are looked for. */
+export const MANIFEST_NAMES = ['bot.yaml', 'bot.json', 'bot.jsonc'] as const;
+
+/** Valid bot ids: they name folders of the store. */
+export const BOT_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** What the store reads from a manifest. */
+export interface ManifestIdentity {
+  id: string | null;
+  name: string | null;
+  /** The `release` section as plain data (undefined when absent). */
+  release: unknown;
+  /** Globs of files a release never overwrites. */
+  keep: string[];
+  /** Why the manifest could not be read, if it could not. */
+  problem: string | null;
+}
+
+function isYaml(file: string): boolean {
+  return file.endsWith('.yaml') || file.endsWith('.yml');
+}
+
+/** Parses a manifest's text to plain data; returns the problem instead when it is not valid. */
+export function parseManifest(text: string, file: string): { data: unknown; problem: string | null } {
+  if (isYaml(file)) {
+    const doc = parseDocument(text, { uniqueKeys: false });
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0]!;
+      return { data: undefined, problem: `${file}:${e.linePos?.[0]?.line ?? 1}: ${e.message.split('\n')[0]}` };
+    }
+    return { data: doc.toJS(), problem: null };
+  }
+  const errors: ParseError[] = [];
+  const data: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0) {
+    const line = text.slice(0, errors[0]!.offset).split('\n').length;
+    return { data: undefined, problem: `${file}:${line}: not valid JSON` };
+  }
+  return { data, problem: null };
+}
+
+/** Reads the identity fields of a manifest. */
+export function readIdentity(text: string, file: string): ManifestIdentity {
+  const { data, problem } = parseManifest(text, file);
+  const out: ManifestIdentity = { id: null, name: null, release: undefined, keep: [], problem };
+  if (problem) return out;
+  const root = data as { bot?: { id?: unknown; name?: unknown }; release?: { keep?: unknown } } | null;
+  const bot = root && typeof root === 'object' ? root.bot : undefined;
+  if (bot && typeof bot === 'object') {
+    if (typeof bot.id === 'string') out.id = bot.id;
+    if (typeof bot.name === 'string') out.name = bot.name;
+  }
+  if (root && typeof root === 'object' && 'release' in root) {
+    out.release = root.release;
+    const keep = root.release?.keep;
+    if (Array.isArray(keep)) out.keep = keep.filter((k): k is string => typeof k === 'string');
+  }
+  if (out.id === null) out.problem = `${file}: bot.id is missing; add "bot: { id: my-bot }"`;
+  else if (!BOT_ID.test(out.id)) out.problem = `${file}: bot.id "${out.id}" must be lowercase letters, digits and "-", starting with a letter or digit`;
+  return out;
+}
+
+/** The identity a release target keeps: its own id, name and release section. */
+export interface KeptIdentity {
+  id: string;
+  name: string | null;
+  release: unknown;
+}
+
+/** How to write `value` where a YAML scalar of `type` was, keeping its quoting when possible. */
+function renderYamlScalar(value: string, type: string | undefined): string {
+  if (type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  const plainSafe =
+    /^[A-Za-z0-9][A-Za-z0-9 ()._/,-]*$/.test(value) &&
+    !/^(true|false|yes|no|on|off|null|~|[-+]?[0-9.]+(e[-+]?[0-9]+)?)$/i.test(value) &&
+    !value.endsWith(' ');
+  if (type === 'PLAIN' && plainSafe) return value;
+  return JSON.stringify(value);
+}
+
+const YAML_OUT = { flowCollectionPadding: false, lineWidth: 0 } as const;
+
+function rewriteYaml(text: string, keep: KeptIdentity): string {
+  const doc = parseDocument(text, { uniqueKeys: false });
+  const data = (doc.toJS() ?? {}) as { bot?: { id?: unknown; name?: unknown }; release?: unknown };
+  // Scalars that exist are replaced in place, so nothing else of the file moves.
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  let structural = false;
+  const fields: Array<['id' | 'name', string | null]> = [
+    ['id', keep.id],
+    ['name', keep.name],
+  ];
+  for (const [field, want] of fields) {
+    const node = doc.getIn(['bot', field], true);
+    const current = data.bot?.[field];
+    if (want === null) {
+      if (current !== undefined) structural = true;
+    } else if (current !== want) {
+      if (isScalar(node) && node.range) edits.push({ start: node.range[0], end: node.range[1], text: renderYamlScalar(want, node.type) });
+      else structural = true;
+    }
+  }
+  if (!isDeepStrictEqual(data.release, keep.release)) structural = true;
+  let out = text;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  if (!structural) return out;
+  // Adding or removing keys, or a different release section: edit through the document API.
+  const doc2 = parseDocument(out, { uniqueKeys: false });
+  const d2 = (doc2.toJS() ?? {}) as { bot?: { id?: unknown; name?: unknown }; release?: unknown };
+  if (d2.bot?.id !== keep.id) doc2.setIn(['bot', 'id'], keep.id);
+  if (keep.name === null) {
+    if (d2.bot?.name !== undefined) doc2.deleteIn(['bot', 'name']);
+  } else if (d2.bot?.name !== keep.name) doc2.setIn(['bot', 'name'], keep.name);
+  if (keep.release === undefined) {
+    if (d2.release !== undefined) doc2.delete('release');
+  } else if (!isDeepStrictEqual(d2.release, keep.release)) {
+    doc2.set('release', doc2.createNode(keep.release));
+  }
+  return doc2.toString(YAML_OUT);
+}
+
+/**
+ * Rewrites a released manifest so that it carries the target bot's identity. Only the
+ * fields that differ are touched — scalars in place, keys through the YAML document API
+ * or jsonc-parser edits — so every comment and the layout of the rest stay as released.
+ */
+export function rewriteIdentity(text: string, file: string, keep: KeptIdentity): string {
+  if (isYaml(file)) return rewriteYaml(text, keep);
+  const { data } = parseManifest(text, file);
+  const current = (data ?? {}) as { bot?: { id?: unknown; name?: unknown }; release?: unknown };
+  const fmt = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: text.includes('\r\n') ? '\r\n' : '\n' } };
+  let out = text;
+  if (current.bot?.id !== keep.id) out = applyEdits(out, modify(out, ['bot', 'id'], keep.id, fmt));
+  if (current.bot?.name !== (keep.name ?? undefined)) out = applyEdits(out, modify(out, ['bot', 'name'], keep.name ?? undefined, fmt));
+  if (!isDeepStrictEqual(current.release, keep.release)) out = applyEdits(out, modify(out, ['release'], keep.release, fmt));
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * The core's shared context: the file system, the store's parts, the clock, the author
+ * and the gate hook, plus the write lock every writing operation runs under.
+ */
+import { spawnSync } from 'node:child_process';
+import { userInfo } from 'node:os';
+import { discoverBots } from '../bots/discover';
+import { BotvError } from '../errors';
+import type { StoreFs } from '../fs/fsio';
+import { nodeFs } from '../fs/fsio';
+import { acquireLock } from '../fs/lock';
+import { initStore, readConfig } from '../store/config';
+import { StoreLayout } from '../store/layout';
+import { ObjectStore } from '../store/objects';
+import { RecordStore } from '../store/records';
+import { TreeStore } from '../store/tree';
+import type { BotInfo, BotList, GateValidator, StoreConfig, WorkspaceOptions } from '../types';
+
+/** Everything an operation needs. */
+export class Core {
+  readonly fs: StoreFs;
+  readonly layout: StoreLayout;
+  readonly objects: ObjectStore;
+  readonly records: RecordStore;
+  readonly trees: TreeStore;
+  readonly validate: GateValidator | undefined;
+  private readonly options: WorkspaceOptions;
+  private authorName: string | undefined;
+  /** Serialises this process's writers before they contend for the file lock. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Set by the journal module; finishes interrupted working-copy writes under the lock. */
+  recoverJournals: ((core: Core) => Promise<void>) | null = null;
+
+  constructor(
+    readonly root: string,
+    options: WorkspaceOptions = {},
+  ) {
+    this.options = options;
+    this.fs = options.fs ?? nodeFs;
+    this.layout = new StoreLayout(root);
+    this.objects = new ObjectStore(this.fs, this.layout);
+    this.records = new RecordStore(this.fs, root);
+    this.trees = new TreeStore(this.objects);
+    this.validate = options.validate;
+  }
+
+  /** Milliseconds since the epoch. */
+  now(): number {
+    return (this.options.clock ?? Date.now)();
+  }
+
+  /** Who is acting: option, $BOTV_AUTHOR, git user.name, then the OS user. */
+  author(): string {
+    if (this.authorName !== undefined) return this.authorName;
+    let name = this.options.author ?? process.env.BOTV_AUTHOR;
+    if (!name) {
+      try {
+        const r = spawnSync('git', ['config', 'user.name'], { cwd: this.root, encoding: 'utf8', timeout: 3000 });
+        if (r.status === 0) name = r.stdout.trim();
+      } catch {
+        // No git: fall through to the OS user.
+      }
+    }
+    if (!name) {
+      try {
+        name = userInfo().username;
+      } catch {
+        name = 'unknown';
+      }
+    }
+    this.authorName = name;
+    return name;
+  }
+
+  /** Whether `.botversions/` exists. */
+  async storeExists(): Promise<boolean> {
+    try {
+      return (await this.fs.lstat(this.layout.store)).kind === 'dir';
+    } catch {
+      return false;
+    }
+  }
+
+  /** The workspace configuration (defaults when there is no store yet). */
+  config(): Promise<StoreConfig> {
+    return readConfig(this.fs, this.layout);
+  }
+
+  /** Every bot of the workspace. */
+  async discover(): Promise<BotList> {
+    const config = await this.config();
+    return discoverBots(this.fs, this.root, config.protected);
+  }
+
+  /** One bot by id; throws NO_BOT or DUPLICATE_BOT with what to do. */
+  async bot(id: string): Promise<BotInfo> {
+    const { bots, problems } = await this.discover();
+    const b = bots.find((x) => x.id === id);
+    if (b) return b;
+    const dup = problems.find((p) => p.code === 'DUPLICATE_BOT' && p.message.includes(`"${id}"`));
+    if (dup) throw new BotvError('DUPLICATE_BOT', dup.message, { dirs: dup.dirs });
+    const known = bots.map((x) => x.id);
+    throw new BotvError(
+      'NO_BOT',
+      known.length > 0
+        ? `No bot "${id}" in ${this.root}. Bots here: ${known.join(', ')}.`
+        : `No bot "${id}" in ${this.root}: no folder there holds a bot.yaml, bot.json or bot.jsonc. Use --root to point at your workspace.`,
+      { known },
+    );
+  }
+
+  /**
+   * Runs `fn` holding the store's write lock, after creating the store's fixed files and
+   * finishing any working-copy write a crash interrupted.
+   */
+  async write<T>(purpose: string, fn: () => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const lock = await acquireLock(this.fs, this.layout.lock, {
+        timeoutMs: this.options.lockTimeoutMs ?? 30_000,
+        staleMs: this.options.lockStaleMs ?? 60_000,
+        purpose,
+        clock: () => Date.now(),
+      });
+      try {
+        await initStore(this.fs, this.layout);
+        if (this.recoverJournals) await this.recoverJournals(this);
+        return await fn();
+      } finally {
+        await lock.release();
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}

@@ -1,0 +1,120 @@
+/** File diffs between two versions, or a version and the working copy, with line hunks. */
+import { structuredPatch } from 'diff';
+import { join } from 'node:path';
+import { BotvError, ioError } from '../errors';
+import type { DiffHunk, DiffResult, DiffSide, FileDiff, FileEntry } from '../types';
+import type { Core } from './context';
+import { resolveVersion } from './refs';
+import { loadBotState, refOf, type BotState } from './state';
+import { scanBot, versionFiles } from './trees';
+import type { BotInfo } from '../types';
+
+/** Either side of a diff: a version reference, or `working` for the working copy. */
+export const WORKING = 'working';
+
+/** Above this many changed lines per file, hunks are skipped rather than computed slowly. */
+const MAX_EDIT_LENGTH = 20_000;
+
+interface Side {
+  side: DiffSide;
+  files: FileEntry[];
+  read(f: FileEntry): Promise<Uint8Array>;
+}
+
+async function sideOf(core: Core, bot: BotInfo, state: BotState, ref: string): Promise<Side> {
+  if (ref === WORKING) {
+    const scan = await scanBot(core, bot);
+    return {
+      side: { kind: 'working' },
+      files: scan.files,
+      read: async (f) => {
+        const c = scan.contents.get(f.path);
+        if (c) return c;
+        const abs = join(bot.path, ...f.path.split('/'));
+        try {
+          return await core.fs.readFile(abs);
+        } catch (e) {
+          throw ioError('read', abs, e);
+        }
+      },
+    };
+  }
+  const v = resolveVersion(state, ref);
+  const r = refOf(state, v);
+  return {
+    side: { kind: 'version', id: r.id, number: r.number, label: r.label },
+    files: await versionFiles(core, v),
+    read: (f) => core.objects.read(f.sha256),
+  };
+}
+
+/** Whether bytes look like text: valid UTF-8 without NUL in the first 8 KB. */
+export function isText(data: Uint8Array): boolean {
+  const head = data.subarray(0, 8192);
+  if (head.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hunksOf(path: string, a: string, b: string, context: number): DiffHunk[] | undefined {
+  const p = structuredPatch(path, path, a, b, undefined, undefined, { context, maxEditLength: MAX_EDIT_LENGTH });
+  if (!p) return undefined;
+  return p.hunks.map((h) => ({ oldStart: h.oldStart, oldLines: h.oldLines, newStart: h.newStart, newLines: h.newLines, lines: h.lines }));
+}
+
+/** Compares `from` and `to` (version references or {@link WORKING}). */
+export async function diff(core: Core, botId: string, from: string, to: string = WORKING, opts: { hunks?: boolean; context?: number } = {}): Promise<DiffResult> {
+  const bot = await core.bot(botId);
+  const state = await loadBotState(core, bot.id);
+  if (from === WORKING && to === WORKING) throw new BotvError('BAD_ARGUMENT', 'Compare the working copy with a version: give at least one version.');
+  const [a, b] = await Promise.all([sideOf(core, bot, state, from), sideOf(core, bot, state, to)]);
+  const withHunks = opts.hunks ?? true;
+  const context = opts.context ?? 3;
+  const am = new Map(a.files.map((f) => [f.path, f]));
+  const bm = new Map(b.files.map((f) => [f.path, f]));
+  const paths = [...new Set([...am.keys(), ...bm.keys()])].sort();
+  const files: FileDiff[] = [];
+  for (const path of paths) {
+    const fa = am.get(path);
+    const fb = bm.get(path);
+    if (fa && fb && fa.sha256 === fb.sha256) continue;
+    const change: FileDiff['change'] = !fa ? 'added' : !fb ? 'removed' : 'modified';
+    const d: FileDiff = {
+      path,
+      change,
+      oldSha256: fa?.sha256 ?? null,
+      newSha256: fb?.sha256 ?? null,
+      oldSize: fa?.size ?? null,
+      newSize: fb?.size ?? null,
+      binary: false,
+      insertions: 0,
+      deletions: 0,
+    };
+    const da = fa ? await a.read(fa) : new Uint8Array();
+    const db = fb ? await b.read(fb) : new Uint8Array();
+    if (!isText(da) || !isText(db)) d.binary = true;
+    else {
+      const h = hunksOf(path, new TextDecoder().decode(da), new TextDecoder().decode(db), context);
+      if (!h) d.tooLarge = true;
+      else {
+        for (const hk of h) for (const l of hk.lines) {
+          if (l.startsWith('+')) d.insertions++;
+          else if (l.startsWith('-')) d.deletions++;
+        }
+        if (withHunks) d.hunks = h;
+      }
+    }
+    files.push(d);
+  }
+  const stats = { added: 0, removed: 0, modified: 0, insertions: 0, deletions: 0 };
+  for (const f of files) {
+    stats[f.change]++;
+    stats.insertions += f.insertions;
+    stats.deletions += f.deletions;
+  }
+  return { bot: bot.id, from: a.side, to: b.side, files, stats };
+}

@@ -1,0 +1,259 @@
+/**
+ * Environments: ordered slots that each point at one version. An environment's current
+ * version is its latest event (by time, then id). Set points it anywhere; promote copies
+ * the previous stage's version forward (skipping a stage only on explicit request);
+ * rollback goes back to what it held before. Entering a gated environment runs the gate
+ * validator first; errors refuse the change unless overridden with a reason, which the
+ * event records.
+ */
+import { BotvError } from '../errors';
+import type { Stored } from '../store/records';
+import type { EnvironmentRecord, VersionRecord } from '../store/schema';
+import type { BotInfo, EnvironmentChange, EnvironmentEvent, EnvironmentState, GateOutcome, GateProblem, StoreConfig } from '../types';
+import type { Core } from './context';
+import { nonce } from './deletion';
+import { resolveVersion } from './refs';
+import { currentEvents, environmentStack, loadBotState, nextTime, refById, refOf, type BotState } from './state';
+import { readContents, versionFiles } from './trees';
+
+/** The public form of an environment event. */
+export function eventInfo(state: BotState, e: Stored<EnvironmentRecord>): EnvironmentEvent {
+  const r = e.record;
+  const out: EnvironmentEvent = {
+    id: e.id,
+    bot: r.bot,
+    environment: r.environment,
+    action: r.action,
+    version: refById(state, r.version, r.number),
+    previous: r.previous === null ? null : refById(state, r.previous, r.previousNumber ?? 0),
+    at: r.at,
+    author: r.author,
+    gate: r.gate,
+  };
+  if (r.from !== undefined) out.from = r.from;
+  if (r.skipped !== undefined) out.skipped = r.skipped;
+  return out;
+}
+
+/** The state of every environment: the pipeline in order, then any no longer configured. */
+export function environmentStates(state: BotState, config: StoreConfig): EnvironmentState[] {
+  const cur = currentEvents(state);
+  const names = [...config.pipeline, ...[...cur.keys()].filter((e) => !config.pipeline.includes(e)).sort()];
+  return names.map((name) => {
+    const e = cur.get(name);
+    const index = config.pipeline.indexOf(name);
+    return {
+      name,
+      index,
+      inPipeline: index >= 0,
+      version: e ? e.record.number : null,
+      versionId: e ? e.record.version : null,
+      label: e ? refById(state, e.record.version, e.record.number).label : null,
+      since: e ? e.record.at : null,
+      by: e ? e.record.author : null,
+      lastAction: e ? e.record.action : null,
+      gated: config.gates.validateBefore.includes(name),
+    };
+  });
+}
+
+function requireEnv(config: StoreConfig, bot: string, env: string): number {
+  const i = config.pipeline.indexOf(env);
+  if (i < 0) {
+    throw new BotvError(
+      'UNKNOWN_ENVIRONMENT',
+      `"${env}" is not an environment of this workspace. The pipeline is ${config.pipeline.join(' → ')} (set in .botversions/config.json).`,
+      { pipeline: config.pipeline, bot },
+    );
+  }
+  return i;
+}
+
+/** Runs the gate for `v` entering `env`; throws GATE_REFUSED on errors without an override. */
+async function runGate(
+  core: Core,
+  bot: BotInfo,
+  state: BotState,
+  config: StoreConfig,
+  env: string,
+  v: Stored<VersionRecord>,
+  override: { reason: string } | undefined,
+  skipGate: boolean,
+): Promise<{ gate: GateOutcome; problems: GateProblem[] }> {
+  if (skipGate || !config.gates.validateBefore.includes(env) || !core.validate) {
+    const gate: GateOutcome = { checked: false, errors: 0, warnings: 0 };
+    return { gate, problems: [] };
+  }
+  const files = await versionFiles(core, v);
+  const contents = await readContents(core, files);
+  const problems = await core.validate(bot, contents);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  const gate: GateOutcome = { checked: true, errors, warnings };
+  if (errors > 0) {
+    const reason = override?.reason?.trim();
+    if (!reason) {
+      const label = refOf(state, v).label;
+      const list = problems
+        .filter((p) => p.severity === 'error')
+        .slice(0, 20)
+        .map((p) => `  ${p.file}:${p.line + 1}:${p.character + 1}: ${p.code}: ${p.message}`)
+        .join('\n');
+      throw new BotvError(
+        'GATE_REFUSED',
+        `${bot.id} ${label} cannot enter ${env}: validation found ${errors} error${errors === 1 ? '' : 's'}.\n${list}${errors > 20 ? `\n  … and ${errors - 20} more` : ''}\nFix them and save a new version, or override with --override "<reason>".`,
+        { problems, environment: env, version: v.id },
+      );
+    }
+    gate.override = { reason };
+  }
+  return { gate, problems };
+}
+
+interface Change {
+  action: EnvironmentRecord['action'];
+  from?: string;
+  skipped?: string[];
+}
+
+async function record(
+  core: Core,
+  bot: BotInfo,
+  state: BotState,
+  config: StoreConfig,
+  env: string,
+  v: Stored<VersionRecord>,
+  change: Change,
+  override: { reason: string } | undefined,
+  skipGate = false,
+): Promise<EnvironmentChange> {
+  const cur = currentEvents(state).get(env);
+  if (cur && cur.record.version === v.id && change.action !== 'rollback') {
+    return { event: eventInfo(state, cur), environment: environmentStates(state, config).find((s) => s.name === env)!, problems: [], changed: false };
+  }
+  const { gate, problems } = await runGate(core, bot, state, config, env, v, override, skipGate);
+  const rec: EnvironmentRecord = {
+    type: 'environment',
+    format: 1,
+    bot: bot.id,
+    environment: env,
+    action: change.action,
+    version: v.id,
+    number: v.record.number,
+    previous: cur ? cur.record.version : null,
+    previousNumber: cur ? cur.record.number : null,
+    gate,
+    at: nextTime(core, state),
+    author: core.author(),
+    nonce: nonce(),
+  };
+  if (change.from !== undefined) rec.from = change.from;
+  if (change.skipped !== undefined && change.skipped.length > 0) rec.skipped = change.skipped;
+  const enc = core.records.encode(core.layout.botDir(bot.id, 'environments'), rec);
+  await core.records.write([enc]);
+  const stored = { id: enc.id, record: rec };
+  state.events.push(stored);
+  state.maxAt = rec.at;
+  return { event: eventInfo(state, stored), environment: environmentStates(state, config).find((s) => s.name === env)!, problems, changed: true };
+}
+
+/** Points an environment at a version. */
+export async function setEnvironment(core: Core, botId: string, env: string, ref: string, opts: { override?: { reason: string } } = {}): Promise<EnvironmentChange> {
+  return core.write(`set ${botId} ${env}`, async () => {
+    const bot = await core.bot(botId);
+    const config = await core.config();
+    requireEnv(config, bot.id, env);
+    const state = await loadBotState(core, bot.id);
+    const v = resolveVersion(state, ref);
+    return record(core, bot, state, config, env, v, { action: 'set' }, opts.override);
+  });
+}
+
+/** Promotes into `env` the version of the stage before it, or of `from` (skipping needs `skip`). */
+export async function promote(
+  core: Core,
+  botId: string,
+  env: string,
+  opts: { from?: string; skip?: boolean; override?: { reason: string } } = {},
+): Promise<EnvironmentChange> {
+  return core.write(`promote ${botId} ${env}`, async () => {
+    const bot = await core.bot(botId);
+    const config = await core.config();
+    const i = requireEnv(config, bot.id, env);
+    if (i === 0) {
+      throw new BotvError('BAD_ARGUMENT', `${env} is the first stage of the pipeline; nothing comes before it. Point it at a version with \`botv env set ${bot.id} ${env} <version>\`.`);
+    }
+    const from = opts.from ?? config.pipeline[i - 1]!;
+    const j = requireEnv(config, bot.id, from);
+    if (j >= i) {
+      throw new BotvError('BAD_ARGUMENT', `Promotion goes forward: ${from} does not come before ${env} in ${config.pipeline.join(' → ')}. To point ${env} at any version, use \`botv env set\`.`);
+    }
+    const skipped = config.pipeline.slice(j + 1, i);
+    if (skipped.length > 0 && !opts.skip) {
+      throw new BotvError(
+        'SKIP_NOT_ALLOWED',
+        `Promoting ${bot.id} from ${from} to ${env} skips ${skipped.join(', ')}. Skip only on purpose (a hotfix): ask for it explicitly.`,
+        { skipped },
+      );
+    }
+    const state = await loadBotState(core, bot.id);
+    const src = currentEvents(state).get(from);
+    if (!src) {
+      throw new BotvError('EMPTY_ENVIRONMENT', `${from} of ${bot.id} holds no version, so there is nothing to promote. Point it at one first: \`botv env set ${bot.id} ${from} <version>\`.`);
+    }
+    const v = state.byId.get(src.record.version);
+    if (!v) throw new BotvError('NO_VERSION', `${from} holds v${src.record.number}, which is no longer in the store. Point ${from} at an existing version first.`);
+    return record(core, bot, state, config, env, v, { action: 'promote', from, skipped }, opts.override);
+  });
+}
+
+/** Points an environment back at what it held before, or at `to`. */
+export async function rollback(core: Core, botId: string, env: string, opts: { to?: string; override?: { reason: string } } = {}): Promise<EnvironmentChange> {
+  return core.write(`rollback ${botId} ${env}`, async () => {
+    const bot = await core.bot(botId);
+    const config = await core.config();
+    requireEnv(config, bot.id, env);
+    const state = await loadBotState(core, bot.id);
+    const stack = environmentStack(state, env);
+    const cur = currentEvents(state).get(env);
+    if (!cur) throw new BotvError('NOTHING_TO_ROLL_BACK', `${env} of ${bot.id} has never held a version; there is nothing to roll back.`);
+    let target: Stored<VersionRecord> | undefined;
+    if (opts.to !== undefined) {
+      target = resolveVersion(state, opts.to);
+      if (target.id === cur.record.version) {
+        throw new BotvError('NOTHING_TO_ROLL_BACK', `${env} of ${bot.id} already holds ${refOf(state, target).label}.`);
+      }
+    } else {
+      for (let k = stack.length - 2; k >= 0 && !target; k--) {
+        const v = state.byId.get(stack[k]!);
+        if (v && v.id !== cur.record.version) target = v;
+      }
+      if (!target) {
+        throw new BotvError(
+          'NOTHING_TO_ROLL_BACK',
+          `${env} of ${bot.id} has held only ${refById(state, cur.record.version, cur.record.number).label}${stack.length > 1 ? ' among versions still in the store' : ''}; there is nothing before it. Choose a version with --to <version>.`,
+        );
+      }
+    }
+    // Going back to a version this environment held before needs no gate: it entered once.
+    const heldBefore = state.events.some((e) => e.record.environment === env && e.record.version === target!.id);
+    return record(core, bot, state, config, env, target, { action: 'rollback' }, opts.override, heldBefore);
+  });
+}
+
+/** The current state of a bot's environments. */
+export async function environments(core: Core, botId: string): Promise<EnvironmentState[]> {
+  const bot = await core.bot(botId);
+  const config = await core.config();
+  return environmentStates(await loadBotState(core, bot.id), config);
+}
+
+/** Events of one environment (or all), newest first. */
+export async function environmentHistory(core: Core, botId: string, env?: string): Promise<EnvironmentEvent[]> {
+  const bot = await core.bot(botId);
+  const state = await loadBotState(core, bot.id);
+  return state.events
+    .filter((e) => env === undefined || e.record.environment === env)
+    .map((e) => eventInfo(state, e))
+    .reverse();
+}

@@ -1,0 +1,142 @@
+/**
+ * Export: a version's files resolved for one environment (variables substituted), written
+ * into a folder for a deploy script. The folder is built beside its destination and
+ * swapped in whole, and carries `.botversions-export.json` describing what it holds. The
+ * export hash covers the sorted (path, SHA-256) list of the exported files, so the same
+ * version exported for the same environment always hashes alike.
+ */
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { BotvError, errnoOf, ioError } from '../errors';
+import { ensureDir, syncDirs, TEMP_PREFIX, writeFilesAtomic } from '../fs/atomic';
+import type { StoreFs } from '../fs/fsio';
+import { canonicalBytes } from '../store/canonical';
+import { sha256 } from '../store/hash';
+import type { ExportResult, FileEntry } from '../types';
+import type { Core } from './context';
+import { resolveVersion } from './refs';
+import { loadBotState, refOf } from './state';
+import { readContents, versionFiles } from './trees';
+import { collectVariables, isDefinitionFile, substitute } from './variables';
+
+/** Name of the description file written into every export folder. */
+export const EXPORT_MANIFEST = '.botversions-export.json';
+
+async function removeTree(fs: StoreFs, path: string): Promise<void> {
+  let st;
+  try {
+    st = await fs.lstat(path);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return;
+    throw ioError('inspect', path, e);
+  }
+  if (st.kind === 'dir') {
+    for (const e of await fs.readdir(path)) await removeTree(fs, join(path, e.name));
+    await fs.rmdir(path).catch((e) => {
+      throw ioError('remove folder', path, e);
+    });
+  } else {
+    await fs.unlink(path).catch((e) => {
+      throw ioError('remove', path, e);
+    });
+  }
+}
+
+function inside(parent: string, child: string): boolean {
+  const r = relative(parent, child);
+  return r === '' || (!r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
+}
+
+/** Exports a version of a bot for an environment into `outDir`. */
+export async function exportVersion(core: Core, botId: string, ref: string, env: string, outDir: string): Promise<ExportResult> {
+  const bot = await core.bot(botId);
+  const config = await core.config();
+  if (!config.pipeline.includes(env)) {
+    throw new BotvError('UNKNOWN_ENVIRONMENT', `"${env}" is not an environment of this workspace. The pipeline is ${config.pipeline.join(' → ')}.`);
+  }
+  const out = resolve(outDir);
+  if (inside(bot.path, out) || inside(core.layout.store, out) || inside(out, bot.path)) {
+    throw new BotvError('BAD_ARGUMENT', `Export into ${outDir} would mix the export with the bot or the store. Choose a folder outside ${bot.dir} and .botversions.`);
+  }
+  const state = await loadBotState(core, bot.id);
+  const v = resolveVersion(state, ref);
+  const files = await versionFiles(core, v);
+  const contents = await readContents(core, files);
+  const texts = new Map<string, string>();
+  for (const f of files) if (isDefinitionFile(f.path)) texts.set(f.path, new TextDecoder().decode(contents.get(f.path)!));
+  const vars = collectVariables(texts, env);
+
+  const used = new Set<string>();
+  const missing: string[] = [];
+  const exported: Array<{ entry: FileEntry; data: Uint8Array }> = [];
+  for (const f of files) {
+    let data = contents.get(f.path)!;
+    const text = texts.get(f.path);
+    if (text !== undefined) {
+      const r = substitute(f.path, text, vars);
+      for (const u of r.used) used.add(u);
+      for (const m of r.missing) missing.push(`${f.path}: \${${m}}`);
+      if (r.text !== text) data = new TextEncoder().encode(r.text);
+    }
+    exported.push({ entry: { path: f.path, sha256: sha256(data), size: data.length }, data });
+  }
+  if (missing.length > 0) {
+    throw new BotvError(
+      'UNRESOLVED_VARIABLES',
+      `${bot.id} ${refOf(state, v).label} cannot be exported for ${env}: these variables have no value there:\n${missing.map((m) => `  ${m}`).join('\n')}\nGive each a default or an "environments.${env}" value under variables:, save, and export again.`,
+      { missing },
+    );
+  }
+  const listing = exported.map((e) => [e.entry.path, e.entry.sha256]);
+  const hash = sha256(canonicalBytes(listing));
+  const result: ExportResult = {
+    bot: bot.id,
+    version: refOf(state, v),
+    environment: env,
+    outDir: out,
+    hash,
+    files: exported.map((e) => e.entry),
+    variables: [...used].sort(),
+  };
+
+  // Refuse to replace a folder that holds something other than an earlier export.
+  let existing: string[] | null = null;
+  try {
+    existing = (await core.fs.readdir(out)).map((e) => e.name);
+  } catch (e) {
+    if (errnoOf(e) !== 'ENOENT') throw ioError('list', out, e);
+  }
+  if (existing && existing.length > 0 && !existing.includes(EXPORT_MANIFEST)) {
+    throw new BotvError('OUTPUT_NOT_EMPTY', `${outDir} already holds files that are not an earlier export. Choose an empty or new folder.`);
+  }
+
+  const parent = dirname(out);
+  await ensureDir(core.fs, parent);
+  const staging = join(parent, `${TEMP_PREFIX}${basename(out)}-${randomBytes(4).toString('hex')}`);
+  const manifest = canonicalBytes({ bot: result.bot, version: result.version, environment: env, hash, files: result.files, variables: result.variables });
+  try {
+    await writeFilesAtomic(core.fs, [
+      ...exported.map((e) => ({ path: join(staging, ...e.entry.path.split('/')), data: e.data })),
+      { path: join(staging, EXPORT_MANIFEST), data: manifest },
+    ]);
+    if (existing) {
+      const old = join(parent, `${TEMP_PREFIX}${basename(out)}-old-${randomBytes(4).toString('hex')}`);
+      await core.fs.rename(out, old).catch((e) => {
+        throw ioError('move aside the earlier export', out, e);
+      });
+      await core.fs.rename(staging, out).catch((e) => {
+        throw ioError('move the export into', out, e);
+      });
+      await removeTree(core.fs, old);
+    } else {
+      await core.fs.rename(staging, out).catch((e) => {
+        throw ioError('move the export into', out, e);
+      });
+    }
+    await syncDirs(core.fs, [parent]);
+  } catch (e) {
+    await removeTree(core.fs, staging).catch(() => undefined);
+    throw e;
+  }
+  return result;
+}

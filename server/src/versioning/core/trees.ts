@@ -1,0 +1,41 @@
+/** Reading a version's files, and scanning a bot's working copy with its stat cache. */
+import { BotvError } from '../errors';
+import type { Stored } from '../store/records';
+import type { VersionRecord } from '../store/schema';
+import { contentHash } from '../store/tree';
+import type { BotInfo, FileEntry } from '../types';
+import { scanWorkingCopy, type ScanResult } from '../workingcopy/scan';
+import { StatCache } from '../workingcopy/statcache';
+import type { Core } from './context';
+
+/** The files of a version, checked against the content hash its record carries. */
+export async function versionFiles(core: Core, v: Stored<VersionRecord>): Promise<FileEntry[]> {
+  const tree = await core.trees.read(v.record.tree);
+  if (contentHash(tree.files) !== v.record.content) {
+    throw new BotvError(
+      'CORRUPT',
+      `The tree of ${v.record.bot} v${v.record.number} (${core.objects.display(v.record.tree)}) does not match the content hash its record carries. Run \`botv verify\` and restore the store from git or a backup.`,
+    );
+  }
+  return tree.files;
+}
+
+/** Reads the contents of the given files of a version (each object hash-checked). */
+export async function readContents(core: Core, files: readonly FileEntry[]): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  await Promise.all(
+    files.map(async (f) => {
+      out.set(f.path, await core.objects.read(f.sha256));
+    }),
+  );
+  return out;
+}
+
+/** Scans a bot's working copy, using and refreshing its stat cache. */
+export async function scanBot(core: Core, bot: BotInfo): Promise<ScanResult> {
+  const cache = await StatCache.load(core.fs, core.layout.statCache(bot.id));
+  const scan = await scanWorkingCopy(core.fs, bot.path, cache);
+  // A reader in a workspace without a store must not create one just for a cache.
+  if (await core.storeExists()) await cache.save();
+  return scan;
+}

@@ -1,0 +1,119 @@
+/**
+ * The only door from the versioning core to the file system. Every call the core makes goes
+ * through a {@link StoreFs}, so a test can inject faults (make the Nth call fail with
+ * ENOSPC, EIO, EPERM…) and prove that every operation either completes or leaves the store
+ * as it was. The default implementation uses Node's callback API: for the many small
+ * record files the core reads, it is several times faster than `fs/promises`.
+ */
+import * as fs from 'node:fs';
+
+/** What a directory entry is, without following links. */
+export type EntryKind = 'file' | 'dir' | 'symlink' | 'other';
+
+/** A directory entry. */
+export interface DirEntry {
+  name: string;
+  kind: EntryKind;
+}
+
+/** The parts of `lstat`/`stat` the core uses. */
+export interface FileStat {
+  kind: EntryKind;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/** An open file being written. */
+export interface WriteHandle {
+  write(data: Uint8Array): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The file-system calls the core makes. Each method is one call for fault injection. */
+export interface StoreFs {
+  readFile(path: string): Promise<Uint8Array>;
+  readdir(path: string): Promise<DirEntry[]>;
+  lstat(path: string): Promise<FileStat>;
+  stat(path: string): Promise<FileStat>;
+  mkdir(path: string): Promise<void>;
+  /** Opens for writing; `exclusive` fails with EEXIST when the file exists (O_EXCL). */
+  openWrite(path: string, exclusive: boolean): Promise<WriteHandle>;
+  rename(from: string, to: string): Promise<void>;
+  /** Creates a hard link; fails with EEXIST when `to` exists (used to publish the lock whole). */
+  link(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  rmdir(path: string): Promise<void>;
+  /** Flushes a directory's entries (after a rename into it). */
+  syncDir(path: string): Promise<void>;
+  utimes(path: string, atimeMs: number, mtimeMs: number): Promise<void>;
+}
+
+function kindOf(s: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
+  if (s.isFile()) return 'file';
+  if (s.isDirectory()) return 'dir';
+  if (s.isSymbolicLink()) return 'symlink';
+  return 'other';
+}
+
+function toStat(s: fs.Stats): FileStat {
+  return { kind: kindOf(s), size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
+}
+
+function call<T>(fn: (cb: (err: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
+}
+
+function done(fn: (cb: (err: NodeJS.ErrnoException | null) => void) => void): Promise<void> {
+  return new Promise((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
+}
+
+class NodeWriteHandle implements WriteHandle {
+  constructor(private readonly fd: number) {}
+  async write(data: Uint8Array): Promise<void> {
+    let offset = 0;
+    while (offset < data.length) {
+      const n = await call<number>((cb) => fs.write(this.fd, data, offset, data.length - offset, null, cb));
+      offset += n;
+    }
+  }
+  sync(): Promise<void> {
+    return done((cb) => fs.fsync(this.fd, cb));
+  }
+  close(): Promise<void> {
+    return done((cb) => fs.close(this.fd, cb));
+  }
+}
+
+/** The real file system. */
+export const nodeFs: StoreFs = {
+  readFile: (p) => call<Buffer>((cb) => fs.readFile(p, cb)),
+  readdir: async (p) => {
+    const entries = await call<fs.Dirent[]>((cb) => fs.readdir(p, { withFileTypes: true }, cb));
+    return entries.map((e) => ({ name: e.name, kind: kindOf(e) }));
+  },
+  lstat: async (p) => toStat(await call<fs.Stats>((cb) => fs.lstat(p, cb))),
+  stat: async (p) => toStat(await call<fs.Stats>((cb) => fs.stat(p, cb))),
+  mkdir: (p) => done((cb) => fs.mkdir(p, { recursive: true }, (err) => cb(err))),
+  openWrite: async (p, exclusive) => {
+    const fd = await call<number>((cb) => fs.open(p, exclusive ? 'wx' : 'w', 0o666, cb));
+    return new NodeWriteHandle(fd);
+  },
+  rename: (a, b) => done((cb) => fs.rename(a, b, cb)),
+  link: (a, b) => done((cb) => fs.link(a, b, cb)),
+  unlink: (p) => done((cb) => fs.unlink(p, cb)),
+  rmdir: (p) => done((cb) => fs.rmdir(p, cb)),
+  syncDir: async (p) => {
+    // Windows cannot open a directory for fsync; its rename is durable through NTFS's journal.
+    if (process.platform === 'win32') return;
+    const fd = await call<number>((cb) => fs.open(p, 'r', cb));
+    try {
+      await done((cb) => fs.fsync(fd, cb));
+    } finally {
+      await done((cb) => fs.close(fd, cb));
+    }
+  },
+  utimes: (p, a, m) => done((cb) => fs.utimes(p, a / 1000, m / 1000, cb)),
+};

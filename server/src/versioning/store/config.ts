@@ -1,0 +1,139 @@
+/**
+ * The workspace configuration, `.botversions/config.json`: the only file of the store
+ * that people edit and that changes in place. Comments are allowed (JSONC).
+ */
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { relative } from 'node:path';
+import { BotvError, errnoOf, ioError } from '../errors';
+import { writeFileAtomic } from '../fs/atomic';
+import type { StoreFs } from '../fs/fsio';
+import type { StoreConfig } from '../types';
+import type { StoreLayout } from './layout';
+import { join } from 'node:path';
+
+/** The pipeline when the configuration names none. */
+export const DEFAULT_PIPELINE = ['development', 'staging', 'production'];
+
+/** How many distinct versions of each environment's past retention keeps for rollback. */
+export const DEFAULT_KEEP_ENVIRONMENT_HISTORY = 10;
+
+const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** The configuration written into a new store. */
+export function defaultConfigText(): string {
+  return (
+    JSON.stringify(
+      {
+        pipeline: DEFAULT_PIPELINE,
+        protected: [],
+        retention: { keep: null },
+        gates: { validateBefore: [DEFAULT_PIPELINE[DEFAULT_PIPELINE.length - 1]] },
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+const GITIGNORE = `# Written by Bot Versions: this machine's lock, journals and caches stay out of git.
+local/
+.botv-tmp-*
+`;
+
+const GITATTRIBUTES = `# Written by Bot Versions: store files are byte-exact; git must never convert line endings.
+* -text
+`;
+
+/** Validates a parsed configuration and applies defaults; throws BAD_CONFIG naming the field. */
+export function normalizeConfig(raw: unknown, file: string): StoreConfig {
+  const fail = (what: string): never => {
+    throw new BotvError('BAD_CONFIG', `${file}: ${what}. Fix the file and try again.`, { file });
+  };
+  if (raw === undefined || raw === null) raw = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) fail('the file must hold a JSON object');
+  const o = raw as Record<string, unknown>;
+  const known = new Set(['pipeline', 'protected', 'retention', 'gates', '$schema']);
+  for (const k of Object.keys(o)) if (!known.has(k)) fail(`unknown setting "${k}" (known: pipeline, protected, retention, gates)`);
+
+  let pipeline = DEFAULT_PIPELINE;
+  if (o.pipeline !== undefined) {
+    const p = o.pipeline;
+    if (!Array.isArray(p) || p.length === 0 || !p.every((x) => typeof x === 'string' && ENV_NAME.test(x))) {
+      fail('"pipeline" must be a non-empty list of environment names made of letters, digits, "-", "_" or ".", e.g. ["development", "staging", "production"]');
+    }
+    if (new Set(p as string[]).size !== (p as string[]).length) fail('"pipeline" names an environment twice');
+    pipeline = p as string[];
+  }
+
+  let prot: string[] = [];
+  if (o.protected !== undefined) {
+    if (!Array.isArray(o.protected) || !o.protected.every((x) => typeof x === 'string')) fail('"protected" must be a list of bot ids');
+    prot = o.protected as string[];
+  }
+
+  let keep: number | null = null;
+  let keepEnvironmentHistory = DEFAULT_KEEP_ENVIRONMENT_HISTORY;
+  if (o.retention !== undefined && o.retention !== null) {
+    const r = o.retention as Record<string, unknown>;
+    if (typeof r !== 'object' || Array.isArray(r)) fail('"retention" must be an object like { "keep": 50 }');
+    for (const k of Object.keys(r)) if (k !== 'keep' && k !== 'keepEnvironmentHistory') fail(`unknown retention setting "${k}" (known: keep, keepEnvironmentHistory)`);
+    if (r.keep !== undefined && r.keep !== null) {
+      if (!Number.isSafeInteger(r.keep) || (r.keep as number) < 1) fail('"retention.keep" must be a whole number of versions, 1 or more, or null to keep all');
+      keep = r.keep as number;
+    }
+    if (r.keepEnvironmentHistory !== undefined) {
+      if (!Number.isSafeInteger(r.keepEnvironmentHistory) || (r.keepEnvironmentHistory as number) < 0) fail('"retention.keepEnvironmentHistory" must be a whole number, 0 or more');
+      keepEnvironmentHistory = r.keepEnvironmentHistory as number;
+    }
+  }
+
+  let validateBefore = [pipeline[pipeline.length - 1]!];
+  if (o.gates !== undefined && o.gates !== null) {
+    const g = o.gates as Record<string, unknown>;
+    if (typeof g !== 'object' || Array.isArray(g)) fail('"gates" must be an object like { "validateBefore": ["production"] }');
+    for (const k of Object.keys(g)) if (k !== 'validateBefore') fail(`unknown gates setting "${k}" (known: validateBefore)`);
+    if (g.validateBefore !== undefined) {
+      const v = g.validateBefore;
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) fail('"gates.validateBefore" must be a list of environment names');
+      for (const e of v as string[]) if (!pipeline.includes(e)) fail(`"gates.validateBefore" names "${e}", which is not in the pipeline (${pipeline.join(', ')})`);
+      validateBefore = v as string[];
+    }
+  }
+  return { pipeline, protected: prot, retention: { keep, keepEnvironmentHistory }, gates: { validateBefore } };
+}
+
+/** Reads the configuration; a workspace without one gets the defaults. */
+export async function readConfig(fs: StoreFs, layout: StoreLayout): Promise<StoreConfig> {
+  const file = relative(layout.root, layout.config).split('\\').join('/');
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await fs.readFile(layout.config));
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return normalizeConfig({}, file);
+    throw ioError('read', layout.config, e);
+  }
+  const errors: ParseError[] = [];
+  const raw: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const e = errors[0]!;
+    const line = text.slice(0, e.offset).split('\n').length;
+    throw new BotvError('BAD_CONFIG', `${file}:${line}: ${printParseErrorCode(e.error)}. Fix the JSON and try again.`, { file });
+  }
+  return normalizeConfig(raw, file);
+}
+
+async function writeIfMissing(fs: StoreFs, path: string, text: string): Promise<void> {
+  try {
+    await fs.lstat(path);
+  } catch (e) {
+    if (errnoOf(e) !== 'ENOENT') throw ioError('inspect', path, e);
+    await writeFileAtomic(fs, path, new TextEncoder().encode(text));
+  }
+}
+
+/** Creates the store's fixed files if they are missing (on the first write). */
+export async function initStore(fs: StoreFs, layout: StoreLayout): Promise<void> {
+  await writeIfMissing(fs, layout.config, defaultConfigText());
+  await writeIfMissing(fs, join(layout.store, '.gitignore'), GITIGNORE);
+  await writeIfMissing(fs, join(layout.store, '.gitattributes'), GITATTRIBUTES);
+}

@@ -1,0 +1,193 @@
+/**
+ * The record formats. Each record is one canonical-JSON file named by its hash, written
+ * once and never changed. `format` lets later releases read older stores; a reader that
+ * meets an unknown `type` or `format` reports it instead of guessing.
+ */
+import type { GateOutcome, VersionOrigin } from '../types';
+import { isSha256 } from './hash';
+
+/** Current format of every record. */
+export const RECORD_FORMAT = 1;
+
+interface Base {
+  format: 1;
+  /** When the action happened (ISO, UTC, ms). Orders records with the id as tie-breaker. */
+  at: string;
+  author: string;
+  /** Random, so that two otherwise equal actions are two records. */
+  nonce: string;
+}
+
+/** A saved version. */
+export interface VersionRecord extends Base {
+  type: 'version';
+  bot: string;
+  number: number;
+  name: string;
+  description: string;
+  parent: string | null;
+  /** Object holding the tree (full, or a delta against a full tree). */
+  tree: string;
+  /** Hash of the canonical full file list. */
+  content: string;
+  files: number;
+  bytes: number;
+  origin: VersionOrigin;
+  forced?: { reason: string };
+}
+
+/** An environment change. */
+export interface EnvironmentRecord extends Base {
+  type: 'environment';
+  bot: string;
+  environment: string;
+  action: 'set' | 'promote' | 'rollback';
+  version: string;
+  number: number;
+  previous: string | null;
+  previousNumber: number | null;
+  from?: string;
+  skipped?: string[];
+  gate: GateOutcome;
+}
+
+/** The working copy was restored to a version. */
+export interface RestoreRecord extends Base {
+  type: 'restore';
+  bot: string;
+  version: string;
+  number: number;
+}
+
+/** A version was pinned (kept by retention) or unpinned. */
+export interface PinRecord extends Base {
+  type: 'pin';
+  bot: string;
+  version: string;
+  number: number;
+  pinned: boolean;
+}
+
+/** A version was deleted (its record file is removed; this mark stays). */
+export interface DeletionRecord extends Base {
+  type: 'deletion';
+  bot: string;
+  version: string;
+  number: number;
+  name: string;
+  /** Origin of the deleted version, so that an accepted release stays accepted. */
+  origin: VersionOrigin;
+  reason: 'user' | 'retention';
+}
+
+/** A version of one bot offered to another. Accepting it writes a version whose origin names it. */
+export interface ReleaseRecord extends Base {
+  type: 'release';
+  fromBot: string;
+  fromVersion: string;
+  fromNumber: number;
+  toBot: string;
+  name: string;
+  description: string;
+}
+
+/** A release was rejected. */
+export interface RejectionRecord extends Base {
+  type: 'rejection';
+  release: string;
+  bot: string;
+  reason: string;
+}
+
+/** Any record. */
+export type StoreRecord = VersionRecord | EnvironmentRecord | RestoreRecord | PinRecord | DeletionRecord | ReleaseRecord | RejectionRecord;
+
+/** A mark of a bot. */
+export type MarkRecord = RestoreRecord | PinRecord | DeletionRecord;
+
+type Check = (v: unknown) => boolean;
+const str: Check = (v) => typeof v === 'string';
+const int: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
+const bool: Check = (v) => typeof v === 'boolean';
+const sha: Check = isSha256;
+const iso: Check = (v) => typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(v);
+const nullable = (c: Check): Check => (v) => v === null || c(v);
+const optional = (c: Check): Check => (v) => v === undefined || c(v);
+const oneOf = (...xs: string[]): Check => (v) => typeof v === 'string' && xs.includes(v);
+const strings: Check = (v) => Array.isArray(v) && v.every(str);
+const obj = (shape: Record<string, Check>): Check => (v) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  return Object.entries(shape).every(([k, c]) => c((v as Record<string, unknown>)[k]));
+};
+
+const origin: Check = (v) => {
+  const o = v as { kind?: unknown } | null;
+  switch (o?.kind) {
+    case 'saved':
+      return true;
+    case 'auto-saved':
+      return obj({ before: oneOf('restore', 'release-accept') })(v);
+    case 'restored':
+    case 'copied':
+      return obj({ from: sha, fromNumber: int })(v);
+    case 'released':
+      return obj({ release: sha, fromBot: str, fromVersion: sha, fromNumber: int })(v);
+    default:
+      return false;
+  }
+};
+
+const gate = obj({
+  checked: bool,
+  errors: int,
+  warnings: int,
+  override: optional(obj({ reason: str })),
+});
+
+const base = { format: (v: unknown) => v === RECORD_FORMAT, at: iso, author: str, nonce: str };
+
+const shapes: Record<StoreRecord['type'], Check> = {
+  version: obj({
+    ...base,
+    bot: str,
+    number: int,
+    name: str,
+    description: str,
+    parent: nullable(sha),
+    tree: sha,
+    content: sha,
+    files: int,
+    bytes: int,
+    origin,
+    forced: optional(obj({ reason: str })),
+  }),
+  environment: obj({
+    ...base,
+    bot: str,
+    environment: str,
+    action: oneOf('set', 'promote', 'rollback'),
+    version: sha,
+    number: int,
+    previous: nullable(sha),
+    previousNumber: nullable(int),
+    from: optional(str),
+    skipped: optional(strings),
+    gate,
+  }),
+  restore: obj({ ...base, bot: str, version: sha, number: int }),
+  pin: obj({ ...base, bot: str, version: sha, number: int, pinned: bool }),
+  deletion: obj({ ...base, bot: str, version: sha, number: int, name: str, origin, reason: oneOf('user', 'retention') }),
+  release: obj({ ...base, fromBot: str, fromVersion: sha, fromNumber: int, toBot: str, name: str, description: str }),
+  rejection: obj({ ...base, release: sha, bot: str, reason: str }),
+};
+
+/** Checks a parsed record; returns what is wrong, or null when it is well formed. */
+export function checkRecord(v: unknown, expected: ReadonlyArray<StoreRecord['type']>): string | null {
+  const type = (v as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !(type in shapes)) return `unknown record type ${JSON.stringify(type)}`;
+  if (!expected.includes(type as StoreRecord['type'])) return `a ${type} record does not belong in this folder`;
+  const format = (v as { format?: unknown }).format;
+  if (format !== RECORD_FORMAT) return `record format ${JSON.stringify(format)} is not supported by this version of Bot Versions; update it`;
+  if (!shapes[type as StoreRecord['type']](v)) return `the ${type} record is missing fields or has fields of the wrong type`;
+  return null;
+}

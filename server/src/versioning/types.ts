@@ -1,0 +1,358 @@
+/**
+ * Public types of the versioning core. Everything here is plain, JSON-able data so that
+ * the language server can send it to the editor and the CLI can print it with `--json`.
+ * Times are ISO 8601 strings in UTC; ids are lowercase hex SHA-256 digests.
+ */
+import type { StoreFs } from './fs/fsio';
+
+/** Severity of a gate problem, as in LSP diagnostics. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** One finding of the gate validator; `line`/`character` are 0-based like LSP positions. */
+export interface GateProblem {
+  file: string;
+  line: number;
+  character: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+/** Validates the files of a version before it enters a gated environment. */
+export type GateValidator = (bot: BotInfo, files: Map<string, Uint8Array>) => Promise<GateProblem[]>;
+
+/** Options of {@link openWorkspace}. */
+export interface WorkspaceOptions {
+  /** Author recorded on every write; default: $BOTV_AUTHOR, git `user.name`, then the OS user. */
+  author?: string;
+  /** Milliseconds since the epoch; injectable for tests. Default `Date.now`. */
+  clock?: () => number;
+  /** File-system layer; injectable for fault-injection tests. */
+  fs?: StoreFs;
+  /** Gate hook run before a version enters a gated environment (see config `gates`). */
+  validate?: GateValidator;
+  /** How long a writer waits for the store lock before giving up (ms, default 30 000). */
+  lockTimeoutMs?: number;
+  /** A lock not refreshed for this long is treated as abandoned (ms, default 60 000). */
+  lockStaleMs?: number;
+}
+
+/** The workspace configuration, `.botversions/config.json`, with defaults applied. */
+export interface StoreConfig {
+  pipeline: string[];
+  protected: string[];
+  retention: { keep: number | null; keepEnvironmentHistory: number };
+  gates: { validateBefore: string[] };
+}
+
+/** A bot found in the workspace. */
+export interface BotInfo {
+  id: string;
+  name: string;
+  /** Folder relative to the workspace root, with `/` separators (`.` for the root itself). */
+  dir: string;
+  /** Absolute folder path on this machine. */
+  path: string;
+  /** Manifest file name inside the folder: bot.yaml, bot.json or bot.jsonc. */
+  manifest: string;
+  protected: boolean;
+}
+
+/** A problem found while discovering bots (duplicate ids, unreadable manifests). */
+export interface DiscoveryProblem {
+  code: 'DUPLICATE_BOT' | 'BAD_MANIFEST' | 'SEVERAL_MANIFESTS';
+  message: string;
+  dirs: string[];
+}
+
+/** Result of listing the bots of a workspace. */
+export interface BotList {
+  bots: BotInfo[];
+  problems: DiscoveryProblem[];
+}
+
+/** One file of a version or of the working copy. */
+export interface FileEntry {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+/** Where a version came from. */
+export type VersionOrigin =
+  | { kind: 'saved' }
+  | { kind: 'auto-saved'; before: 'restore' | 'release-accept' }
+  | { kind: 'restored'; from: string; fromNumber: number }
+  | { kind: 'copied'; from: string; fromNumber: number }
+  | { kind: 'released'; release: string; fromBot: string; fromVersion: string; fromNumber: number };
+
+/** A short handle on a version. */
+export interface VersionRef {
+  id: string;
+  number: number;
+  /** `v13`, or `v13~a1b2c3d4` when another version of the bot carries the same number. */
+  label: string;
+}
+
+/** A version as listed. */
+export interface VersionInfo extends VersionRef {
+  bot: string;
+  shortId: string;
+  name: string;
+  description: string;
+  author: string;
+  createdAt: string;
+  parent: string | null;
+  origin: VersionOrigin;
+  /** Number of files and their total size in bytes. */
+  files: number;
+  bytes: number;
+  /** SHA-256 of the sorted file list: equal for versions with identical files. */
+  contentHash: string;
+  /** Environments holding this version now, in pipeline order. */
+  environments: string[];
+  pinned: boolean;
+  /** Set when a protected bot was saved with --force. */
+  forced?: { reason: string };
+}
+
+/** A version with its files. */
+export interface VersionDetail extends VersionInfo {
+  tree: FileEntry[];
+}
+
+/** Result of a save. */
+export interface SaveResult {
+  /** The new version, or the existing one when nothing changed and nothing was saved. */
+  version: VersionInfo;
+  created: boolean;
+  /** Versions removed by retention right after the save. */
+  removedByRetention: VersionRef[];
+}
+
+/** Result of a restore. */
+export interface RestoreResult {
+  version: VersionInfo;
+  /** The version saved first because no version held the working copy, if any. */
+  autoSaved: VersionInfo | null;
+  written: string[];
+  removed: string[];
+}
+
+/** State of one environment. */
+export interface EnvironmentState {
+  name: string;
+  /** Position in the pipeline, or -1 for an environment that is no longer configured. */
+  index: number;
+  inPipeline: boolean;
+  version: number | null;
+  versionId: string | null;
+  label: string | null;
+  since: string | null;
+  by: string | null;
+  lastAction: EnvironmentAction | null;
+  /** Whether the version must pass the gate validator to enter this environment. */
+  gated: boolean;
+}
+
+/** How an environment changed. */
+export type EnvironmentAction = 'set' | 'promote' | 'rollback';
+
+/** Gate outcome recorded on an environment event. */
+export interface GateOutcome {
+  /** False when no validator was configured, or the environment is not gated. */
+  checked: boolean;
+  errors: number;
+  warnings: number;
+  override?: { reason: string };
+}
+
+/** One change of one environment. */
+export interface EnvironmentEvent {
+  id: string;
+  bot: string;
+  environment: string;
+  action: EnvironmentAction;
+  version: VersionRef;
+  previous: VersionRef | null;
+  /** For promote: the environment the version came from. */
+  from?: string;
+  /** For promote: the stages skipped on explicit request. */
+  skipped?: string[];
+  at: string;
+  author: string;
+  gate: GateOutcome;
+}
+
+/** Result of set/promote/rollback. */
+export interface EnvironmentChange {
+  event: EnvironmentEvent;
+  environment: EnvironmentState;
+  /** Problems the gate validator reported (also when overridden). */
+  problems: GateProblem[];
+  /** False when the environment already held the version and nothing was written. */
+  changed: boolean;
+}
+
+/** Status of a release. */
+export type ReleaseStatus = 'pending' | 'accepted' | 'rejected';
+
+/** A release of one bot's version to another bot. */
+export interface ReleaseInfo {
+  id: string;
+  shortId: string;
+  fromBot: string;
+  fromVersion: VersionRef;
+  toBot: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  author: string;
+  status: ReleaseStatus;
+  /** The version saved in the target bot by the acceptance. */
+  acceptedVersion?: VersionRef;
+  resolvedAt?: string;
+  resolvedBy?: string;
+  reason?: string;
+}
+
+/** Result of accepting a release. */
+export interface AcceptResult {
+  release: ReleaseInfo;
+  version: VersionInfo;
+  autoSaved: VersionInfo | null;
+  written: string[];
+  removed: string[];
+  /** Files left alone because they match the target bot's `release.keep`. */
+  kept: string[];
+}
+
+/** One side of a diff. */
+export type DiffSide = { kind: 'version'; id: string; number: number; label: string } | { kind: 'working' };
+
+/** A line hunk, as jsdiff's structuredPatch gives it (`lines` start with ' ', '-' or '+'). */
+export interface DiffHunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  lines: string[];
+}
+
+/** One file that differs. */
+export interface FileDiff {
+  path: string;
+  change: 'added' | 'removed' | 'modified';
+  oldSha256: string | null;
+  newSha256: string | null;
+  oldSize: number | null;
+  newSize: number | null;
+  binary: boolean;
+  /** Absent when hunks were not asked for, the file is binary, or the diff was too large. */
+  hunks?: DiffHunk[];
+  insertions: number;
+  deletions: number;
+  /** Set when the line diff was skipped because it was too large to compute quickly. */
+  tooLarge?: boolean;
+}
+
+/** Result of comparing two versions, or a version and the working copy. */
+export interface DiffResult {
+  bot: string;
+  from: DiffSide;
+  to: DiffSide;
+  files: FileDiff[];
+  stats: { added: number; removed: number; modified: number; insertions: number; deletions: number };
+}
+
+/** Result of exporting a version for one environment. */
+export interface ExportResult {
+  bot: string;
+  version: VersionRef;
+  environment: string;
+  outDir: string;
+  /** SHA-256 over the sorted (path, file hash) list of the exported files: stable across runs. */
+  hash: string;
+  files: FileEntry[];
+  /** Names of the variables substituted. */
+  variables: string[];
+}
+
+/** A fault found by verify. */
+export interface VerifyProblem {
+  severity: 'error' | 'warning';
+  code: string;
+  /** Path relative to the workspace root. */
+  file: string;
+  message: string;
+}
+
+/** Result of verify. */
+export interface VerifyResult {
+  ok: boolean;
+  checked: { objects: number; records: number; versions: number };
+  problems: VerifyProblem[];
+}
+
+/** Result of gc. */
+export interface GcResult {
+  removedObjects: number;
+  freedBytes: number;
+  removedTemporary: number;
+  keptObjects: number;
+}
+
+/** Result of applying retention. */
+export interface RetentionResult {
+  keep: number | null;
+  removed: VersionRef[];
+  /** Versions older than the last N kept because something needs them, with the reason. */
+  retained: Array<VersionRef & { reason: string }>;
+}
+
+/** The kinds of action the history lists. */
+export type HistoryAction =
+  | 'save'
+  | 'auto-save'
+  | 'copy'
+  | 'restore'
+  | 'delete'
+  | 'pin'
+  | 'unpin'
+  | 'set'
+  | 'promote'
+  | 'rollback'
+  | 'release-create'
+  | 'release-accept'
+  | 'release-reject';
+
+/** One action in a bot's history. */
+export interface HistoryEntry {
+  at: string;
+  author: string;
+  bot: string;
+  action: HistoryAction;
+  /** One line a person can read, e.g. "promoted v12 from staging to production". */
+  summary: string;
+  version?: VersionRef;
+  environment?: string;
+  release?: string;
+  /** Record id of the entry. */
+  id: string;
+}
+
+/** Whether the working copy differs from the version it came from. */
+export interface WorkingCopyStatus {
+  bot: string;
+  /** The version the working copy was last saved as or restored from. */
+  base: VersionRef | null;
+  /** The newest version of the bot. */
+  latest: VersionRef | null;
+  /** True when the working copy equals `base` (or the bot has no version and no files). */
+  clean: boolean;
+  changes: Array<{ path: string; change: 'added' | 'removed' | 'modified' }>;
+  /** Versions whose files equal the working copy exactly. */
+  savedAs: VersionRef[];
+  /** An interrupted restore or release accept that the next write will finish. */
+  interrupted: boolean;
+}

@@ -1,0 +1,118 @@
+/**
+ * Reads a bot's working copy: every file of its folder except nested bots, .git,
+ * node_modules, .botversions, links (never followed) and the core's own temporaries.
+ * Hashes come from the stat cache when a file is unchanged.
+ */
+import { join } from 'node:path';
+import { SKIPPED_DIRS } from '../bots/discover';
+import { MANIFEST_NAMES } from '../bots/manifest';
+import { errnoOf, ioError } from '../errors';
+import { eachLimit, isTempName } from '../fs/atomic';
+import type { FileStat, StoreFs } from '../fs/fsio';
+import { sha256 } from '../store/hash';
+import type { FileEntry } from '../types';
+import type { StatCache } from './statcache';
+
+/** Files that operating systems drop into folders; never part of a bot. */
+const JUNK = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+
+/** The working copy as found on disk. */
+export interface ScanResult {
+  files: FileEntry[];
+  /** Contents read during this scan (files whose hash was not cached). */
+  contents: Map<string, Uint8Array>;
+  /** Entries left out, with the reason (links, special files). */
+  skipped: Array<{ path: string; reason: string }>;
+  /** Stats of the files listed, for callers that update the cache after writing. */
+  stats: Map<string, FileStat>;
+}
+
+/** Lists the relative paths of a bot's files, without reading them. */
+export async function listBotFiles(fs: StoreFs, botDir: string): Promise<{ paths: string[]; skipped: ScanResult['skipped'] }> {
+  const paths: string[] = [];
+  const skipped: ScanResult['skipped'] = [];
+  const walk = async (rel: string): Promise<void> => {
+    const abs = rel ? join(botDir, rel) : botDir;
+    let entries;
+    try {
+      entries = await fs.readdir(abs);
+    } catch (e) {
+      if (rel && errnoOf(e) === 'ENOENT') return; // removed while scanning
+      throw ioError('list', abs, e);
+    }
+    if (rel && entries.some((e) => e.kind === 'file' && (MANIFEST_NAMES as readonly string[]).includes(e.name))) {
+      skipped.push({ path: rel, reason: 'a nested bot (versioned on its own)' });
+      return;
+    }
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.kind === 'dir') {
+        if (!SKIPPED_DIRS.has(e.name)) subdirs.push(p);
+      } else if (e.kind === 'file') {
+        if (!JUNK.has(e.name) && !isTempName(e.name)) paths.push(p);
+      } else if (e.kind === 'symlink') {
+        skipped.push({ path: p, reason: 'a link (links are never followed)' });
+      } else {
+        skipped.push({ path: p, reason: 'not a regular file' });
+      }
+    }
+    for (const d of subdirs) await walk(d);
+  };
+  await walk('');
+  paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { paths, skipped };
+}
+
+/** Scans a bot's working copy, hashing only files the cache cannot vouch for. */
+export async function scanWorkingCopy(fs: StoreFs, botDir: string, cache: StatCache): Promise<ScanResult> {
+  const { paths, skipped } = await listBotFiles(fs, botDir);
+  const files: FileEntry[] = new Array(paths.length);
+  const contents = new Map<string, Uint8Array>();
+  const stats = new Map<string, FileStat>();
+  const gone = new Set<number>();
+  await eachLimit(
+    paths.map((p, i) => [p, i] as const),
+    16,
+    async ([p, i]) => {
+      const abs = join(botDir, p);
+      let st: FileStat;
+      try {
+        st = await fs.lstat(abs);
+      } catch (e) {
+        if (errnoOf(e) === 'ENOENT') {
+          gone.add(i);
+          return;
+        }
+        throw ioError('inspect', abs, e);
+      }
+      const cached = cache.lookup(p, st);
+      if (cached) {
+        files[i] = { path: p, sha256: cached, size: st.size };
+        stats.set(p, st);
+        return;
+      }
+      const hashedAt = Date.now();
+      let data: Uint8Array;
+      try {
+        data = await fs.readFile(abs);
+      } catch (e) {
+        if (errnoOf(e) === 'ENOENT') {
+          gone.add(i);
+          return;
+        }
+        throw ioError('read', abs, e);
+      }
+      const sha = sha256(data);
+      // The size read may differ from the stat's if the file changed in between; record
+      // what was actually read, and let the cache entry fail its next check.
+      files[i] = { path: p, sha256: sha, size: data.length };
+      contents.set(p, data);
+      stats.set(p, st);
+      if (data.length === st.size) cache.remember(p, st, sha, hashedAt);
+    },
+  );
+  const present = files.filter((_, i) => !gone.has(i));
+  cache.retain(new Set(present.map((f) => f.path)));
+  return { files: present, contents, skipped, stats };
+}

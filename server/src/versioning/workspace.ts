@@ -1,0 +1,246 @@
+/**
+ * The versioning facade: one object per workspace that the language server, the CLI and
+ * the tests call. Every method takes and returns plain data; reads need no lock, writes
+ * take the store lock for their whole read-decide-write.
+ */
+import { resolve } from 'node:path';
+import type { Core } from './core/context';
+import { diff } from './core/diff';
+import { environmentHistory, environments, promote, rollback, setEnvironment } from './core/environments';
+import { exportVersion } from './core/export';
+import { gc } from './core/gc';
+import { history } from './core/history';
+import { resolveVersion } from './core/refs';
+import { acceptRelease, createRelease, listReleases, rejectRelease } from './core/releases';
+import { applyRetention } from './core/retention';
+import { holders, loadBotState, pinnedIds, versionInfo } from './core/state';
+import { workingCopyStatus } from './core/status';
+import { versionFiles } from './core/trees';
+import { copyVersion, deleteVersion, pin, restore, save } from './core/versions';
+import { verify } from './core/verify';
+import { BotvError } from './errors';
+import type {
+  AcceptResult,
+  BotInfo,
+  BotList,
+  DiffResult,
+  EnvironmentChange,
+  EnvironmentEvent,
+  EnvironmentState,
+  ExportResult,
+  GcResult,
+  HistoryEntry,
+  ReleaseInfo,
+  RestoreResult,
+  RetentionResult,
+  SaveResult,
+  StoreConfig,
+  VerifyResult,
+  VersionDetail,
+  VersionInfo,
+  VersionRef,
+  WorkingCopyStatus,
+} from './types';
+import { pathProblem } from './workingcopy/paths';
+
+/** A gate override: the reason is recorded on the environment event. */
+export interface Override {
+  reason: string;
+}
+
+/** A workspace's bots and their versions, environments and releases. */
+export class Workspace {
+  constructor(private readonly core: Core) {}
+
+  /** The workspace root folder (absolute). */
+  get root(): string {
+    return this.core.root;
+  }
+
+  /** The store folder, `<root>/.botversions` (absolute). */
+  get storeDir(): string {
+    return this.core.layout.store;
+  }
+
+  /** Whether the store exists yet (it is created by the first write). */
+  storeExists(): Promise<boolean> {
+    return this.core.storeExists();
+  }
+
+  /** The configuration with defaults applied. */
+  config(): Promise<StoreConfig> {
+    return this.core.config();
+  }
+
+  /** Every bot of the workspace, and discovery problems (duplicate ids, bad manifests). */
+  bots(): Promise<BotList> {
+    return this.core.discover();
+  }
+
+  /** One bot by id (throws NO_BOT / DUPLICATE_BOT). */
+  bot(bot: string): Promise<BotInfo> {
+    return this.core.bot(bot);
+  }
+
+  /** Whether a bot takes changes only through releases. */
+  async isProtected(bot: string): Promise<boolean> {
+    return (await this.core.config()).protected.includes(bot);
+  }
+
+  /** A bot's versions, newest first. */
+  async versions(bot: string): Promise<VersionInfo[]> {
+    const b = await this.core.bot(bot);
+    const state = await loadBotState(this.core, b.id);
+    const config = await this.core.config();
+    const held = holders(state, config);
+    const pinned = pinnedIds(state);
+    return state.versions
+      .map((v) => versionInfo(state, v, held, pinned))
+      .sort((x, y) => y.number - x.number || (x.createdAt !== y.createdAt ? (x.createdAt < y.createdAt ? 1 : -1) : x.id < y.id ? 1 : -1));
+  }
+
+  /** Resolves a version reference (`12`, `v12`, id prefix, `v12~abcd`, `latest`, `@env`). */
+  async resolveVersion(bot: string, ref: string): Promise<VersionInfo> {
+    const b = await this.core.bot(bot);
+    const state = await loadBotState(this.core, b.id);
+    const config = await this.core.config();
+    return versionInfo(state, resolveVersion(state, ref), holders(state, config), pinnedIds(state));
+  }
+
+  /** A version with its file list. */
+  async version(bot: string, ref: string): Promise<VersionDetail> {
+    const b = await this.core.bot(bot);
+    const state = await loadBotState(this.core, b.id);
+    const config = await this.core.config();
+    const v = resolveVersion(state, ref);
+    return { ...versionInfo(state, v, holders(state, config), pinnedIds(state)), tree: await versionFiles(this.core, v) };
+  }
+
+  /** The bytes of one file of a version (hash-checked). */
+  async readVersionFile(bot: string, ref: string, path: string): Promise<Uint8Array> {
+    const b = await this.core.bot(bot);
+    const state = await loadBotState(this.core, b.id);
+    const v = resolveVersion(state, ref);
+    const f = (await versionFiles(this.core, v)).find((x) => x.path === path);
+    if (!f) {
+      const why = pathProblem(path);
+      throw new BotvError('NO_VERSION', `${b.id} v${v.record.number} has no file "${path}"${why ? ` (${why})` : ''}. List its files with \`botv show ${b.id} ${v.record.number}\`.`);
+    }
+    return this.core.objects.read(f.sha256);
+  }
+
+  /** Saves the working copy as a new version; unchanged working copies save nothing. */
+  save(bot: string, opts: { name?: string; description?: string; force?: boolean; reason?: string; allowUnchanged?: boolean } = {}): Promise<SaveResult> {
+    return save(this.core, bot, opts);
+  }
+
+  /** Replaces the working copy with a version, auto-saving it first if no version holds it. */
+  restore(bot: string, ref: string, opts: { force?: boolean } = {}): Promise<RestoreResult> {
+    return restore(this.core, bot, ref, opts);
+  }
+
+  /** Saves a new version with the files of an existing one. */
+  copyVersion(bot: string, ref: string, opts: { name?: string; description?: string } = {}): Promise<VersionInfo> {
+    return copyVersion(this.core, bot, ref, opts);
+  }
+
+  /** Deletes a version (refused while an environment holds it, a pending release carries it, or it is pinned). */
+  deleteVersion(bot: string, ref: string): Promise<VersionRef> {
+    return deleteVersion(this.core, bot, ref);
+  }
+
+  /** Pins a version so that retention keeps it. */
+  pin(bot: string, ref: string): Promise<VersionInfo> {
+    return pin(this.core, bot, ref, true);
+  }
+
+  /** Unpins a version. */
+  unpin(bot: string, ref: string): Promise<VersionInfo> {
+    return pin(this.core, bot, ref, false);
+  }
+
+  /** Removes versions beyond the newest `keep` (default: config) that nothing needs. */
+  applyRetention(bot: string, opts: { keep?: number; dryRun?: boolean } = {}): Promise<RetentionResult> {
+    return applyRetention(this.core, bot, opts);
+  }
+
+  /** The environments of a bot in pipeline order. */
+  environments(bot: string): Promise<EnvironmentState[]> {
+    return environments(this.core, bot);
+  }
+
+  /** Points an environment at a version (gated environments run the validator). */
+  setEnvironment(bot: string, env: string, ref: string, opts: { override?: Override } = {}): Promise<EnvironmentChange> {
+    return setEnvironment(this.core, bot, env, ref, opts);
+  }
+
+  /** Promotes into `env` from the stage before it, or from `from` (a skip needs `skip: true`). */
+  promote(bot: string, env: string, opts: { from?: string; skip?: boolean; override?: Override } = {}): Promise<EnvironmentChange> {
+    return promote(this.core, bot, env, opts);
+  }
+
+  /** Points an environment back at what it held before, or at `to`. */
+  rollback(bot: string, env: string, opts: { to?: string; override?: Override } = {}): Promise<EnvironmentChange> {
+    return rollback(this.core, bot, env, opts);
+  }
+
+  /** Changes of one environment (or all), newest first. */
+  environmentHistory(bot: string, env?: string): Promise<EnvironmentEvent[]> {
+    return environmentHistory(this.core, bot, env);
+  }
+
+  /** Offers a version of `fromBot` to `toBot`. */
+  createRelease(fromBot: string, ref: string, toBot: string, opts: { name?: string; description?: string } = {}): Promise<ReleaseInfo> {
+    return createRelease(this.core, fromBot, ref, toBot, opts);
+  }
+
+  /** Releases into and out of a bot, newest first. */
+  releases(bot: string, opts: { direction?: 'in' | 'out' | 'both'; pendingOnly?: boolean } = {}): Promise<ReleaseInfo[]> {
+    return listReleases(this.core, bot, opts);
+  }
+
+  /** Accepts a pending release (id prefix or `latest`) into `bot`. */
+  acceptRelease(bot: string, release: string, opts: { name?: string; description?: string } = {}): Promise<AcceptResult> {
+    return acceptRelease(this.core, bot, release, opts);
+  }
+
+  /** Rejects a pending release. */
+  rejectRelease(bot: string, release: string, opts: { reason?: string } = {}): Promise<ReleaseInfo> {
+    return rejectRelease(this.core, bot, release, opts);
+  }
+
+  /** Compares two versions, or a version and the working copy (`'working'`, the default `to`). */
+  diff(bot: string, from: string, to?: string, opts: { hunks?: boolean; context?: number } = {}): Promise<DiffResult> {
+    return diff(this.core, bot, from, to, opts);
+  }
+
+  /** Exports a version with variables resolved for `env` into `outDir`. */
+  exportVersion(bot: string, ref: string, env: string, outDir: string): Promise<ExportResult> {
+    return exportVersion(this.core, bot, ref, env, outDir);
+  }
+
+  /** Checks the whole store. */
+  verify(): Promise<VerifyResult> {
+    return verify(this.core);
+  }
+
+  /** Removes objects no record needs. */
+  gc(): Promise<GcResult> {
+    return gc(this.core);
+  }
+
+  /** Every action on a bot, newest first. */
+  history(bot: string, opts: { env?: string; limit?: number } = {}): Promise<HistoryEntry[]> {
+    return history(this.core, bot, opts);
+  }
+
+  /** Whether the working copy differs from the version it came from. */
+  workingCopyStatus(bot: string): Promise<WorkingCopyStatus> {
+    return workingCopyStatus(this.core, bot);
+  }
+}
+
+/** Absolute form of a workspace root. */
+export function normalizeRoot(root: string): string {
+  return resolve(root);
+}
