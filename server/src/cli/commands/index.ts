@@ -1,0 +1,18 @@
+/**
+ * Every command group of `botv`, in help order. Adding a command is a new file in this
+ * folder and one line here. The `validate` command (server/src/cli/commands/validate.ts)
+ * is registered the same way: import its module and add it to this list; its module may
+ * call `setGateValidator` (../gate.ts) so that promotions into gated environments are
+ * checked.
+ */
+import { botsCommand } from './bots';
+import { diffCommand } from './diff';
+import { envCommand } from './env';
+import { exportCommand } from './export';
+import { historyCommand } from './history';
+import { releaseCommand } from './release';
+import { storeCommand } from './store';
+import type { CommandModule } from './types';
+import { versionsCommand } from './versions';
+
+export const commands: CommandModule[] = [botsCommand, versionsCommand, diffCommand, envCommand, historyCommand, releaseCommand, exportCommand, storeCommand];

@@ -1,0 +1,123 @@
+/**
+ * What every command shares: where output goes, the workspace it works on, the common
+ * options (`--root`, `--json`) and the translation of results and errors into output and
+ * exit codes (0 success; 1 a check found problems; 2 bad usage or a state that forbids
+ * the action).
+ */
+import type { Command } from 'commander';
+import { openWorkspace, type Workspace } from '../versioning/index';
+import { BotvError, isBotvError } from '../versioning/errors';
+import { makeStyle, type Style } from './format';
+import { getGateValidator } from './gate';
+import { findWorkspaceRoot } from './root';
+
+/** Where the CLI reads and writes; injectable so tests can run it in-process. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Whether stdout is a terminal (colours, hints). */
+  isTTY: boolean;
+}
+
+/** Options every command accepts. */
+export interface CommonOptions {
+  root?: string;
+  json?: boolean;
+}
+
+/** What a command produced: data for `--json`, lines for people, and its exit code. */
+export interface Output {
+  json: unknown;
+  text: string | string[];
+  exitCode?: 0 | 1 | 2;
+}
+
+/** Error codes that mean "a check found problems" (exit 1) rather than "cannot do that" (exit 2). */
+const CHECK_FAILURES = new Set(['GATE_REFUSED', 'UNRESOLVED_VARIABLES']);
+
+/** The exit code of an error. */
+export function exitCodeOf(e: unknown): 1 | 2 {
+  return isBotvError(e) && CHECK_FAILURES.has(e.code) ? 1 : 2;
+}
+
+/** Context handed to each command's handler. */
+export interface RunContext<O> {
+  ws: Workspace;
+  opts: O & CommonOptions;
+  args: string[];
+  style: Style;
+  now: number;
+}
+
+/** The running CLI. */
+export class Cli {
+  exitCode = 0;
+  constructor(readonly io: CliIO) {}
+
+  /** Styles for human output (colour only on a terminal without NO_COLOR). */
+  style(json: boolean): Style {
+    return makeStyle(!json && this.io.isTTY && !this.io.env.NO_COLOR);
+  }
+
+  /** Adds `--root` and `--json` to a command. */
+  common(cmd: Command): Command {
+    return cmd
+      .option('--root <dir>', 'workspace folder (default: the nearest folder above with .botversions/, else the git top-level, else the current folder)')
+      .option('--json', 'print machine-readable JSON (see docs/cli.md)');
+  }
+
+  /** Opens the workspace a command works on. */
+  async open(opts: CommonOptions): Promise<Workspace> {
+    const root = findWorkspaceRoot(this.io.cwd, opts.root);
+    const author = this.io.env.BOTV_AUTHOR;
+    return openWorkspace(root, { validate: getGateValidator(), ...(author ? { author } : {}) });
+  }
+
+  /** Prints a result. */
+  print(out: Output, json: boolean): void {
+    if (json) this.io.stdout(JSON.stringify(out.json, null, 2) + '\n');
+    else {
+      const text = Array.isArray(out.text) ? out.text.join('\n') : out.text;
+      if (text.length > 0) this.io.stdout(text.endsWith('\n') ? text : text + '\n');
+    }
+    this.exitCode = out.exitCode ?? 0;
+  }
+
+  /** Prints an error and sets the exit code. */
+  fail(e: unknown, json: boolean): void {
+    const code = exitCodeOf(e);
+    if (isBotvError(e)) {
+      if (json) this.io.stdout(JSON.stringify({ error: { code: e.code, message: e.message, ...(e.details ?? {}) } }, null, 2) + '\n');
+      else this.io.stderr(`botv: ${e.message}\n`);
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      if (json) this.io.stdout(JSON.stringify({ error: { code: 'INTERNAL', message: msg } }, null, 2) + '\n');
+      else this.io.stderr(`botv: unexpected error: ${msg}\nThis is a bug in Bot Versions; please report it with the command you ran.${this.io.env.BOTV_DEBUG && e instanceof Error ? `\n${e.stack}` : ''}\n`);
+    }
+    this.exitCode = code;
+  }
+
+  /** Wires a handler as a command's action, with workspace, options, output and errors. */
+  action<O>(cmd: Command, handler: (ctx: RunContext<O>) => Promise<Output>): Command {
+    return cmd.action(async (...params: unknown[]) => {
+      const command = params[params.length - 1] as Command;
+      const opts = command.opts() as O & CommonOptions;
+      const json = opts.json === true;
+      try {
+        const ws = await this.open(opts);
+        const args = (command.processedArgs as unknown[]).map((a) => (a === undefined ? undefined : String(a))) as string[];
+        const out = await handler({ ws, opts, args, style: this.style(json), now: Date.now() });
+        this.print(out, json);
+      } catch (e) {
+        this.fail(e, json);
+      }
+    });
+  }
+}
+
+/** Throws a BAD_ARGUMENT error (exit 2) for an option value that makes no sense. */
+export function badArgument(message: string): never {
+  throw new BotvError('BAD_ARGUMENT', message);
+}

@@ -1,0 +1,40 @@
+/** Builds the `botv` program from the command modules and runs it against some I/O. */
+import { Command, CommanderError } from 'commander';
+import { version } from '../../../package.json';
+import { commands } from './commands/index';
+import { Cli, type CliIO } from './context';
+
+/** Builds the program; commands print through `cli`. */
+export function buildProgram(cli: Cli): Command {
+  const program = new Command();
+  program
+    .name('botv')
+    .description('Bot Versions: save, compare, promote, roll back and release versions of bots defined as files.\nThe store is .botversions/ at the workspace root. Exit codes: 0 success, 1 a check found problems, 2 bad usage or a refused action.')
+    .version(version, '-V, --version', 'print the version of botv')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => cli.io.stdout(s), writeErr: (s) => cli.io.stderr(s) })
+    .showSuggestionAfterError(true)
+    .helpCommand(true);
+  for (const m of commands) m.register(program, cli);
+  return program;
+}
+
+/** Runs `botv` with `argv` (without the node and script paths); resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const cli = new Cli(io);
+  const program = buildProgram(cli);
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    cli.fail(e, argv.includes('--json'));
+  }
+  return cli.exitCode;
+}
