@@ -41,6 +41,8 @@ function cssString(s) {
 /**
  * Launches headless Chromium with a profile inside the server's temporary folder and the
  * server's isolated environment. Returns a playwright BrowserContext.
+ * @param {{dir: string, env: Record<string, string | undefined>}} server
+ * @param {{colorScheme?: 'dark' | 'light', headless?: boolean}} [options]
  */
 export async function launchBrowser(server, { colorScheme = 'dark', headless = true } = {}) {
   const profile = join(server.dir, 'chromium-profile');
@@ -55,7 +57,13 @@ export async function launchBrowser(server, { colorScheme = 'dark', headless = t
   });
 }
 
-/** Opens `folder` in the workbench and waits until the workbench is up. Returns the page. */
+/**
+ * Opens `folder` in the workbench and waits until the workbench is up. Returns the page.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {{folderUrl: (folder: string, payload?: [string, string][]) => string}} server
+ * @param {string} folder
+ * @param {{payload?: [string, string][], page?: import('playwright-core').Page, timeout?: number}} [options]
+ */
 export async function openWorkbench(context, server, folder, { payload, page, timeout = 60_000 } = {}) {
   const p = page ?? context.pages()[0] ?? (await context.newPage());
   await p.goto(server.folderUrl(folder, payload));
@@ -99,7 +107,7 @@ export async function runCommand(page, label, { timeout = 30_000 } = {}) {
     } catch (e) {
       await page.keyboard.press('Escape');
       if (Date.now() > deadline) {
-        throw new Error(`The command palette has no command "${label}" after ${timeout} ms: is it contributed, and did the extension activate? (${e.message})`);
+        throw new Error(`The command palette has no command "${label}" after ${timeout} ms: is it contributed, and did the extension activate? (${e instanceof Error ? e.message : e})`);
       }
     }
   }

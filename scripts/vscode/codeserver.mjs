@@ -2,7 +2,7 @@
 // everything it writes kept under one temporary folder, our extension installed, and
 // stops it again. Used by `npm start`, the in-editor tests and the browser scenarios.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,7 @@ export function freePort() {
     const srv = createServer();
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
     });
   });
@@ -53,20 +53,18 @@ export function isolatedEnv(dir) {
   // Started from a VS Code terminal, these would make code-server talk to that VS Code.
   for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete env[k];
   const home = join(dir, 'home');
-  Object.assign(env, {
+  const dirs = {
     HOME: home,
     XDG_CONFIG_HOME: join(home, '.config'),
     XDG_DATA_HOME: join(home, '.local', 'share'),
     XDG_CACHE_HOME: join(home, '.cache'),
     XDG_STATE_HOME: join(home, '.local', 'state'),
-    XDG_RUNTIME_DIR: join(dir, 'run'),
     TMPDIR: join(dir, 'tmp'),
-  });
-  for (const d of [env.XDG_CONFIG_HOME, env.XDG_DATA_HOME, env.XDG_CACHE_HOME, env.XDG_STATE_HOME, env.TMPDIR]) {
-    mkdirSync(d, { recursive: true });
-  }
-  mkdirSync(env.XDG_RUNTIME_DIR, { recursive: true, mode: 0o700 });
-  return env;
+  };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  const runtime = join(dir, 'run');
+  mkdirSync(runtime, { recursive: true, mode: 0o700 });
+  return Object.assign(env, dirs, { XDG_RUNTIME_DIR: runtime });
 }
 
 function codeServerArgs(userDataDir, extensionsDir) {
@@ -199,6 +197,11 @@ export async function startCodeServer(options = {}) {
     /** A file path on this machine as the workbench names it (for extensionDevelopmentPath and the like). */
     remoteUri(path) {
       return `vscode-remote://127.0.0.1:${port}${path}`;
+    },
+    /** Copies VS Code's logs (extension hosts, output channels such as "Bot Versions") to `dest`. */
+    saveLogs(dest) {
+      const from = join(userDataDir, 'logs');
+      if (existsSync(from)) cpSync(from, dest, { recursive: true });
     },
     /** Stops code-server and its children, then removes its temporary folder. */
     async stop() {

@@ -88,6 +88,7 @@ async function runScenario(scenario, theme, vsix) {
     }
     if (trace && context) await context.tracing.stop({ path: join(logDir, 'trace.zip') }).catch(() => {});
     await context?.close().catch(() => {});
+    server?.saveLogs(join(logDir, 'vscode-logs'));
     await server?.stop();
     if (!keep) rmSync(dirname(workspace), { recursive: true, force: true });
   }

@@ -94,6 +94,7 @@ async function runCodeServer() {
     return code;
   } finally {
     await context?.close().catch(() => {});
+    server.saveLogs(join(logDir, 'vscode-logs'));
     await server.stop();
     if (!keep) rmSync(dirname(workspace), { recursive: true, force: true });
   }
@@ -114,6 +115,7 @@ async function main() {
 }
 
 function report(code, resultsFile) {
+  /** @type {{passed: number, failed: number, pending: number, transcript?: string} | null} */
   let results = null;
   if (existsSync(resultsFile)) results = JSON.parse(readFileSync(resultsFile, 'utf8'));
   if (results?.transcript && !args.includes('--electron')) console.log(results.transcript);

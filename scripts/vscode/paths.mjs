@@ -16,12 +16,9 @@ export const vsixPath = join(root, 'dist', 'bot-versions.vsix');
 
 /** The browser that drives the workbench: $BOTV_CHROMIUM, else Debian's Chromium, else Chrome. */
 export function chromiumPath() {
-  const candidates = [
-    process.env.BOTV_CHROMIUM,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ].filter(Boolean);
+  const candidates = [process.env.BOTV_CHROMIUM ?? '', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
+    (p) => p !== '',
+  );
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new Error(

@@ -122,7 +122,7 @@ async function withLock(fn) {
       writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
+      if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'EEXIST') throw e;
       let owner = 0;
       try {
         owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
