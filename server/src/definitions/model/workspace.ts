@@ -16,6 +16,7 @@ import { MANIFEST_NAMES } from './builtins';
 import { extractFacts } from './facts';
 import { dirOf, globMatcher, globProblem, normalizePath, relativeTo } from './include';
 import { resolveOptions } from './options';
+import { TrainingIndex } from './training';
 
 const BOT_FILE = /\.(ya?ml|jsonc?)$/i;
 
@@ -29,6 +30,9 @@ interface Entry {
 
 interface BotState {
   dir: string;
+  training: TrainingIndex;
+  /** The files of the last model built, kept after invalidation to say what a change affects. */
+  lastFiles: string[];
   model?: BotModel;
   diagnostics?: Map<string, Diagnostic[]>;
 }
@@ -159,16 +163,19 @@ export class BotWorkspace {
     const dir = dirOf(p);
     if (MANIFEST_NAMES.includes(name)) {
       const hasManifest = MANIFEST_NAMES.some((m) => this.entries.has(dir === '' ? m : `${dir}/${m}`));
-      if (hasManifest && !this.bots.has(dir)) this.bots.set(dir, { dir });
+      if (hasManifest && !this.bots.has(dir)) this.bots.set(dir, { dir, lastFiles: [], training: new TrainingIndex() });
       if (!hasManifest) this.bots.delete(dir);
       // A new or removed bot folder moves files between bots: rebuild every bot that encloses it too.
-      for (const b of this.bots.values()) if (b.dir === dir || relativeTo(b.dir, dir) !== undefined) this.invalidate(b);
+      const touched = [...this.bots.values()].filter((b) => b.dir === dir || relativeTo(b.dir, dir) !== undefined);
+      for (const b of touched) this.invalidate(b);
+      // Membership may have changed: the files that joined need diagnostics too.
+      for (const b of touched) for (const f of this.model(b)?.files ?? []) before.push(f);
     } else {
       const state = this.stateOf(p);
       if (state) this.invalidate(state);
     }
-    const after = this.filesAround(p);
-    const affected = new Set([...before, ...after]);
+    const affected = new Set(before);
+    affected.add(p);
     // A changed id can create or clear a duplicate elsewhere: those manifests too.
     for (const b of this.bots.values()) {
       const m = this.manifestOf(b.dir);
@@ -182,11 +189,13 @@ export class BotWorkspace {
     state.diagnostics = undefined;
   }
 
-  /** The files of the bot a path belongs to (for "affected" lists), or just the path. */
+  /**
+   * The files a change around `p` may touch, as last known (no model is built for this: a
+   * new membership shows in the next diagnostics request, and files that left are listed here).
+   */
   private filesAround(p: string): string[] {
     const state = this.stateOf(p);
-    const model = state && this.model(state);
-    return model ? [...model.files, ...model.extraManifests, p] : [p];
+    return state ? [...state.lastFiles, p] : [p];
   }
 
   private allBotFiles(): string[] {
@@ -242,6 +251,7 @@ export class BotWorkspace {
     members.sort();
     const docs = [manifest, ...members.map((p) => this.botDocument(p)!)];
     state.model = buildBot(state.dir, docs, includes, extra);
+    state.lastFiles = [...state.model.files, ...extra];
     return state.model;
   }
 
@@ -257,10 +267,16 @@ export class BotWorkspace {
       if (!list) perFile.set(file, (list = []));
       list.push(finding);
     };
+    const off = (code: string): boolean => this.options.severities[code] === 'off';
+    state.training.sync(
+      model.files.map((f) => model.docs.get(f)!.facts),
+      off('utterance/near-duplicate') ? 0 : this.options.nearDuplicateThreshold,
+    );
     const ctx: RuleContext = {
       bot: model,
       options: this.options,
-      isOff: (code) => this.options.severities[code] === 'off',
+      training: state.training,
+      isOff: off,
       report,
     };
     for (const rule of BOT_RULES) {

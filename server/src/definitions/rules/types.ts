@@ -1,5 +1,6 @@
 // The one interface every check implements; the list is in rules/index.ts.
 import type { BotModel } from '../model/bot';
+import type { TrainingIndex } from '../model/training';
 import type { Finding, Severity } from '../types';
 
 /** Validation settings, all optional; see resolveOptions for defaults. */
@@ -33,6 +34,8 @@ export interface ResolvedOptions {
 export interface RuleContext {
   bot: BotModel;
   options: ResolvedOptions;
+  /** The bot's utterances, indexed (kept up to date across changes by the workspace). */
+  training: TrainingIndex;
   /** Whether a code is switched off (a rule may then skip costly work). */
   isOff(code: string): boolean;
   /** Reports a finding in one of the bot's files. */
