@@ -2,6 +2,7 @@
 // stdio, as Neovim or any editor would, and speaks JSON-RPC to it.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
@@ -30,6 +31,7 @@ export class TestClient {
   ) {}
 
   static async start(options: StartOptions): Promise<TestClient> {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "npm run build" first.`);
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options.root);
@@ -38,10 +40,12 @@ export class TestClient {
       client.diagnostics.set(p.uri, { version: p.version, items: p.diagnostics });
       client.wake();
     });
-    connection.onNotification((method: string, params: unknown) => {
-      client.notifications.push({ method, params });
-      client.wake();
-    });
+    for (const method of ['botVersions/storeChanged', 'window/logMessage', 'window/showMessage']) {
+      connection.onNotification(method, (params: unknown) => {
+        client.notifications.push({ method, params });
+        client.wake();
+      });
+    }
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((i) => (i.section === 'botVersions' || !i.section ? (options.settings ?? {}) : null)),
     );

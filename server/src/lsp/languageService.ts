@@ -1,0 +1,239 @@
+// Validation glue: feeds open documents and disk files to the definitions workspace,
+// publishes diagnostics (coalesced, always for the latest text), serves quick fixes, and
+// validates stored versions for the promotion gate.
+import { CodeActionKind, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  CodeActionParams,
+  Connection,
+  Diagnostic as LspDiagnostic,
+  Range,
+  ServerCapabilities,
+  TextDocuments,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadFiles, loadFolder } from '../definitions/model/disk';
+import { BotWorkspace } from '../definitions/model/workspace';
+import { LineIndex } from '../definitions/parse/lines';
+import type { ParsedDocument } from '../definitions/parse/document';
+import type { Diagnostic, Fix, Severity } from '../definitions/types';
+import type { GateProblem } from './protocol';
+import type { Settings } from './settings';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Quiet time after the last change before diagnostics are computed… */
+const DEBOUNCE_MS = 120;
+/** …but never longer than this while changes keep coming (a typing storm). */
+const MAX_WAIT_MS = 600;
+const BOT_FILE = /\.(ya?ml|jsonc?)$/i;
+
+export class LanguageService {
+  readonly workspace: BotWorkspace;
+  private readonly dirty = new Set<string>();
+  private readonly published = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private firstPending = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly roots: readonly string[],
+    private settings: Settings,
+  ) {
+    this.workspace = new BotWorkspace(settings.validation);
+    connection.onCodeAction((p) => this.codeActions(p));
+  }
+
+  capabilities(): ServerCapabilities {
+    return {
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    };
+  }
+
+  /** Loads every bot file of the workspace folders from disk, then validates what is open. */
+  async loadRoots(): Promise<void> {
+    for (const root of this.roots) await loadFolder(this.workspace, root);
+    // Open documents win over disk: the editor's text is what the user sees.
+    for (const doc of this.documents.all()) this.workspace.setDocument(pathOf(doc.uri), doc.getText(), doc.version);
+    this.schedule(this.workspace.paths(), true);
+  }
+
+  setSettings(settings: Settings): void {
+    const scopeChanged = settings.scope !== this.settings.scope;
+    this.settings = settings;
+    const { affected } = this.workspace.setOptions(settings.validation);
+    this.schedule(scopeChanged ? [...affected, ...this.published] : affected, true);
+  }
+
+  open(doc: TextDocument): void {
+    this.update(doc);
+  }
+
+  change(doc: TextDocument): void {
+    this.update(doc);
+  }
+
+  private update(doc: TextDocument): void {
+    const path = pathOf(doc.uri);
+    if (!BOT_FILE.test(path)) return;
+    const { affected } = this.workspace.setDocument(path, doc.getText(), doc.version);
+    this.schedule([path, ...affected]);
+  }
+
+  /** A closed document goes back to its disk text; its diagnostics are cleared unless the whole workspace is shown. */
+  async close(doc: TextDocument): Promise<void> {
+    const path = pathOf(doc.uri);
+    if (!BOT_FILE.test(path)) return;
+    const loaded = await loadFiles(this.workspace, [path]);
+    const { affected } = loaded.length ? { affected: [] as string[] } : this.workspace.removeDocument(path);
+    this.schedule([path, ...affected], true);
+  }
+
+  /** A file changed on disk; an open document keeps the editor's text. */
+  diskChanged(path: string, deleted: boolean): void {
+    if (!BOT_FILE.test(path) || this.documents.get(pathToFileURL(path).toString())) return;
+    if (deleted) {
+      this.schedule([path, ...this.workspace.removeDocument(path).affected]);
+      return;
+    }
+    void loadFiles(this.workspace, [path]).then(() => this.schedule(this.workspace.paths()));
+  }
+
+  private schedule(paths: Iterable<string>, now = false): void {
+    for (const p of paths) this.dirty.add(p);
+    const t = Date.now();
+    if (!this.timer) this.firstPending = t;
+    clearTimeout(this.timer);
+    const wait = now ? 0 : Math.max(0, Math.min(DEBOUNCE_MS, this.firstPending + MAX_WAIT_MS - t));
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  /** Publishes diagnostics for every file that may have changed, computed on the latest text. */
+  private flush(): void {
+    this.timer = undefined;
+    const paths = [...this.dirty];
+    this.dirty.clear();
+    for (const path of paths) {
+      const uri = pathToFileURL(path).toString();
+      const doc = this.documents.get(uri);
+      const shown = this.settings.validationEnabled && (doc || this.settings.scope === 'workspace');
+      if (!shown) {
+        if (this.published.delete(path)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        continue;
+      }
+      let diagnostics: LspDiagnostic[] = [];
+      try {
+        diagnostics = this.workspace.getDiagnostics(path).map((d) => this.toLsp(d));
+      } catch (e) {
+        this.connection.console.error(`validating ${path} failed: ${(e as Error).stack ?? e}`);
+      }
+      if (!diagnostics.length && !this.published.has(path)) continue;
+      if (diagnostics.length) this.published.add(path);
+      else this.published.delete(path);
+      void this.connection.sendDiagnostics({ uri, version: doc?.version, diagnostics });
+    }
+  }
+
+  /** The line table of a file as the workspace parsed it, so offsets map to the right text. */
+  lines(path: string): LineIndex | undefined {
+    const doc = this.workspace.getDocument(path);
+    if (!doc) return undefined;
+    let idx = lineIndexes.get(doc);
+    if (!idx) lineIndexes.set(doc, (idx = new LineIndex(doc.text)));
+    return idx;
+  }
+
+  range(path: string, start: number, end: number): Range {
+    const lines = this.lines(path);
+    if (!lines) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { start: lines.positionAt(start), end: lines.positionAt(end) };
+  }
+
+  private toLsp(d: Diagnostic): LspDiagnostic {
+    const out: LspDiagnostic = {
+      range: this.range(d.file, d.start, d.end),
+      severity: SEVERITY[d.severity],
+      code: d.code,
+      source: 'bot-versions',
+      message: d.message,
+    };
+    if (d.tags?.includes('unnecessary')) out.tags = [DiagnosticTag.Unnecessary];
+    if (d.related?.length) {
+      out.relatedInformation = d.related.map((r) => ({
+        location: { uri: pathToFileURL(r.file).toString(), range: this.range(r.file, r.start, r.end) },
+        message: r.message,
+      }));
+    }
+    if (d.fixes?.length) out.data = { fixes: d.fixes };
+    return out;
+  }
+
+  /** Turns a library edit set into an LSP workspace edit. */
+  workspaceEdit(fix: Pick<Fix, 'edits'>): WorkspaceEdit {
+    const changes: Record<string, TextEdit[]> = {};
+    for (const e of fix.edits) {
+      const uri = pathToFileURL(e.file).toString();
+      (changes[uri] ??= []).push({ range: this.range(e.file, e.start, e.end), newText: e.newText });
+    }
+    return { changes };
+  }
+
+  private codeActions(p: CodeActionParams): CodeAction[] {
+    const actions: CodeAction[] = [];
+    for (const d of p.context.diagnostics) {
+      const fixes = (d.data as { fixes?: Fix[] } | undefined)?.fixes;
+      if (!Array.isArray(fixes)) continue;
+      for (const fix of fixes) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !!fix.preferred, edit: this.workspaceEdit(fix) });
+      }
+    }
+    return actions;
+  }
+
+  /** Errors and warnings of every file under a bot folder. */
+  problemCounts(dir: string): { errors: number; warnings: number } {
+    const prefix = dir.endsWith('/') ? dir : dir + '/';
+    let errors = 0;
+    let warnings = 0;
+    for (const path of this.workspace.paths()) {
+      if (!path.startsWith(prefix)) continue;
+      for (const d of this.workspace.getDiagnostics(path)) {
+        if (d.severity === 'error') errors++;
+        else if (d.severity === 'warning') warnings++;
+      }
+    }
+    return { errors, warnings };
+  }
+
+  /** Validates a stored version's files as if they were the bot at `botDir`: the promotion gate. */
+  async validateVersion(botDir: string, files: Map<string, Uint8Array>): Promise<GateProblem[]> {
+    const ws = new BotWorkspace(this.settings.validation);
+    const base = botDir.replace(/\/+$/, '');
+    for (const [rel, bytes] of files) if (BOT_FILE.test(rel)) ws.setDocumentBytes(`${base}/${rel}`, bytes);
+    const problems: GateProblem[] = [];
+    for (const [path, list] of ws.getAllDiagnostics()) {
+      const lines = new LineIndex(ws.getDocument(path)?.text ?? '');
+      for (const d of list) {
+        const pos = lines.positionAt(d.start);
+        problems.push({ file: path.slice(base.length + 1), line: pos.line, character: pos.character, severity: d.severity, code: d.code, message: d.message });
+      }
+    }
+    return problems;
+  }
+}
+
+/** Line tables per parsed document: a document object lives until its text changes. */
+const lineIndexes = new WeakMap<ParsedDocument, LineIndex>();
+
+export function pathOf(uri: string): string {
+  return fileURLToPath(uri).replace(/\\/g, '/');
+}

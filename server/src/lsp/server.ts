@@ -1,0 +1,199 @@
+// The language server: wires the connection to the definitions library (validation and
+// editor features) and the versioning core (custom requests). Handlers translate; the
+// libraries decide.
+import { fileURLToPath } from 'node:url';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RefusedError, toResponseError } from './errors';
+import { LanguageService } from './languageService';
+import { StoreChangedNotification } from './protocol';
+import type { RequestMethod, StoreChangedParams } from './protocol';
+import { readSettings } from './settings';
+import type { Settings } from './settings';
+import { VersioningService, WRITING_REQUESTS } from './versioningService';
+import { Watcher } from './watcher';
+
+export class BotServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private roots: string[] = [];
+  private trusted = true;
+  private settings: Settings = readSettings(undefined);
+  private configurationSupport = false;
+  private watchedFilesSupport = false;
+  private language!: LanguageService;
+  private versioning!: VersioningService;
+  private watcher: Watcher | undefined;
+  private readonly ready: Promise<void>;
+  private markReady!: () => void;
+
+  constructor(private readonly connection: Connection) {
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((p) => this.initialize(p));
+    c.onInitialized(() => void this.initialized());
+    c.onDidChangeConfiguration(() => void this.reloadSettings());
+    c.onDidChangeWatchedFiles((p) => {
+      for (const change of p.changes) this.fileChanged(fileURLToPath(change.uri), change.type === FileChangeType.Deleted);
+    });
+    c.onShutdown(() => this.watcher?.dispose());
+    this.documents.onDidOpen((e) => this.language.open(e.document));
+    this.documents.onDidChangeContent((e) => this.language.change(e.document));
+    this.documents.onDidClose((e) => void this.language.close(e.document));
+    this.registerRequests();
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  private initialize(p: InitializeParams): InitializeResult {
+    const folders = p.workspaceFolders?.map((f) => fileURLToPath(f.uri)) ?? [];
+    if (!folders.length && p.rootUri) folders.push(fileURLToPath(p.rootUri));
+    if (!folders.length && p.rootPath) folders.push(p.rootPath);
+    this.roots = folders;
+    const init = (p.initializationOptions ?? {}) as { trusted?: boolean; settings?: unknown };
+    this.trusted = init.trusted !== false;
+    this.settings = readSettings(init.settings);
+    this.configurationSupport = !!p.capabilities.workspace?.configuration;
+    this.watchedFilesSupport = !!p.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.language = new LanguageService(this.connection, this.documents, this.roots, this.settings);
+    this.versioning = new VersioningService({
+      roots: this.roots,
+      author: this.settings.author || undefined,
+      validate: (bot, files) => this.language.validateVersion(bot.path, files),
+      problems: (dir) => this.language.problemCounts(dir),
+    });
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        ...this.language.capabilities(),
+        executeCommandProvider: { commands: Object.keys(this.versioning.handlers).map(commandOf) },
+      },
+      serverInfo: { name: 'bot-versions', version: '0.1.0' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    try {
+      if (this.configurationSupport) {
+        await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'botVersions' });
+        await this.reloadSettings();
+      }
+      await this.versioning.init();
+      await this.language.loadRoots();
+      if (this.watchedFilesSupport) {
+        await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{yaml,yml,json,jsonc}' }, { globPattern: '**/.botversions/**' }],
+        });
+      } else {
+        // Clients that cannot watch files for us (Neovim 0.7, for one): watch ourselves.
+        this.watcher = new Watcher(this.roots, (path, deleted) => this.fileChanged(path, deleted));
+      }
+    } catch (e) {
+      this.connection.console.error(`Bot Versions could not start: ${(e as Error).stack ?? e}`);
+    } finally {
+      this.markReady();
+    }
+  }
+
+  private async reloadSettings(): Promise<void> {
+    if (!this.configurationSupport) return;
+    const raw: unknown = await this.connection.workspace.getConfiguration('botVersions');
+    this.settings = readSettings(raw);
+    this.language.setSettings(this.settings);
+  }
+
+  /** A file changed on disk (another window, the CLI, git): reload it and tell the client. */
+  private fileChanged(path: string, deleted: boolean): void {
+    const inStore = this.versioning.storeDirs().some((d) => path === d || path.startsWith(d + '/'));
+    if (!inStore) this.language.diskChanged(path, deleted);
+    this.notifyStoreChanged(inStore ? 'store' : 'working-copy');
+  }
+
+  private pending: NodeJS.Timeout | undefined;
+  private pendingReason: StoreChangedParams['reason'] = 'store';
+  /** Many file events arrive together (a save writes several records): tell the client once. */
+  private notifyStoreChanged(reason: StoreChangedParams['reason']): void {
+    if (reason === 'store') this.pendingReason = 'store';
+    else if (!this.pending) this.pendingReason = reason;
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      void this.connection.sendNotification(StoreChangedNotification, { bots: [], reason: this.pendingReason } satisfies StoreChangedParams);
+    }, 150);
+  }
+
+  private registerRequests(): void {
+    const handlers = (): VersioningService['handlers'] => this.versioning.handlers;
+    const run = async (method: RequestMethod, params: unknown): Promise<unknown> => {
+      await this.ready;
+      if (method === 'botVersions/setTrust') {
+        this.trusted = !!(params as { trusted?: boolean } | undefined)?.trusted;
+        return null;
+      }
+      try {
+        if (WRITING_REQUESTS.has(method) && !this.trusted) {
+          throw new RefusedError('UNTRUSTED', 'This workspace is in Restricted Mode: Bot Versions does not change files until you trust it.');
+        }
+        const handler = handlers()[method] as (p: unknown) => Promise<unknown>;
+        const result = await handler(params ?? {});
+        if (WRITING_REQUESTS.has(method)) this.notifyStoreChanged('store');
+        return result;
+      } catch (e) {
+        if (!(e instanceof RefusedError) && !(e instanceof Error && e.name === 'BotvError')) {
+          this.connection.console.error(`${method} failed: ${(e as Error).stack ?? e}`);
+        }
+        throw toResponseError(e);
+      }
+    };
+    for (const method of Object.keys(this.versioningHandlersShape()) as RequestMethod[]) {
+      this.connection.onRequest(method, (params: unknown) => run(method, params));
+    }
+    // Other editors reach the same operations as commands: botVersions.listBots(params).
+    this.connection.onExecuteCommand((p) => {
+      const method = methodOf(p.command);
+      if (!method) throw new RefusedError('INVALID', `Unknown command ${p.command}.`);
+      return run(method, p.arguments?.[0] ?? {});
+    });
+  }
+
+  /** The request names, known before initialize creates the service. */
+  private versioningHandlersShape(): Record<RequestMethod, true> {
+    return {
+      'botVersions/listBots': true,
+      'botVersions/listVersions': true,
+      'botVersions/saveVersion': true,
+      'botVersions/restoreVersion': true,
+      'botVersions/deleteVersion': true,
+      'botVersions/compare': true,
+      'botVersions/versionFiles': true,
+      'botVersions/readVersionFile': true,
+      'botVersions/environments': true,
+      'botVersions/environmentHistory': true,
+      'botVersions/previewPromote': true,
+      'botVersions/setEnvironment': true,
+      'botVersions/promote': true,
+      'botVersions/rollback': true,
+      'botVersions/releases': true,
+      'botVersions/createRelease': true,
+      'botVersions/acceptRelease': true,
+      'botVersions/rejectRelease': true,
+      'botVersions/history': true,
+      'botVersions/fileHistory': true,
+      'botVersions/verify': true,
+      'botVersions/setTrust': true,
+    };
+  }
+}
+
+function commandOf(method: string): string {
+  return method.replace('/', '.');
+}
+
+function methodOf(command: string): RequestMethod | undefined {
+  const m = command.replace('.', '/');
+  return m.startsWith('botVersions/') ? (m as RequestMethod) : undefined;
+}
+

@@ -1,0 +1,378 @@
+// Answers the client's custom requests with the versioning core: one core workspace per
+// workspace folder, bots found in any of them. Pure translation; the rules live in the core.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { semanticDiff } from '../definitions/semanticDiff';
+import { openWorkspace, WORKING } from '../versioning/index';
+import type * as core from '../versioning/index';
+import { RefusedError } from './errors';
+import type { BotInfo, CompareResult, DriftInfo, GateProblem, ParamsOf, PromotePreview, RequestMethod, ResultOf, SideRef, VersionFile, VersionInfo } from './protocol';
+import { environmentEventInfo, environmentInfo, historyEntryInfo, releaseInfo, versionInfo } from './viewModels';
+
+type Handler<M extends RequestMethod> = (params: ParamsOf<M>) => Promise<ResultOf<M>>;
+export type Handlers = { [M in RequestMethod]: Handler<M> };
+
+/** Requests that change files; an untrusted workspace refuses them. */
+export const WRITING_REQUESTS: ReadonlySet<RequestMethod> = new Set<RequestMethod>([
+  'botVersions/saveVersion',
+  'botVersions/restoreVersion',
+  'botVersions/deleteVersion',
+  'botVersions/setEnvironment',
+  'botVersions/promote',
+  'botVersions/rollback',
+  'botVersions/createRelease',
+  'botVersions/acceptRelease',
+  'botVersions/rejectRelease',
+]);
+
+export interface ServiceOptions {
+  roots: string[];
+  author?: string;
+  validate?: core.GateValidator;
+  /** Problem counts of a bot's files, from the language service. */
+  problems(botDir: string): { errors: number; warnings: number };
+}
+
+interface Located {
+  ws: core.Workspace;
+  bot: core.BotInfo;
+}
+
+/** Immutable per version id, so cached for the server's life (bounded). */
+const MAX_CACHED_TREES = 2000;
+
+export class VersioningService {
+  private workspaces: core.Workspace[] = [];
+  private readonly trees = new Map<string, core.FileEntry[]>();
+
+  constructor(private readonly options: ServiceOptions) {}
+
+  async init(): Promise<void> {
+    this.workspaces = await Promise.all(
+      this.options.roots.map((root) => openWorkspace(root, { author: this.options.author, validate: this.options.validate })),
+    );
+  }
+
+  get roots(): readonly core.Workspace[] {
+    return this.workspaces;
+  }
+
+  /** The folder of the store of each workspace root. */
+  storeDirs(): string[] {
+    return this.workspaces.map((w) => w.storeDir);
+  }
+
+  private async locate(id: string): Promise<Located> {
+    for (const ws of this.workspaces) {
+      const { bots } = await ws.bots();
+      const bot = bots.find((b) => b.id === id);
+      if (bot) return { ws, bot };
+    }
+    throw new RefusedError('NOT_FOUND', `There is no bot "${id}" in this workspace. Its folder needs a bot.yaml whose bot.id is "${id}".`);
+  }
+
+  /** The bot a file belongs to, by folder (the innermost bot folder holding it). */
+  async botOfFile(path: string): Promise<{ located: Located; relative: string } | undefined> {
+    let best: { located: Located; relative: string } | undefined;
+    for (const ws of this.workspaces) {
+      for (const bot of (await ws.bots()).bots) {
+        const dir = bot.path.endsWith('/') ? bot.path : bot.path + '/';
+        if (path.startsWith(dir) && (!best || dir.length > best.located.bot.path.length)) best = { located: { ws, bot }, relative: path.slice(dir.length) };
+      }
+    }
+    return best;
+  }
+
+  private async tree(ws: core.Workspace, bot: string, id: string): Promise<core.FileEntry[]> {
+    let t = this.trees.get(id);
+    if (!t) {
+      t = (await ws.version(bot, id)).tree;
+      if (this.trees.size >= MAX_CACHED_TREES) this.trees.delete(this.trees.keys().next().value!);
+      this.trees.set(id, t);
+    }
+    return t;
+  }
+
+  private async botInfo(ws: core.Workspace, bot: core.BotInfo): Promise<BotInfo> {
+    const [versions, envs, status, pending, events] = await Promise.all([
+      ws.versions(bot.id),
+      ws.environments(bot.id),
+      ws.workingCopyStatus(bot.id),
+      ws.releases(bot.id, { direction: 'in', pendingOnly: true }),
+      ws.environmentHistory(bot.id),
+    ]);
+    const infos = versions.map(versionInfo);
+    const byId = new Map(infos.map((v) => [v.id, v]));
+    const latest = status.latest ? (byId.get(status.latest.id) ?? null) : null;
+    const drift: DriftInfo = { dirty: !status.clean, added: [], removed: [], modified: [] };
+    for (const c of status.changes) drift[c.change].push(c.path);
+    return {
+      id: bot.id,
+      name: bot.name,
+      description: '',
+      folderUri: pathToFileURL(bot.path).toString(),
+      manifestUri: pathToFileURL(join(bot.path, bot.manifest)).toString(),
+      protected: bot.protected,
+      versionCount: versions.length,
+      latest,
+      drift,
+      environments: envs.filter((e) => e.inPipeline).map((e) => environmentInfo(e, byId, rollbackTarget(e, events, byId))),
+      pendingReleases: pending.map(releaseInfo),
+      problems: this.options.problems(bot.path),
+    };
+  }
+
+  private async side(ws: core.Workspace, bot: string, side: SideRef): Promise<CompareResult['from']> {
+    if (side.kind === 'working') return { kind: 'working', label: 'working copy' };
+    const v = await ws.resolveVersion(bot, side.id);
+    return { kind: 'version', id: v.id, label: v.label };
+  }
+
+  private async texts(ws: core.Workspace, bot: core.BotInfo, side: SideRef, paths: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    await Promise.all(
+      paths.map(async (p) => {
+        try {
+          const bytes = side.kind === 'working' ? await readFile(join(bot.path, p)) : await ws.readVersionFile(bot.id, side.id, p);
+          out.set(p, decoder.decode(bytes));
+        } catch {
+          // A file missing on this side is an addition or a removal; the file list says so.
+        }
+      }),
+    );
+    return out;
+  }
+
+  private async compare(ws: core.Workspace, bot: core.BotInfo, from: SideRef, to: SideRef): Promise<CompareResult> {
+    const ref = (s: SideRef) => (s.kind === 'working' ? WORKING : s.id);
+    const diff = await ws.diff(bot.id, ref(from), ref(to), { hunks: true, context: 0 });
+    const changed = diff.files.map((f) => f.path);
+    const [before, after, fromSide, toSide] = await Promise.all([
+      this.texts(ws, bot, from, changed),
+      this.texts(ws, bot, to, changed),
+      this.side(ws, bot.id, from),
+      this.side(ws, bot.id, to),
+    ]);
+    const semantic = semanticDiff(before, after);
+    return {
+      bot: bot.id,
+      from: fromSide,
+      to: toSide,
+      files: diff.files.map((f) => ({ path: f.path, change: f.change, additions: f.insertions, deletions: f.deletions })),
+      summary: semantic.changes,
+    };
+  }
+
+  /** What promoting (or setting) would do, including the gate's verdict, without doing it. */
+  private async preview(p: ParamsOf<'botVersions/previewPromote'>): Promise<PromotePreview> {
+    const { ws, bot } = await this.locate(p.bot);
+    const [envs, versions] = await Promise.all([ws.environments(bot.id), ws.versions(bot.id)]);
+    const byId = new Map(versions.map((v) => [v.id, versionInfo(v)]));
+    const target = envs.find((e) => e.name === p.environment && e.inPipeline);
+    if (!target) throw new RefusedError('NOT_FOUND', `There is no environment "${p.environment}" in the pipeline (${envs.filter((e) => e.inPipeline).map((e) => e.name).join(' → ')}).`);
+    const current = target.versionId ? (byId.get(target.versionId) ?? null) : null;
+    let from: string | null = null;
+    let incoming: VersionInfo | null = null;
+    let blocked: string | null = null;
+    if (p.version) {
+      incoming = versionInfo(await ws.resolveVersion(bot.id, p.version));
+    } else {
+      const source = p.from ? envs.find((e) => e.name === p.from) : envs.find((e) => e.index === target.index - 1);
+      from = source?.name ?? null;
+      if (!source) blocked = `${target.name} is the first stage of the pipeline: there is nothing to promote into it. Use "Set Environment Version" to put a version there.`;
+      else if (!source.versionId) blocked = `${source.name} holds no version yet, so there is nothing to promote into ${target.name}. Set ${source.name} first.`;
+      else incoming = byId.get(source.versionId) ?? null;
+    }
+    if (!blocked && incoming && current && incoming.id === current.id) blocked = `${target.name} already holds ${incoming.label}.`;
+    const comparison = incoming && current && incoming.id !== current.id ? await this.compare(ws, bot, { kind: 'version', id: current.id }, { kind: 'version', id: incoming.id }) : null;
+    const gate: PromotePreview['gate'] = { checked: false, errors: 0, warnings: 0, problems: [] };
+    if (target.gated && incoming && this.options.validate) {
+      const files = new Map<string, Uint8Array>();
+      for (const f of await this.tree(ws, bot.id, incoming.id)) files.set(f.path, await ws.readVersionFile(bot.id, incoming.id, f.path));
+      const problems: GateProblem[] = await this.options.validate(bot, files);
+      gate.checked = true;
+      gate.problems = problems;
+      gate.errors = problems.filter((x) => x.severity === 'error').length;
+      gate.warnings = problems.filter((x) => x.severity === 'warning').length;
+    }
+    return { bot: bot.id, environment: target.name, from, incoming, current, comparison, gate, blocked };
+  }
+
+  private async environmentAfter(ws: core.Workspace, bot: string, change: core.EnvironmentChange) {
+    const [versions, events] = await Promise.all([ws.versions(bot), ws.environmentHistory(bot)]);
+    const byId = new Map(versions.map((v) => [v.id, versionInfo(v)]));
+    return environmentInfo(change.environment, byId, rollbackTarget(change.environment, events, byId));
+  }
+
+  readonly handlers: Handlers = {
+    'botVersions/listBots': async () => {
+      const out: BotInfo[] = [];
+      const seen = new Set<string>();
+      for (const ws of this.workspaces) {
+        for (const bot of (await ws.bots()).bots) {
+          if (seen.has(bot.id)) continue;
+          seen.add(bot.id);
+          out.push(await this.botInfo(ws, bot));
+        }
+      }
+      return out.sort((a, b) => a.id.localeCompare(b.id));
+    },
+    'botVersions/listVersions': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const all = await ws.versions(bot.id);
+      const offset = Math.max(0, p.offset ?? 0);
+      const limit = Math.max(0, p.limit ?? all.length);
+      return { total: all.length, versions: all.slice(offset, offset + limit).map(versionInfo) };
+    },
+    'botVersions/saveVersion': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const r = await ws.save(bot.id, { name: p.name, description: p.description, force: p.force, allowUnchanged: true, reason: p.force ? 'saved from the editor after unlocking' : undefined });
+      return versionInfo(r.version);
+    },
+    'botVersions/restoreVersion': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const r = await ws.restore(bot.id, p.version, { force: p.force });
+      return { restored: versionInfo(r.version), autoSaved: r.autoSaved ? versionInfo(r.autoSaved) : null };
+    },
+    'botVersions/deleteVersion': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const v = await ws.resolveVersion(bot.id, p.version);
+      await ws.deleteVersion(bot.id, p.version);
+      return { deleted: versionInfo(v) };
+    },
+    'botVersions/compare': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      return this.compare(ws, bot, p.from, p.to);
+    },
+    'botVersions/versionFiles': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const v = await ws.resolveVersion(bot.id, p.version);
+      const tree = await this.tree(ws, bot.id, v.id);
+      const parent = v.parent ? new Map((await this.tree(ws, bot.id, v.parent).catch(() => [])).map((f) => [f.path, f.sha256])) : null;
+      return tree.map((f): VersionFile => {
+        const before = parent?.get(f.path);
+        const change = !parent ? null : before === undefined ? 'added' : before !== f.sha256 ? 'modified' : null;
+        return { path: f.path, size: f.size, change };
+      });
+    },
+    'botVersions/readVersionFile': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const bytes = await ws.readVersionFile(bot.id, p.version, p.path);
+      const binary = isBinary(bytes);
+      return { text: binary ? null : new TextDecoder().decode(bytes), binary, size: bytes.length };
+    },
+    'botVersions/environments': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const info = await this.botInfo(ws, bot);
+      return { pipeline: (await ws.config()).pipeline, environments: info.environments };
+    },
+    'botVersions/environmentHistory': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const [events, versions] = await Promise.all([ws.environmentHistory(bot.id, p.environment), ws.versions(bot.id)]);
+      const byId = new Map(versions.map((v) => [v.id, versionInfo(v)]));
+      return events.map((e) => environmentEventInfo(e, byId));
+    },
+    'botVersions/previewPromote': (p) => this.preview(p),
+    'botVersions/setEnvironment': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const change = await ws.setEnvironment(bot.id, p.environment, p.version, p.override ? { override: { reason: p.override } } : {});
+      return this.environmentAfter(ws, bot.id, change);
+    },
+    'botVersions/promote': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const change = await ws.promote(bot.id, p.environment, { from: p.from, skip: !!p.from, ...(p.override ? { override: { reason: p.override } } : {}) });
+      return this.environmentAfter(ws, bot.id, change);
+    },
+    'botVersions/rollback': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const change = await ws.rollback(bot.id, p.environment, { to: p.to });
+      return this.environmentAfter(ws, bot.id, change);
+    },
+    'botVersions/releases': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      return (await ws.releases(bot.id, { direction: 'both' })).map(releaseInfo);
+    },
+    'botVersions/createRelease': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const target = await this.locate(p.to);
+      if (target.ws !== ws) throw new RefusedError('INVALID', `${p.to} lives in another workspace folder than ${bot.id}; a release stays within one folder's store.`);
+      return releaseInfo(await ws.createRelease(bot.id, p.version, target.bot.id, { name: p.name, description: p.description }));
+    },
+    'botVersions/acceptRelease': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      const r = await ws.acceptRelease(bot.id, p.release);
+      return { release: releaseInfo(r.release), version: versionInfo(r.version) };
+    },
+    'botVersions/rejectRelease': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      return releaseInfo(await ws.rejectRelease(bot.id, p.release, { reason: p.reason }));
+    },
+    'botVersions/history': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      return (await ws.history(bot.id, { env: p.environment })).map(historyEntryInfo);
+    },
+    'botVersions/fileHistory': async (p) => {
+      const path = fileUriToPath(p.uri);
+      const found = path ? await this.botOfFile(path) : undefined;
+      if (!found) return null;
+      const { ws, bot } = found.located;
+      const versions = await ws.versions(bot.id);
+      const changedIn: VersionInfo[] = [];
+      // Oldest first, so "changed" means: differs from the version before it in time.
+      const ordered = [...versions].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
+      let before: string | undefined;
+      for (const v of ordered) {
+        const entry = (await this.tree(ws, bot.id, v.id)).find((f) => f.path === found.relative);
+        const sha = entry?.sha256;
+        if (sha !== undefined && sha !== before) changedIn.push(versionInfo(v));
+        before = sha;
+      }
+      return { bot: bot.id, path: found.relative, versions: changedIn.reverse() };
+    },
+    'botVersions/verify': async () => {
+      const problems: string[] = [];
+      for (const ws of this.workspaces) {
+        if (!(await ws.storeExists())) continue;
+        const r = await ws.verify();
+        for (const x of r.problems) problems.push(`${x.file}: ${x.message}`);
+      }
+      return { ok: problems.length === 0, problems };
+    },
+    'botVersions/setTrust': async () => null,
+  };
+}
+
+/** The version a rollback without a target would return to, following the core's rule. */
+function rollbackTarget(e: core.EnvironmentState, events: core.EnvironmentEvent[], byId: ReadonlyMap<string, VersionInfo>): string | null {
+  // The core exposes the target on the state when it knows it; otherwise derive it from
+  // the history: the most recent earlier version this environment held that still exists.
+  const known = (e as core.EnvironmentState & { rollbackTo?: { id: string } | null }).rollbackTo;
+  if (known !== undefined) return known?.id ?? null;
+  for (const ev of events) {
+    if (ev.environment !== e.name || ev.version.id === e.versionId) continue;
+    if (byId.has(ev.version.id)) return ev.version.id;
+  }
+  return null;
+}
+
+function isBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8000);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function fileUriToPath(uri: string): string | undefined {
+  try {
+    const u = new URL(uri);
+    return u.protocol === 'file:' ? decodeURIComponent(u.pathname) : undefined;
+  } catch {
+    return undefined;
+  }
+}
