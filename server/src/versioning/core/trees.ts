@@ -20,15 +20,11 @@ export async function versionFiles(core: Core, v: Stored<VersionRecord>): Promis
   return tree.files;
 }
 
-/** Reads the contents of the given files of a version (each object hash-checked). */
+/** Reads the contents of the given files of a version (each object hash-checked), in their order. */
 export async function readContents(core: Core, files: readonly FileEntry[]): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
-  await Promise.all(
-    files.map(async (f) => {
-      out.set(f.path, await core.objects.read(f.sha256));
-    }),
-  );
-  return out;
+  const data = await Promise.all(files.map((f) => core.objects.read(f.sha256)));
+  // Insert in the files' order, so callers (the gate validator) see a stable order.
+  return new Map(files.map((f, i) => [f.path, data[i]!]));
 }
 
 /** Scans a bot's working copy, using and refreshing its stat cache. */
