@@ -6,7 +6,8 @@
 //
 //   node scripts/vscode/editor-tests.mjs [--grep TEXT] [--electron] [--keep]
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { startCodeServer } from './codeserver.mjs';
@@ -24,13 +25,19 @@ const grep = option('--grep');
 const keep = args.includes('--keep');
 const timeoutMs = Number(process.env.BOTV_EDITOR_RUN_TIMEOUT_MS ?? 5 * 60_000);
 const logDir = join(artifactsDir, 'editor-tests');
+// Private to this run, so that two runs in one working tree never read each other's counts.
+const resultsFile = join(mkdtempSync(join(tmpdir(), 'botv-editor-results-')), 'results.json');
 const testsEntry = join(root, 'out', 'test', 'index.js');
 
 async function build() {
-  // Stale bundles of deleted tests would still run: start from an empty out/test.
-  rmSync(join(root, 'out', 'test'), { recursive: true, force: true });
   await run(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
   if (!existsSync(testsEntry)) throw new Error(`The build made no ${testsEntry}; is test/editor/index.ts there?`);
+  // The bundle of a test file since deleted would still run: remove bundles without a source.
+  const out = join(root, 'out', 'test');
+  for (const f of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+    const m = /^(.*\.test)\.js(\.map)?$/.exec(f);
+    if (m && !existsSync(join(root, 'test', 'editor', `${m[1]}.ts`))) rmSync(join(out, f), { force: true });
+  }
 }
 
 /** Under @vscode/test-electron (downloads VS Code, so it needs the internet). */
@@ -38,14 +45,13 @@ function runElectron() {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test', 'editor', 'runElectron.ts')], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...(grep ? { BOTV_EDITOR_GREP: grep } : {}) },
+    env: { ...process.env, BOTV_EDITOR_RESULTS: resultsFile, ...(grep ? { BOTV_EDITOR_GREP: grep } : {}) },
   });
   return r.status ?? 1;
 }
 
 /** Under code-server: the workbench loads the suite as extensionTestsPath and reports its exit code to the page. */
 async function runCodeServer() {
-  const resultsFile = join(logDir, 'results.json');
   const workbenchLog = join(logDir, 'workbench.log');
   writeFileSync(workbenchLog, '');
   const workspace = tempSample('editor-tests');
@@ -107,14 +113,14 @@ async function main() {
   if (args.includes('--electron')) {
     const code = runElectron();
     // test-electron's host prints the transcript itself; counts come from the results file it wrote.
-    return report(code, join(logDir, 'results.json'));
+    return report(code);
   }
   await ensureSetup();
   const code = await runCodeServer();
-  return report(code, join(logDir, 'results.json'));
+  return report(code);
 }
 
-function report(code, resultsFile) {
+function report(code) {
   /** @type {{passed: number, failed: number, pending: number, transcript?: string} | null} */
   let results = null;
   if (existsSync(resultsFile)) results = JSON.parse(readFileSync(resultsFile, 'utf8'));
@@ -127,7 +133,9 @@ function report(code, resultsFile) {
   const stats = results ?? { passed: 0, failed: 1, pending: 0 };
   const ok = code === 0 && stats.failed === 0 && results !== null;
   writeStats({ ...stats, failed: ok ? stats.failed : Math.max(1, stats.failed) });
-  if (!ok) console.error(`editor tests: FAILED. Logs: ${logDir}`);
+  if (results) writeFileSync(join(logDir, 'results.json'), JSON.stringify(results, null, 2));
+  rmSync(dirname(resultsFile), { recursive: true, force: true });
+  if (!ok) console.error(`editor tests: FAILED. Logs: ${logDir} (the extension's output: vscode-logs/*/exthost1/)`);
   return ok ? 0 : 1;
 }
 
@@ -136,5 +144,6 @@ try {
 } catch (e) {
   console.error(`editor tests: ${e instanceof Error ? e.stack : e}`);
   writeStats({ passed: 0, failed: 1, pending: 0 });
+  rmSync(dirname(resultsFile), { recursive: true, force: true });
   process.exitCode = 1;
 }

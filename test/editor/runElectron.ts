@@ -21,7 +21,7 @@ async function main(): Promise<number> {
       extensionDevelopmentPath: root,
       extensionTestsPath: join(root, 'out', 'test', 'index.js'),
       extensionTestsEnv: {
-        BOTV_EDITOR_RESULTS: join(resultsDir, 'results.json'),
+        BOTV_EDITOR_RESULTS: process.env.BOTV_EDITOR_RESULTS ?? join(resultsDir, 'results.json'),
         ...(process.env.BOTV_EDITOR_GREP ? { BOTV_EDITOR_GREP: process.env.BOTV_EDITOR_GREP } : {}),
       },
       launchArgs: [

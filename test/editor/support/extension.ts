@@ -69,3 +69,21 @@ export function workspaceRoot(): vscode.Uri {
   assert.ok(folder, 'No folder is open: the test runner should open a copy of samples/pizza-shop');
   return folder.uri;
 }
+
+/** Opens a file of the workspace (path relative to its root) in an editor. */
+export async function openFile(relativePath: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Resolves with a file's diagnostics once `check` accepts them (e.g. the server has published). */
+export async function diagnosticsOf(
+  uri: vscode.Uri,
+  check: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
+  ms = 20_000,
+): Promise<readonly vscode.Diagnostic[]> {
+  const current = () => vscode.languages.getDiagnostics(uri);
+  await until(`diagnostics of ${vscode.workspace.asRelativePath(uri)} as expected`, () => check(current()), vscode.languages.onDidChangeDiagnostics, ms);
+  return current();
+}
