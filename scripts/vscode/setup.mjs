@@ -10,8 +10,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
-import { artifactsDir, codeServerEntry, node24Bin, node24Dir, root, toolsDir } from './paths.mjs';
+import { delimiter, join } from 'node:path';
+import { startCodeServer } from './codeserver.mjs';
+import { artifactsDir, codeServerDir, codeServerEntry, node24Bin, node24Dir, root, toolsDir } from './paths.mjs';
 import { isMain, run, secondsSince } from './proc.mjs';
 
 /** Debian packages: the browser, Kerberos headers for code-server's `kerberos` module, and Neovim (a second LSP client for tests). */
@@ -27,9 +28,15 @@ const tools = [
   {
     name: 'code-server',
     dir: join(toolsDir, 'code-server'),
+    // The native modules its postinstall builds from source: if npm skipped that script, these are missing.
     ready: () =>
       existsSync(codeServerEntry) &&
-      existsSync(join(dirname(codeServerEntry), '..', '..', 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node')),
+      [
+        'kerberos/build/Release/kerberos.node',
+        '@vscode/spdlog/build/Release/spdlog.node',
+        '@vscode/sqlite3/build/Release/vscode-sqlite3.node',
+        '@vscode/native-watchdog/build/Release/watchdog.node',
+      ].every((m) => existsSync(join(codeServerDir, 'lib', 'vscode', 'node_modules', m))),
     // Its native modules are built from source against Node 24: put that node first on
     // PATH (npm's scripts and node-gyp run under it) and point node-gyp at its headers,
     // overriding any nodedir the machine's npm configuration sets for its own Node.
@@ -98,18 +105,22 @@ async function installTool(tool) {
   console.log(`setup: tools/${tool.name} ready in ${secondsSince(started)}s`);
 }
 
-/** Checks that code-server really starts under Node 24 (its native modules load). */
-function checkCodeServer() {
+/** Checks that code-server really starts under Node 24 and serves; returns its version line. */
+async function checkCodeServer() {
   const home = join(tmpdir(), `botv-setup-${process.pid}`);
+  let version;
   try {
     const out = execFileSync(node24Bin, [codeServerEntry, '--version'], {
       encoding: 'utf8',
       env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local/share') },
     });
-    return out.trim().split('\n').pop();
+    version = out.trim().split('\n').pop();
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
+  const server = await startCodeServer({ extension: { none: true } });
+  await server.stop();
+  return version;
 }
 
 /** One setup at a time in this working tree: a second caller waits for the first. */
@@ -166,7 +177,7 @@ export async function ensureSetup({ force = false } = {}) {
     for (const tool of tools) {
       if (force || !isInstalled(tool)) await installTool(tool);
     }
-    console.log(`setup: ${checkCodeServer()} (${secondsSince(started)}s)`);
+    console.log(`setup: ${await checkCodeServer()} starts and serves (${secondsSince(started)}s)`);
   });
 }
 
