@@ -1,0 +1,62 @@
+// Validation of a stored version (the promotion gate) and of files on disk (the CLI):
+// the same engine, with positions as zero-based lines and characters.
+import { BotWorkspace } from './model/workspace';
+import type { ValidationOptions } from './rules/types';
+import type { Diagnostic, Severity } from './types';
+import { lineIndexOf } from './features/lines';
+
+/** A diagnostic placed by line and character (0-based, as in LSP). */
+export interface PositionedDiagnostic {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+/** Places a workspace diagnostic by line and character, naming its file as `name` says. */
+export function positionDiagnostic(ws: BotWorkspace, d: Diagnostic, name: (file: string) => string = (f) => f): PositionedDiagnostic {
+  const doc = ws.getDocument(d.file);
+  const li = doc ? lineIndexOf(doc) : undefined;
+  const start = li ? li.positionAt(d.start) : { line: 0, character: 0 };
+  const end = li ? li.positionAt(d.end) : start;
+  return { file: name(d.file), range: { start, end }, severity: d.severity, code: d.code, message: d.message };
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** Sorts positioned diagnostics by file, then position. */
+export function sortPositioned(list: PositionedDiagnostic[]): PositionedDiagnostic[] {
+  return list.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      RANK[a.severity] - RANK[b.severity],
+  );
+}
+
+/**
+ * Validates the files of one bot given by path relative to the bot folder (a stored
+ * version: bot.yaml, intents/a.yaml, …), bytes or text. Used to gate promotion.
+ */
+export function validateBotFiles(files: ReadonlyMap<string, Uint8Array | string>, options: ValidationOptions = {}): PositionedDiagnostic[] {
+  const ws = new BotWorkspace(options);
+  for (const [path, content] of files) {
+    const p = path.replace(/\\/g, '/').replace(/^\.\//, '');
+    if (typeof content === 'string') ws.setDocument(p, content);
+    else ws.setDocumentBytes(p, content);
+  }
+  const out: PositionedDiagnostic[] = [];
+  if (!ws.getBots().some((b) => b.dir === '')) {
+    out.push({
+      file: 'bot.yaml',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 'error',
+      code: 'bot/missing-section',
+      message: 'These files hold no manifest (bot.yaml, bot.json or bot.jsonc) at the top of the bot folder, so they are no bot. Add the manifest.',
+    });
+  }
+  for (const [, diags] of ws.getAllDiagnostics()) for (const d of diags) out.push(positionDiagnostic(ws, d));
+  return sortPositioned(out);
+}
