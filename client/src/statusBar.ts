@@ -19,11 +19,14 @@ export class StatusBar {
     this.update();
   }
 
-  /** The bot of the active editor, else the only bot. */
+  private lastBot: string | undefined;
+
+  /** The bot of the active editor; while a panel or no text editor is active, the last such bot, else the only bot. */
   private currentBot(): BotInfo | undefined {
     const editor = vscode.window.activeTextEditor;
-    const fromEditor = editor && this.ctx.botOfUri(editor.document.uri);
-    return fromEditor ?? (this.ctx.bots.length === 1 ? this.ctx.bots[0] : undefined);
+    if (editor) this.lastBot = this.ctx.botOfUri(editor.document.uri)?.id;
+    const remembered = this.lastBot ? this.ctx.bot(this.lastBot) : undefined;
+    return remembered ?? (this.ctx.bots.length === 1 ? this.ctx.bots[0] : undefined);
   }
 
   private problems(bot: BotInfo): { errors: number; warnings: number } {
