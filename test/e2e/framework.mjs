@@ -77,7 +77,10 @@ export function workbenchHelpers(page) {
       const entry = await waitForActivityBarEntry(page, title);
       const checked = await entry.evaluate((a) => a.closest('.action-item')?.classList.contains('checked'));
       if (!checked) await entry.click();
-      await page.locator('.part.sidebar .composite.title', { hasText: title }).first().waitFor({ state: 'visible' });
+      const header = page.locator('.part.sidebar .composite.title', { hasText: title }).first();
+      await header.waitFor({ state: 'visible' });
+      // Off the activity bar, so that its tooltip does not cover the screenshot.
+      await header.hover();
     },
     selectors,
   };
