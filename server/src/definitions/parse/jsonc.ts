@@ -49,6 +49,7 @@ interface ArrayFrame {
   state: 'value' | 'comma';
   afterComma: boolean;
 }
+
 type Frame = ObjectFrame | ArrayFrame;
 
 /** Parses JSON(C) into the shared tree; recovers from errors like jsonc-parser does; never throws. */
@@ -75,6 +76,8 @@ export function parseJsonc(text: string, options: JsoncOptions): { root: Node | 
   };
 
   const stack: Frame[] = [];
+  /** Where the last comma was, to point at a trailing one. */
+  let lastComma = 0;
   let root: Node | null = null;
   let rootDone = false;
 
@@ -149,7 +152,7 @@ export function parseJsonc(text: string, options: JsoncOptions): { root: Node | 
   };
 
   const trailing = (f: Frame): void => {
-    if (f.afterComma && options.strict) err(sc.getTokenOffset() - 1, sc.getTokenOffset(), 'Trailing comma. Remove it (or rename the file to .jsonc, which allows them).');
+    if (f.afterComma && options.strict) err(lastComma, lastComma + 1, 'Trailing comma. Remove it (or rename the file to .jsonc, which allows them).');
   };
 
   for (;;) {
@@ -207,6 +210,7 @@ export function parseJsonc(text: string, options: JsoncOptions): { root: Node | 
           if (t === COMMA) {
             f.state = 'key';
             f.afterComma = true;
+            lastComma = start;
           } else if (t === CLOSE_BRACE) close(end);
           else {
             err(start, end, 'Expected "," or "}". Add the missing comma.');
@@ -231,6 +235,7 @@ export function parseJsonc(text: string, options: JsoncOptions): { root: Node | 
       } else if (t === COMMA) {
         f.state = 'value';
         f.afterComma = true;
+        lastComma = start;
       } else if (t === CLOSE_BRACKET) close(end);
       else {
         err(start, end, 'Expected "," or "]". Add the missing comma.');

@@ -60,6 +60,7 @@ export function parseYaml(text: string): YamlParse {
     }
     if (docIndex === 0) {
       root = doc.contents ? convert(doc.contents, null, null, findings, cut) : null;
+      if (root) trimEnds(root, text);
     } else if (docIndex === 1) {
       const at = doc.range[0];
       findings.push({
@@ -94,6 +95,30 @@ function braceHint(f: Finding, text: string): Finding {
     f.message += ' A {slot} inside [ … ] starts a YAML mapping: quote the text ("… {size} …") or write one item per line (- … {size} …).';
   }
   return f;
+}
+
+/** Block collections end after their last line break; diagnostics read better ending at the text. */
+function trimEnds(root: Node, text: string): void {
+  const pendingProps: Property[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'object' || n.type === 'array') {
+      let e = n.end;
+      while (e > n.start && /\s/.test(text[e - 1]!)) e--;
+      n.end = e;
+      if (n.type === 'object') {
+        for (const p of n.properties) {
+          if (p.value) {
+            stack.push(p.value);
+            if (p.value.type === 'object' || p.value.type === 'array') pendingProps.push(p);
+          }
+        }
+      } else for (const i of n.items) stack.push(i);
+    }
+  }
+  // Property ends follow their values' trimmed ends.
+  for (const p of pendingProps) p.end = Math.max(p.keyEnd, p.value!.end);
 }
 
 type Slot = { get(): CST.Token | null | undefined; set(t: CST.Token): void };

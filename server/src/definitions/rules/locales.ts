@@ -2,14 +2,19 @@
 // synonyms. A used locale must be declared; intents, prompts and responses cover them all.
 import { addProperty, appendItem } from '../edits';
 import type { LocaleMap } from '../model/facts';
+import { schemaAt } from '../schema/schema';
 import { closest, requote } from '../text/didYouMean';
 import type { Fix } from '../types';
 import type { BotRule, RuleContext } from './types';
+
+const TAG = new RegExp(schemaAt(['bot', 'locales', 0])?.pattern ?? '.');
 
 export const localesRule: BotRule = {
   codes: ['locale/undeclared', 'locale/missing', 'locale/default-not-declared'],
   check(ctx) {
     const { bot } = ctx;
+    // A malformed tag is reported by the shape check; it asks nothing of the other files.
+    const valid = bot.locales.filter((l) => TAG.test(l));
     const declared = new Set(bot.locales);
     const manifest = bot.docs.get(bot.manifest)!;
     const dl = manifest.facts.manifest.defaultLocale;
@@ -23,7 +28,7 @@ export const localesRule: BotRule = {
         ...(guess ? { fixes: [{ title: `Change to "${guess}"`, preferred: true, edits: [{ file: bot.manifest, start: dl.start, end: dl.end, newText: requote(manifest.doc.text, dl.start, dl.end, guess) }] }] } : {}),
       });
     }
-    if (!declared.size) return; // nothing to compare with: the shape check asks for locales
+    if (!valid.length) return; // nothing to compare with: the shape check asks for locales
     for (const ref of bot.refs) {
       if (ref.kind !== 'locale' || ref.role !== 'locale' || declared.has(ref.name)) continue;
       const guess = closest(ref.name, bot.locales);
@@ -56,7 +61,7 @@ export const localesRule: BotRule = {
 
 function missing(ctx: RuleContext, file: string, map: LocaleMap, what: string, empty: string | string[]): void {
   const have = new Set(map.entries.map((e) => e.locale));
-  const absent = ctx.bot.locales.filter((l) => !have.has(l));
+  const absent = ctx.bot.locales.filter((l) => !have.has(l) && TAG.test(l));
   if (!absent.length) return;
   const doc = ctx.bot.docs.get(file)!.doc;
   const owner = map.node.property;

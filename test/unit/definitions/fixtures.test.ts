@@ -1,0 +1,33 @@
+// Data-driven: each folder under test/fixtures/definitions is a bot (or a few) with one
+// kind of mistake, and expected.json lists exactly the diagnostics it must produce.
+// UPDATE_EXPECTED=1 rewrites expected.json from the current output (review the diff!).
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CODES } from '../../../server/src/definitions/index';
+import { actualDiagnostics, FIXTURES, loadFixture } from './support/fixtures';
+import type { ExpectedDiagnostic } from './support/fixtures';
+
+const names = readdirSync(FIXTURES).sort();
+
+describe('definitions: bad examples', () => {
+  for (const name of names) {
+    it(`${name} gives exactly its expected diagnostics`, () => {
+      const dir = join(FIXTURES, name);
+      const actual = actualDiagnostics(loadFixture(dir));
+      const file = join(dir, 'expected.json');
+      if (process.env.UPDATE_EXPECTED || !existsSync(file)) writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
+      const expected = JSON.parse(readFileSync(file, 'utf8')) as ExpectedDiagnostic[];
+      assert.deepEqual(actual, expected);
+    });
+  }
+
+  it('every diagnostic code has a bad example, except internal failures', () => {
+    const seen = new Set<string>();
+    for (const name of names) {
+      for (const d of JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8')) as ExpectedDiagnostic[]) seen.add(d.code);
+    }
+    const missing = Object.keys(CODES).filter((c) => !seen.has(c) && c !== 'syntax/internal');
+    assert.deepEqual(missing, []);
+  });
+});
