@@ -121,13 +121,19 @@ export class Core {
         purpose,
         clock: () => Date.now(),
       });
+      let result: T;
       try {
         await initStore(this.fs, this.layout);
         if (this.recoverJournals) await this.recoverJournals(this);
-        return await fn();
-      } finally {
-        await lock.release();
+        result = await fn();
+      } catch (e) {
+        await lock.release().catch(() => undefined);
+        throw e;
       }
+      // The operation is complete and durable; a lock that cannot be removed now is
+      // taken back by this process at once, and by others when it goes stale.
+      await lock.release().catch(() => undefined);
+      return result;
     };
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);

@@ -46,6 +46,13 @@ export interface LockOptions {
 
 const GUARD_STALE_MS = 10_000;
 
+/**
+ * Tokens of locks this process released but could not remove (the unlink failed, e.g.
+ * on a full or failing disk). Such a lock is treated as abandoned at once by this process,
+ * instead of blocking its next write until the lock goes stale.
+ */
+const orphaned = new Set<string>();
+
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -97,6 +104,7 @@ async function ageMs(fs: StoreFs, path: string, now: number): Promise<number | '
 
 async function isAbandoned(fs: StoreFs, path: string, owner: LockOwner | null, staleMs: number, now: number): Promise<boolean | 'gone'> {
   if (owner && owner.host === hostname() && !pidAlive(owner.pid)) return true;
+  if (owner && orphaned.has(owner.token)) return true;
   const age = await ageMs(fs, path, now);
   if (age === 'gone') return 'gone';
   return age > staleMs;
@@ -216,8 +224,14 @@ function startHeartbeat(fs: StoreFs, lockPath: string, me: LockOwner, opts: Lock
         try {
           await fs.unlink(lockPath);
         } catch (e) {
-          if (errnoOf(e) !== 'ENOENT') throw ioError('release the store lock', lockPath, e);
+          if (errnoOf(e) !== 'ENOENT') {
+            orphaned.add(me.token);
+            throw ioError('release the store lock', lockPath, e);
+          }
         }
+      } else if (cur === null) {
+        // Unreadable just now (a failing disk): let this process take it back at once.
+        orphaned.add(me.token);
       }
     },
   };
