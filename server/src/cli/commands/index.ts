@@ -12,7 +12,8 @@ import { exportCommand } from './export';
 import { historyCommand } from './history';
 import { releaseCommand } from './release';
 import { storeCommand } from './store';
+import { validateCommand } from './validate';
 import type { CommandModule } from './types';
 import { versionsCommand } from './versions';
 
-export const commands: CommandModule[] = [botsCommand, versionsCommand, diffCommand, envCommand, historyCommand, releaseCommand, exportCommand, storeCommand];
+export const commands: CommandModule[] = [botsCommand, versionsCommand, diffCommand, envCommand, historyCommand, releaseCommand, exportCommand, storeCommand, validateCommand];

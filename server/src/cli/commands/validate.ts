@@ -1,0 +1,101 @@
+/**
+ * `botv validate [<paths>…]`: the language server's checks, headless, for CI. Every bot of
+ * the workspace is checked as a whole (names resolve across files); the report is limited
+ * to the paths given. It also registers the same engine as the promotion gate.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { BotWorkspace, listBotFiles, loadFiles, positionDiagnostic, sortPositioned, validateBotFiles } from '../../definitions/index';
+import type { PositionedDiagnostic, Severity } from '../../definitions/index';
+import type { Cli } from '../context';
+import { badArgument } from '../context';
+import { plural } from '../format';
+import { setGateValidator } from '../gate';
+import type { CommandModule } from './types';
+
+setGateValidator(async (bot, files) => {
+  // Stored versions hold paths relative to the bot folder: exactly what validateBotFiles takes.
+  void bot;
+  return validateBotFiles(files).map((p) => ({ file: p.file, line: p.range.start.line, character: p.range.start.character, severity: p.severity, code: p.code, message: p.message }));
+});
+
+interface ValidateOptions {
+  root?: string;
+  json?: boolean;
+  failOnWarnings?: boolean;
+}
+
+const isInside = (dir: string, p: string): boolean => p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+const slash = (p: string): string => p.split('\\').join('/');
+
+async function run(cli: Cli, paths: string[], opts: ValidateOptions): Promise<void> {
+  const json = opts.json === true;
+  try {
+    const ws = await cli.open(opts);
+    const style = cli.style(json);
+    const root = slash(ws.root);
+    const config = await ws.config();
+    const targets = paths.map((p) => {
+      const abs = slash(resolve(cli.io.cwd, p));
+      if (!existsSync(abs)) badArgument(`${p}: no such file or folder. Give bot files or folders inside the workspace.`);
+      return abs;
+    });
+    const lib = new BotWorkspace({ environments: config.pipeline });
+    const files = new Set(await listBotFiles(root));
+    for (const t of targets) {
+      if (isInside(root, t)) continue;
+      // A path outside the workspace is read too, so that it can be checked on its own.
+      for (const f of statSync(t).isDirectory() ? await listBotFiles(t) : [t]) files.add(f);
+    }
+    await loadFiles(lib, [...files]);
+    const edited = new Map<string, Set<string>>();
+    for (const bot of lib.getBots()) {
+      if (bot.id === undefined || !config.protected.includes(bot.id)) continue;
+      // A protected bot's working copy should equal its last version (its last release).
+      const status = await ws.workingCopyStatus(bot.id).catch(() => undefined);
+      // With no version yet there is nothing it could differ from.
+      if (status && status.base) edited.set(bot.id, new Set(status.changes.filter((c) => c.change !== 'removed').map((c) => c.path)));
+    }
+    if (edited.size) lib.setOptions({ environments: config.pipeline, protectedBots: edited });
+
+    const shown: PositionedDiagnostic[] = [];
+    const notInBot: string[] = [];
+    for (const t of targets) {
+      if (statSync(t).isFile() && !lib.botOf(t)) notInBot.push(t);
+    }
+    for (const [file, diags] of lib.getAllDiagnostics()) {
+      if (targets.length && !targets.some((t) => isInside(t, file))) continue;
+      for (const d of diags) shown.push(positionDiagnostic(lib, d, (f) => slash(relative(root, f)) || f));
+    }
+    sortPositioned(shown);
+    const count = (s: Severity): number => shown.filter((d) => d.severity === s).length;
+    const errors = count('error');
+    const warnings = count('warning');
+    const failed = errors > 0 || (opts.failOnWarnings === true && warnings > 0);
+    const paint: Record<Severity, (s: string) => string> = { error: style.red, warning: style.yellow, information: style.cyan, hint: style.dim };
+    const text = shown.map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${paint[d.severity](d.severity)} ${style.dim(d.code)} ${d.message}`);
+    for (const f of notInBot) text.push(style.yellow(`note: ${slash(relative(root, f))} is not part of any bot (no bot's include globs name it), so it was not checked.`));
+    const bots = lib.getBots().length;
+    text.push(
+      shown.length === 0
+        ? style.green(`No problems in ${plural(bots, 'bot')}.`)
+        : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(shown.length - errors - warnings, 'note')} in ${plural(bots, 'bot')}.`,
+    );
+    cli.print({ json: shown, text, exitCode: failed ? 1 : 0 }, json);
+  } catch (e) {
+    cli.fail(e, json);
+  }
+}
+
+export const validateCommand: CommandModule = {
+  name: 'validate',
+  register(program: Command, cli: Cli) {
+    cli
+      .common(program.command('validate'))
+      .description('check bot definition files as the editor does: syntax, shape, names, references, locales, training data, flows, environments')
+      .argument('[paths...]', 'files or folders to report on (default: every bot of the workspace)')
+      .option('--fail-on-warnings', 'exit 1 when there are warnings, not only errors')
+      .action(async (paths: string[], opts: ValidateOptions) => run(cli, paths ?? [], opts));
+  },
+};
