@@ -90,6 +90,8 @@ export async function pickEnvironment(
 export async function pickRelease(bot: BotInfo, placeHolder: string, arg?: unknown): Promise<ReleaseInfo> {
   if (arg && typeof arg === 'object' && 'release' in arg) return (arg as { release: ReleaseInfo }).release;
   if (!bot.pendingReleases.length) throw new Error(`${bot.id} has no pending release. Create one from another bot with "Bot Versions: Create Release".`);
+  // With one pending release there is nothing to choose; the confirmation that follows names it.
+  if (bot.pendingReleases.length === 1) return bot.pendingReleases[0]!;
   const chosen = await vscode.window.showQuickPick(
     bot.pendingReleases.map((r) => ({
       label: `${r.fromBot} ${r.fromLabel}`,
