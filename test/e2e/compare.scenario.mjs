@@ -39,5 +39,6 @@ export async function run(t) {
     await treeRow(page, 'responses/support.yaml').click();
     await page.locator(vscode.selectors.diffEditor).first().waitFor();
     await page.locator('.tabs-container .tab', { hasText: 'support.yaml (v1 ↔ v2)' }).first().waitFor();
+    await page.locator('.monaco-diff-editor .modified .view-line', { hasText: 'see you soon' }).first().waitFor();
   });
 }
