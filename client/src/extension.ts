@@ -20,6 +20,8 @@ export interface BotVersionsApi {
   ctx: Ctx;
   ready: Promise<void>;
   activationMs: number;
+  /** The Environments panel on screen, if any (for tests of its message handling). */
+  environmentsPanel(): EnvironmentsPanel | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): BotVersionsApi {
@@ -47,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): BotVersionsApi {
   });
   const activationMs = performance.now() - started;
   c.output.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { ctx: c, ready: c.ready, activationMs };
+  return { ctx: c, ready: c.ready, activationMs, environmentsPanel: () => EnvironmentsPanel.instance };
 }
 
 export async function deactivate(): Promise<void> {
