@@ -9,7 +9,7 @@
  */
 import { dirname, join, relative, sep } from 'node:path';
 import { BotvError, errnoOf, ioError } from '../errors';
-import { eachLimit, ensureDir, syncDirs, unlinkIfExists, writeFileAtomic, writeRenamed } from '../fs/atomic';
+import { eachLimit, ensureDir, forgetDir, isTempName, syncDirs, unlinkIfExists, writeFileAtomic, writeRenamed } from '../fs/atomic';
 import type { StoreFs } from '../fs/fsio';
 import type { EncodedRecord } from '../store/records';
 import type { StoreRecord } from '../store/schema';
@@ -97,6 +97,7 @@ async function pruneEmptyDirs(fs: StoreFs, botDir: string, removed: readonly str
   for (const d of deepestFirst) {
     try {
       await fs.rmdir(join(botDir, ...d.split('/')));
+      forgetDir(fs, join(botDir, ...d.split('/')));
     } catch {
       // Not empty (it holds files that stay) or already gone.
     }
@@ -141,6 +142,21 @@ export function journalRecord(core: Core, enc: EncodedRecord): JournalRecord {
   return { dir: relative(core.layout.store, enc.dir).split(sep).join('/'), id: enc.id, record: enc.record };
 }
 
+/** Removes the temporaries an interrupted write left in the bot's folders. */
+async function removeTemporaries(core: Core, j: Journal): Promise<void> {
+  const botDir = absBotDir(core, j);
+  const dirs = new Set([botDir, ...j.writes.map((w) => dirname(join(botDir, ...w.path.split('/'))))]);
+  for (const d of dirs) {
+    let entries;
+    try {
+      entries = await core.fs.readdir(d);
+    } catch {
+      continue;
+    }
+    for (const e of entries) if (e.kind === 'file' && isTempName(e.name)) await unlinkIfExists(core.fs, join(d, e.name));
+  }
+}
+
 /** Finishes every interrupted working-copy write (run under the lock). */
 export async function recoverJournals(core: Core): Promise<void> {
   let names: string[];
@@ -165,6 +181,7 @@ export async function recoverJournals(core: Core): Promise<void> {
     try {
       await checkPlan(core.fs, absBotDir(core, j), j.writes, j.removes, `finish the interrupted ${j.operation} of ${j.bot}`);
       await execute(core, j);
+      await removeTemporaries(core, j);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       throw new BotvError(

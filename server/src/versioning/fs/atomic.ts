@@ -6,7 +6,7 @@
  * them and `gc` removes the ones a crash left behind.
  */
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { errnoOf, ioError } from '../errors';
 import type { StoreFs } from './fsio';
 
@@ -56,6 +56,13 @@ export function forgetDirs(fs: StoreFs): void {
   knownDirs.delete(fs);
 }
 
+/** Forgets that `dir` and the folders below it exist. */
+export function forgetDir(fs: StoreFs, dir: string): void {
+  const known = knownDirs.get(fs);
+  if (!known) return;
+  for (const d of known) if (d === dir || d.startsWith(dir + sep)) known.delete(d);
+}
+
 async function removeQuietly(fs: StoreFs, path: string): Promise<void> {
   try {
     await fs.unlink(path);
@@ -76,7 +83,15 @@ export async function writeRenamed(fs: StoreFs, path: string, data: Uint8Array, 
   try {
     handle = await fs.openWrite(tmp, true);
   } catch (e) {
-    throw ioError('create', tmp, e);
+    if (errnoOf(e) !== 'ENOENT') throw ioError('create', tmp, e);
+    // The folder went away since it was known (a restore pruned it, someone deleted it).
+    forgetDir(fs, dirname(path));
+    await ensureDir(fs, dirname(path));
+    try {
+      handle = await fs.openWrite(tmp, true);
+    } catch (e2) {
+      throw ioError('create', tmp, e2);
+    }
   }
   try {
     await handle.write(data);
