@@ -9,6 +9,7 @@ import { root } from '../../scripts/vscode/paths.mjs';
 export function botv(workspace, ...args) {
   const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args, '--root', workspace, '--json'], {
     encoding: 'utf8',
+    cwd: workspace,
     env: { ...process.env, BOTV_AUTHOR: 'Scenario Author' },
   });
   if (r.status !== 0) throw new Error(`botv ${args.join(' ')} exited ${r.status}: ${r.stderr || r.stdout}`);

@@ -25,13 +25,15 @@ export async function run(t) {
   await step('accept it', async () => {
     await vscode.runCommand('Bot Versions: Accept Release');
     await confirmDialog(page, 'Accept');
-    await vscode.waitForNotification(/Accepted: pizza-prod v1/);
+    // pizza-prod's working copy was never saved, so accepting saves it first (v1): the release becomes v2.
+    await vscode.waitForNotification(/Accepted: pizza-prod v2 · Order tracking now holds pizza-dev v1/);
   });
   await step('pizza-prod has the new files but keeps its own id and credentials', async () => {
     const manifest = readFileSync(join(workspace, 'pizza-prod', 'bot.yaml'), 'utf8');
     assert.match(manifest, /id: pizza-prod/);
     assert.match(readFileSync(join(workspace, 'pizza-prod', 'intents', 'ordering.yaml'), 'utf8'), /TrackOrder/);
     assert.match(readFileSync(join(workspace, 'pizza-prod', 'credentials', 'secrets.yaml'), 'utf8'), /pizza-prod/);
-    await page.locator('.pane-body .monaco-list-row', { hasText: 'v1 · Order tracking' }).nth(1).waitFor({ timeout: 20_000 });
+    await treeRow(page, 'v2 · Order tracking').waitFor({ timeout: 20_000 });
+    await treeRow(page, 'v1 · Before accepting release').waitFor();
   });
 }
