@@ -121,35 +121,36 @@ function trimEnds(root: Node, text: string): void {
   for (const p of pendingProps) p.end = Math.max(p.keyEnd, p.value!.end);
 }
 
-type Slot = { get(): CST.Token | null | undefined; set(t: CST.Token): void };
+type Owner = { value?: CST.Token | null; key?: CST.Token | null };
 
 /** Replaces every collection nested deeper than MAX_DEPTH with an empty scalar; iterative. */
 function limitDepth(doc: CST.Document, cut: Set<number>, findings: Finding[]): void {
-  const stack: { slot: Slot; depth: number }[] = [];
-  const push = (owner: { value?: CST.Token | null; key?: CST.Token | null }, field: 'value' | 'key', depth: number): void => {
-    if (owner[field]) {
-      stack.push({
-        slot: { get: () => owner[field], set: (t) => ((owner as Record<string, unknown>)[field] = t) },
-        depth,
-      });
-    }
-  };
-  push(doc, 'value', 0);
-  while (stack.length) {
-    const { slot, depth } = stack.pop()!;
-    const tok = slot.get();
-    if (!tok) continue;
-    if (tok.type !== 'block-map' && tok.type !== 'block-seq' && tok.type !== 'flow-collection') continue;
+  const owners: Owner[] = [doc as Owner];
+  const fields: ('value' | 'key')[] = ['value'];
+  const depths: number[] = [0];
+  while (owners.length) {
+    const owner = owners.pop()!;
+    const field = fields.pop()!;
+    const depth = depths.pop()!;
+    const tok = owner[field];
+    if (!tok || (tok.type !== 'block-map' && tok.type !== 'block-seq' && tok.type !== 'flow-collection')) continue;
     if (depth >= MAX_DEPTH) {
-      const stub: CST.FlowScalar = { type: 'scalar', offset: tok.offset, indent: tok.indent, source: '' };
-      slot.set(stub);
+      owner[field] = { type: 'scalar', offset: tok.offset, indent: tok.indent, source: '' };
       cut.add(tok.offset);
       findings.push(tooDeep(tok.offset, tok.offset + 1));
       continue;
     }
-    for (const item of tok.items as { key?: CST.Token | null; value?: CST.Token }[]) {
-      push(item, 'key', depth + 1);
-      push(item, 'value', depth + 1);
+    for (const item of tok.items as Owner[]) {
+      if (item.key) {
+        owners.push(item);
+        fields.push('key');
+        depths.push(depth + 1);
+      }
+      if (item.value) {
+        owners.push(item);
+        fields.push('value');
+        depths.push(depth + 1);
+      }
     }
   }
 }
