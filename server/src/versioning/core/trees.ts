@@ -1,5 +1,6 @@
 /** Reading a version's files, and scanning a bot's working copy with its stat cache. */
 import { BotvError } from '../errors';
+import { ensureGitignore } from '../store/config';
 import type { Stored } from '../store/records';
 import type { VersionRecord } from '../store/schema';
 import { contentHash } from '../store/tree';
@@ -31,7 +32,11 @@ export async function readContents(core: Core, files: readonly FileEntry[]): Pro
 export async function scanBot(core: Core, bot: BotInfo): Promise<ScanResult> {
   const cache = await StatCache.load(core.fs, core.layout.statCache(bot.id));
   const scan = await scanWorkingCopy(core.fs, bot.path, cache);
-  // A reader in a workspace without a store must not create one just for a cache.
-  if (await core.storeExists()) await cache.save();
+  // A reader in a workspace without a store must not create one just for a cache, and
+  // the cache must never show up in git.
+  if (await core.storeExists()) {
+    await ensureGitignore(core.fs, core.layout).catch(() => undefined);
+    await cache.save();
+  }
   return scan;
 }

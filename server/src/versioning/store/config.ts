@@ -131,6 +131,11 @@ async function writeIfMissing(fs: StoreFs, path: string, text: string): Promise<
   }
 }
 
+/** Writes `.botversions/.gitignore` if missing, before anything is put in `local/`. */
+export async function ensureGitignore(fs: StoreFs, layout: StoreLayout): Promise<void> {
+  await writeIfMissing(fs, join(layout.store, '.gitignore'), GITIGNORE);
+}
+
 /** Creates the store's fixed files if they are missing (on the first write). */
 export async function initStore(fs: StoreFs, layout: StoreLayout): Promise<void> {
   await writeIfMissing(fs, layout.config, defaultConfigText());
