@@ -36,7 +36,7 @@ local ok, err = pcall(function()
 
   -- Versioning reaches any client through workspace/executeCommand.
   local client = vim.lsp.get_client_by_id(client_id)
-  local response = client.request_sync('workspace/executeCommand', { command = 'botVersions.listBots', arguments = {} }, 10000, buf)
+  local response = client.request_sync('workspace/executeCommand', { command = 'botv.listBots', arguments = {} }, 10000, buf)
   assert(response and not response.err, 'executeCommand failed: ' .. vim.inspect(response and response.err))
   result.commands = response.result
 end)

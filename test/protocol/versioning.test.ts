@@ -81,7 +81,7 @@ describe('language server: versioning over the protocol', function () {
   });
 
   it('serves the same operations as workspace/executeCommand for other editors', async () => {
-    const bots = await client.request<BotInfo[]>('workspace/executeCommand', { command: 'botVersions.listBots', arguments: [{}] });
+    const bots = await client.request<BotInfo[]>('workspace/executeCommand', { command: 'botv.listBots', arguments: [{}] });
     assert.equal(bots.length, 2);
   });
 });

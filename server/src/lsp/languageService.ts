@@ -1,10 +1,8 @@
 // Validation glue: feeds open documents and disk files to the definitions workspace,
 // publishes diagnostics (coalesced, always for the latest text), serves quick fixes, and
 // validates stored versions for the promotion gate.
-import { CodeActionKind, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type {
-  CodeAction,
-  CodeActionParams,
   Connection,
   Diagnostic as LspDiagnostic,
   Range,
@@ -17,10 +15,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadFiles, loadFolder } from '../definitions/model/disk';
 import { BotWorkspace } from '../definitions/model/workspace';
-import { LineIndex } from '../definitions/parse/lines';
-import type { ParsedDocument } from '../definitions/parse/document';
+import { lineIndexOf } from '../definitions/features/lines';
+import { validateBotFiles } from '../definitions/gate';
+import type { LineIndex } from '../definitions/parse/lines';
 import type { Diagnostic, Fix, Severity } from '../definitions/types';
 import type { GateProblem } from './protocol';
+import { featureCapabilities, registerFeatures } from './features';
 import type { Settings } from './settings';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -50,13 +50,11 @@ export class LanguageService {
     private settings: Settings,
   ) {
     this.workspace = new BotWorkspace(settings.validation);
-    connection.onCodeAction((p) => this.codeActions(p));
+    registerFeatures(connection, documents, this);
   }
 
   capabilities(): ServerCapabilities {
-    return {
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-    };
+    return featureCapabilities();
   }
 
   /** Loads every bot file of the workspace folders from disk, then validates what is open. */
@@ -146,10 +144,7 @@ export class LanguageService {
   /** The line table of a file as the workspace parsed it, so offsets map to the right text. */
   lines(path: string): LineIndex | undefined {
     const doc = this.workspace.getDocument(path);
-    if (!doc) return undefined;
-    let idx = lineIndexes.get(doc);
-    if (!idx) lineIndexes.set(doc, (idx = new LineIndex(doc.text)));
-    return idx;
+    return doc ? lineIndexOf(doc) : undefined;
   }
 
   range(path: string, start: number, end: number): Range {
@@ -187,18 +182,6 @@ export class LanguageService {
     return { changes };
   }
 
-  private codeActions(p: CodeActionParams): CodeAction[] {
-    const actions: CodeAction[] = [];
-    for (const d of p.context.diagnostics) {
-      const fixes = (d.data as { fixes?: Fix[] } | undefined)?.fixes;
-      if (!Array.isArray(fixes)) continue;
-      for (const fix of fixes) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !!fix.preferred, edit: this.workspaceEdit(fix) });
-      }
-    }
-    return actions;
-  }
-
   /** Errors and warnings of every file under a bot folder. */
   problemCounts(dir: string): { errors: number; warnings: number } {
     const prefix = dir.endsWith('/') ? dir : dir + '/';
@@ -214,25 +197,18 @@ export class LanguageService {
     return { errors, warnings };
   }
 
-  /** Validates a stored version's files as if they were the bot at `botDir`: the promotion gate. */
-  async validateVersion(botDir: string, files: Map<string, Uint8Array>): Promise<GateProblem[]> {
-    const ws = new BotWorkspace(this.settings.validation);
-    const base = botDir.replace(/\/+$/, '');
-    for (const [rel, bytes] of files) if (BOT_FILE.test(rel)) ws.setDocumentBytes(`${base}/${rel}`, bytes);
-    const problems: GateProblem[] = [];
-    for (const [path, list] of ws.getAllDiagnostics()) {
-      const lines = new LineIndex(ws.getDocument(path)?.text ?? '');
-      for (const d of list) {
-        const pos = lines.positionAt(d.start);
-        problems.push({ file: path.slice(base.length + 1), line: pos.line, character: pos.character, severity: d.severity, code: d.code, message: d.message });
-      }
-    }
-    return problems;
+  /** Validates a stored version's files with the editor's settings: the promotion gate. */
+  async validateVersion(files: Map<string, Uint8Array>): Promise<GateProblem[]> {
+    return validateBotFiles(files, this.settings.validation).map((d) => ({
+      file: d.file,
+      line: d.range.start.line,
+      character: d.range.start.character,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+    }));
   }
 }
-
-/** Line tables per parsed document: a document object lives until its text changes. */
-const lineIndexes = new WeakMap<ParsedDocument, LineIndex>();
 
 export function pathOf(uri: string): string {
   return fileURLToPath(uri).replace(/\\/g, '/');

@@ -62,7 +62,7 @@ export class BotServer {
     this.versioning = new VersioningService({
       roots: this.roots,
       author: this.settings.author || undefined,
-      validate: (bot, files) => this.language.validateVersion(bot.path, files),
+      validate: (_bot, files) => this.language.validateVersion(files),
       problems: (dir) => this.language.problemCounts(dir),
     });
     return {
@@ -151,7 +151,7 @@ export class BotServer {
     for (const method of Object.keys(this.versioningHandlersShape()) as RequestMethod[]) {
       this.connection.onRequest(method, (params: unknown) => run(method, params));
     }
-    // Other editors reach the same operations as commands: botVersions.listBots(params).
+    // Other editors reach the same operations as commands: botv.listBots(params).
     this.connection.onExecuteCommand((p) => {
       const method = methodOf(p.command);
       if (!method) throw new RefusedError('INVALID', `Unknown command ${p.command}.`);
@@ -188,12 +188,15 @@ export class BotServer {
   }
 }
 
+/**
+ * The executeCommand name of a request: botVersions/listBots → botv.listBots. It differs
+ * from the extension's own command ids, which the VS Code client would otherwise shadow.
+ */
 function commandOf(method: string): string {
-  return method.replace('/', '.');
+  return `botv.${method.slice('botVersions/'.length)}`;
 }
 
 function methodOf(command: string): RequestMethod | undefined {
-  const m = command.replace('.', '/');
-  return m.startsWith('botVersions/') ? (m as RequestMethod) : undefined;
+  return command.startsWith('botv.') ? (`botVersions/${command.slice(5)}` as RequestMethod) : undefined;
 }
 

@@ -1,0 +1,200 @@
+// Editor features: LSP requests translated to the definitions library's functions and back.
+// The library works on offsets into the text it parsed; positions are converted here.
+import { CodeActionKind, CompletionItemKind, MarkupKind, ResponseError, SymbolKind } from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  Connection,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
+  ServerCapabilities,
+  TextDocuments,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
+import { codeActions } from '../definitions/features/codeActions';
+import { complete } from '../definitions/features/completion';
+import type { CompletionKind } from '../definitions/features/completion';
+import { foldingRanges } from '../definitions/features/folding';
+import { hover } from '../definitions/features/hover';
+import { findDefinition, findReferences } from '../definitions/features/navigation';
+import { prepareRename, rename } from '../definitions/features/rename';
+import { documentSymbols } from '../definitions/features/symbols';
+import type { DocumentSymbol as LibSymbol, OutlineKind } from '../definitions/features/symbols';
+import type { LanguageService } from './languageService';
+import { pathOf } from './languageService';
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  intent: CompletionItemKind.Event,
+  slot: CompletionItemKind.Field,
+  slotType: CompletionItemKind.Enum,
+  response: CompletionItemKind.Text,
+  flow: CompletionItemKind.Module,
+  function: CompletionItemKind.Function,
+  variable: CompletionItemKind.Variable,
+  locale: CompletionItemKind.Unit,
+  event: CompletionItemKind.Event,
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+};
+
+const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
+  section: SymbolKind.Namespace,
+  intent: SymbolKind.Event,
+  slot: SymbolKind.Field,
+  slotType: SymbolKind.Enum,
+  response: SymbolKind.String,
+  function: SymbolKind.Function,
+  flow: SymbolKind.Module,
+  variable: SymbolKind.Variable,
+  locale: SymbolKind.Constant,
+  key: SymbolKind.Property,
+};
+
+export function featureCapabilities(): ServerCapabilities {
+  return {
+    completionProvider: { triggerCharacters: ['{', '$', ':', ' ', '"', '-'], resolveProvider: false },
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    renameProvider: { prepareProvider: true },
+    documentSymbolProvider: { label: 'Bot' },
+    foldingRangeProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  };
+}
+
+/** Registers every editor feature on the connection. */
+export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
+  const ws = service.workspace;
+  /** The file and offset of a request, when the file is an open bot file. */
+  const at = (uri: string, position: Position): { file: string; offset: number } | undefined => {
+    const doc = documents.get(uri);
+    const file = pathOf(uri);
+    if (!doc || !ws.hasDocument(file)) return undefined;
+    return { file, offset: doc.offsetAt(position) };
+  };
+  const location = (l: { file: string; start: number; end: number }): Location => ({
+    uri: pathToFileURL(l.file).toString(),
+    range: service.range(l.file, l.start, l.end),
+  });
+  const guard = <P, R>(name: string, fallback: R, fn: (p: P) => R): ((p: P) => R) => {
+    return (p: P) => {
+      try {
+        return fn(p);
+      } catch (e) {
+        // A feature failing must never take the server down; the user just gets nothing.
+        connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
+        return fallback;
+      }
+    };
+  };
+
+  connection.onCompletion(
+    guard('completion', null, (p): CompletionList | null => {
+      const a = at(p.textDocument.uri, p.position);
+      if (!a) return null;
+      const r = complete(ws, a.file, a.offset);
+      const range = service.range(a.file, r.start, r.end);
+      const items = r.items.map(
+        (it): CompletionItem => ({
+          label: it.label,
+          kind: COMPLETION_KINDS[it.kind] ?? CompletionItemKind.Text,
+          detail: it.detail,
+          documentation: it.documentation ? { kind: MarkupKind.Markdown, value: it.documentation } : undefined,
+          sortText: it.sortText,
+          filterText: it.label,
+          textEdit: { range, newText: it.insertText ?? it.label },
+        }),
+      );
+      return { isIncomplete: false, items };
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, (p): Hover | null => {
+      const a = at(p.textDocument.uri, p.position);
+      const h = a && hover(ws, a.file, a.offset);
+      if (!a || !h) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: service.range(a.file, h.start, h.end) };
+    }),
+  );
+
+  connection.onDefinition(
+    guard('definition', [], (p): Location[] => {
+      const a = at(p.textDocument.uri, p.position);
+      return a ? findDefinition(ws, a.file, a.offset).map(location) : [];
+    }),
+  );
+
+  connection.onReferences(
+    guard('references', [], (p): Location[] => {
+      const a = at(p.textDocument.uri, p.position);
+      return a ? findReferences(ws, a.file, a.offset, p.context.includeDeclaration).map(location) : [];
+    }),
+  );
+
+  connection.onPrepareRename((p) => {
+    const a = at(p.textDocument.uri, p.position);
+    if (!a) return null;
+    const r = prepareRename(ws, a.file, a.offset);
+    if ('error' in r) throw new ResponseError(-32803, r.error);
+    return { range: service.range(a.file, r.start, r.end), placeholder: r.placeholder };
+  });
+
+  connection.onRenameRequest((p): WorkspaceEdit | null => {
+    const a = at(p.textDocument.uri, p.position);
+    if (!a) return null;
+    const r = rename(ws, a.file, a.offset, p.newName);
+    if ('error' in r) throw new ResponseError(-32803, r.error);
+    return service.workspaceEdit({ edits: r.edits });
+  });
+
+  connection.onDocumentSymbol(
+    guard('outline', [], (p): DocumentSymbol[] => {
+      const file = pathOf(p.textDocument.uri);
+      if (!ws.hasDocument(file)) return [];
+      const convert = (s: LibSymbol): DocumentSymbol => ({
+        name: s.name || '(unnamed)',
+        detail: s.detail,
+        kind: SYMBOL_KINDS[s.kind] ?? SymbolKind.Key,
+        range: service.range(file, s.start, s.end),
+        selectionRange: service.range(file, s.selectionStart, s.selectionEnd),
+        children: s.children.map(convert),
+      });
+      return documentSymbols(ws, file).map(convert);
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('folding', [], (p): FoldingRange[] => {
+      const file = pathOf(p.textDocument.uri);
+      if (!ws.hasDocument(file)) return [];
+      return foldingRanges(ws, file).map((f) => ({ startLine: f.startLine, endLine: f.endLine }));
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('code actions', [], (p): CodeAction[] => {
+      const file = pathOf(p.textDocument.uri);
+      const doc = documents.get(p.textDocument.uri);
+      if (!doc || !ws.hasDocument(file)) return [];
+      const actions = codeActions(ws, file, doc.offsetAt(p.range.start), doc.offsetAt(p.range.end));
+      return actions.map((a) => {
+        const range: Range = service.range(a.diagnostic.file, a.diagnostic.start, a.diagnostic.end);
+        const matching = p.context.diagnostics.filter((d) => d.code === a.diagnostic.code && sameRange(d.range, range));
+        return { title: a.title, kind: CodeActionKind.QuickFix, diagnostics: matching, isPreferred: !!a.preferred, edit: service.workspaceEdit(a) };
+      });
+    }),
+  );
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
