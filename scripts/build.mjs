@@ -26,6 +26,8 @@ const node = {
 /** Every bundle the project ships or tests; entries whose source is missing are skipped. */
 const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // The language client library, loaded by the entry after activation (see client/src/ctx.ts).
+  { ...node, entryPoints: ['client/src/lsp/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   {
     ...node,

@@ -1,9 +1,16 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { ResponseError } from 'vscode-languageclient/node';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { StoreChangedNotification } from '../../server/src/lsp/protocol';
 import type { BotInfo, ErrorData, ParamsOf, RequestMethod, ResultOf, StoreChangedParams } from '../../server/src/lsp/protocol';
-import { createLanguageClient } from './languageClient';
+import type { LanguageClient } from './lsp/languageClient';
+
+type LanguageClientModule = typeof import('./lsp/languageClient');
+
+/** Loads the language client bundle (dist/languageClient.js) beside this one, after activation. */
+function loadLanguageClient(): LanguageClientModule {
+  // A runtime require of a sibling file: the bundler leaves it alone.
+  return require(join(__dirname, 'languageClient.js')) as LanguageClientModule;
+}
 
 /** A failure the server reported, with its stable code. */
 export class BotVersionsError extends Error {
@@ -23,6 +30,7 @@ export class Ctx implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Bot Versions', { log: true });
   readonly ready: Promise<void>;
   private client: LanguageClient | undefined;
+  private lc: LanguageClientModule | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<StoreChangedParams>();
   /** Fires after the bots were reloaded because something changed. */
@@ -33,7 +41,9 @@ export class Ctx implements vscode.Disposable {
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.push(this.output, this.changed);
-    this.ready = this.start();
+    // Start the server after activation has returned: spawning it and loading the client
+    // library are the slowest part of starting up, and nothing on screen needs to wait.
+    this.ready = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.start());
   }
 
   get bots(): readonly BotInfo[] {
@@ -60,7 +70,8 @@ export class Ctx implements vscode.Disposable {
   }
 
   private async start(): Promise<void> {
-    const client = createLanguageClient(this.extension, this.output);
+    this.lc = loadLanguageClient();
+    const client = this.lc.createLanguageClient(this.extension, this.output);
     this.client = client;
     this.push(client);
     await client.start();
@@ -101,7 +112,7 @@ export class Ctx implements vscode.Disposable {
     try {
       return (await this.client.sendRequest(method, params)) as ResultOf<M>;
     } catch (e) {
-      if (e instanceof ResponseError) {
+      if (this.lc && e instanceof this.lc.ResponseError) {
         const data = (e.data ?? { code: 'INTERNAL' }) as ErrorData;
         throw new BotVersionsError(e.message, data);
       }

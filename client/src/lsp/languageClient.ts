@@ -1,6 +1,11 @@
+// The language client, bundled apart from the extension's entry (dist/languageClient.js):
+// the library is most of the client's code, and loading it after activation keeps
+// activation fast. The entry loads this module with require() once it has activated.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, ResponseError, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+
+export { LanguageClient, ResponseError };
 
 /** Bot files are YAML or JSON; the server decides which of them belong to a bot. */
 const documentSelector = [
