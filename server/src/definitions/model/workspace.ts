@@ -309,11 +309,14 @@ export class BotWorkspace {
   /** Settles severities (overrides, off), files in fixes and related info, order and the per-file cap. */
   private finish(file: string, findings: Finding[], settled: Diagnostic[]): Diagnostic[] {
     const out: Diagnostic[] = [...settled];
+    // Every span is kept inside the text, whatever a check computed.
+    const len = this.entries.get(file)?.text.length ?? 0;
     for (const f of findings) {
       const override = this.options.severities[f.code];
       if (override === 'off') continue;
       const severity = override ?? f.severity ?? defaultSeverity(f.code);
-      const d: Diagnostic = { ...f, file, severity };
+      const start = Math.max(0, Math.min(f.start, len));
+      const d: Diagnostic = { ...f, file, severity, start, end: Math.max(start, Math.min(f.end, len)) };
       if (d.fixes) d.fixes = d.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => (e.file === '' ? { ...e, file } : e)) }));
       if (d.related) d.related = d.related.map((r) => (r.file === '' ? { ...r, file } : r));
       out.push(d);

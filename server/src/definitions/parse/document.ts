@@ -50,6 +50,11 @@ export function parseDocument(path: string, text: string, version = 0, extra: Fi
     findings = findings.filter((f) => f.code !== 'syntax/yaml' || !hazards.conflictLines.has(lines.positionAt(f.start).line));
   }
   const syntax = [...extra, ...hazards.findings, ...findings];
+  const len = text.length;
+  for (const f of syntax) {
+    f.start = Math.max(0, Math.min(f.start, len));
+    f.end = Math.max(f.start, Math.min(f.end, len));
+  }
   for (const f of syntax) {
     if (f.related) for (const r of f.related) if (r.file === '') r.file = path;
   }

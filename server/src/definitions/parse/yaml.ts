@@ -219,7 +219,7 @@ function convert(n: unknown, parent: Container | null, property: Property | null
       end: range[1],
       severity: 'warning',
       code: 'syntax/alias',
-      message: `Aliases (*${n.source}) are not expanded in bot files, so this value is ignored. Write the value out in full.`,
+      message: `Aliases (*${n.source}) are not expanded in bot files, so this value is ignored. Write the value out in full; text or a glob that starts with * must be quoted ("*.yaml").`,
     });
   }
   const opaque: OpaqueNode = { type: 'opaque', reason: 'alias', ...base };
