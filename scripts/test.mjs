@@ -21,6 +21,7 @@ const skip = listArg('--skip') ?? [];
 const suites = [
   { name: 'typecheck', step: true, cmd: 'npx', args: ['tsc', '-p', '.', '--noEmit'] },
   { name: 'typecheck-webview', step: true, cmd: 'npx', args: ['tsc', '-p', 'client/webview', '--noEmit'], when: 'client/webview/tsconfig.json' },
+  { name: 'typecheck-scripts', step: true, cmd: 'npx', args: ['tsc', '-p', 'scripts/vscode'], when: 'scripts/vscode/tsconfig.json' },
   { name: 'build', step: true, cmd: 'node', args: ['scripts/build.mjs'] },
   { name: 'unit', cmd: 'npx', args: ['mocha'] },
   { name: 'editor', cmd: 'node', args: ['scripts/vscode/editor-tests.mjs'], when: 'scripts/vscode/editor-tests.mjs' },
