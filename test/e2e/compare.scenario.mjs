@@ -9,7 +9,7 @@ export const name = 'compare';
 /** @param {import('./framework.mjs').ScenarioContext} t */
 export async function run(t) {
   const { page, vscode, step, workspace } = t;
-  await step('two versions exist, saved from the command line', () => {
+  await step('two versions exist, saved from the command line', async () => {
     botv(workspace, 'save', 'pizza-dev', '--name', 'Before');
     const file = join(workspace, 'pizza-dev', 'intents', 'support.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('        - see you\n', '        - see you\n        - catch you later\n        - bye for now\n'));

@@ -10,7 +10,7 @@ export const timeout = 180_000;
 /** @param {import('./framework.mjs').ScenarioContext} t */
 export async function run(t) {
   const { page, vscode, step, workspace } = t;
-  await step('v1 is in every environment and v2 in development', () => {
+  await step('v1 is in every environment and v2 in development', async () => {
     const v1 = botv(workspace, 'save', 'pizza-dev', '--name', 'Launch');
     for (const env of ['development', 'staging', 'production']) botv(workspace, 'env', 'set', 'pizza-dev', env, String(v1.version.number));
     const file = join(workspace, 'pizza-dev', 'responses', 'ordering.yaml');

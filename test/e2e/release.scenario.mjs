@@ -9,7 +9,7 @@ export const name = 'release';
 /** @param {import('./framework.mjs').ScenarioContext} t */
 export async function run(t) {
   const { page, vscode, step, workspace, assert } = t;
-  await step('pizza-dev has a version', () => botv(workspace, 'save', 'pizza-dev', '--name', 'Order tracking'));
+  await step('pizza-dev has a version', async () => botv(workspace, 'save', 'pizza-dev', '--name', 'Order tracking'));
   await step('create a release of pizza-dev v1 to pizza-prod', async () => {
     await openBotVersions(t);
     await treeRow(page, 'v1 · Order tracking').waitFor({ timeout: 20_000 });
