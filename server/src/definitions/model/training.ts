@@ -1,12 +1,21 @@
 // The bot's training data, indexed incrementally: when one file changes, only its
 // utterances leave and re-enter the index. Exact repeats are found through a map of
-// normalised texts. Near-duplicates use prefix filtering: each utterance's tokens are
-// sorted by a fixed order (rarest first, as counted when a token is first seen); two
-// token sets with Jaccard similarity ≥ t always share a token among the first
-// |x| − ⌈t·|x|⌉ + 1 of each, so only those "prefix" tokens are indexed and compared. The
-// order is fixed once a token is seen, so the index stays exact as files come and go.
+// normalised texts.
+//
+// Near-duplicates (Jaccard similarity of token sets ≥ t) use deletion neighbourhoods: if
+// x and y are that similar, x ∩ y is x with at most ⌊(1−t)·|x|⌋ tokens deleted, and y with
+// at most ⌊(1−t)·|y|⌋. So each utterance is indexed under a hash of every such subset of
+// itself, and two utterances are compared only when they share one. Subset hashes are
+// sums of token hashes, so the (up to 1 + n + n(n−1)/2) subsets cost a few additions
+// each. Buckets stay small even for training data made from templates, where indexes on
+// single tokens degenerate. At most two deletions are indexed: at t = 0.8 that is exact
+// up to 14 tokens; longer utterances are compared when they differ in at most two tokens.
 import { normalizedOf } from '../text/normalize';
 import type { DocFacts, TextItem } from './facts';
+import { SignatureTable } from './signatureTable';
+
+/** Most tokens one side of a pair may lose to reach their intersection (bounds index size). */
+const MAX_DELETIONS = 2;
 
 export interface UtteranceRecord {
   file: string;
@@ -14,13 +23,15 @@ export interface UtteranceRecord {
   locale: string;
   item: TextItem;
   norm: string;
-  /** Token ids, rarest first. */
+  /** Token ids, each once. */
   tokens: number[];
+  /** Index in the record table. */
+  id: number;
   /** Near-duplicate partners with their similarity. */
   similar: Map<UtteranceRecord, number> | undefined;
   /** Scratch: the search that last saw this record. */
   seenBy: number;
-  /** False once its file left the index; postings drop dead records lazily. */
+  /** False once its file left the index. */
   alive: boolean;
 }
 
@@ -32,19 +43,18 @@ interface FileEntry {
 export class TrainingIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly tokenIds = new Map<string, number>();
-  /** Sort key of each token id: its count when first seen (fixed afterwards), ties by id. */
-  private rank: number[] = [];
-  /** locale → token id → records with that token in their prefix. */
-  private readonly postings = new Map<string, Map<number, UtteranceRecord[]>>();
+  private readonly tokenHash: number[] = [];
+  private readonly localeSalt = new Map<string, number>();
   /** locale \0 normalised text → records. */
   private readonly exact = new Map<string, UtteranceRecord[]>();
   /** Keys of `exact` with more than one record. */
   private readonly repeated = new Set<string>();
   /** Records with at least one near-duplicate partner. */
   private readonly withPartners = new Set<UtteranceRecord>();
+  private readonly table = new SignatureTable();
+  private all: (UtteranceRecord | undefined)[] = [];
   private threshold = 0;
   private live = 0;
-  private dead = 0;
   private searches = 0;
   private mark = new Int32Array(1024);
 
@@ -53,17 +63,14 @@ export class TrainingIndex {
     if (threshold !== this.threshold) {
       for (const f of [...this.files.keys()]) this.remove(f);
       this.threshold = threshold;
+      this.compact();
     }
     const present = new Map(files.map((f) => [f.file, f]));
     for (const [file, entry] of [...this.files]) {
       if (present.get(file) !== entry.facts) this.remove(file);
     }
-    const added = files.filter((f) => !this.files.has(f.file));
-    if (!added.length) return;
-    const entries = added.map((f) => this.records(f));
-    this.rankNewTokens(entries);
-    for (const e of entries) this.add(e);
-    if (this.dead > 1000 && this.dead > this.live) this.sweep();
+    for (const f of files) if (!this.files.has(f.file)) this.add(this.records(f));
+    if (this.all.length > 1024 && this.all.length > 2 * this.live) this.compact();
   }
 
   /** Groups of records sharing one normalised text in one locale. */
@@ -83,7 +90,7 @@ export class TrainingIndex {
         for (const item of entry.texts) {
           const norm = normalizedOf(item);
           if (!norm) continue;
-          records.push({ file: facts.file, intent: intent.def.name, locale: entry.locale, item, norm, tokens: this.tokenize(norm), similar: undefined, seenBy: 0, alive: true });
+          records.push({ file: facts.file, intent: intent.def.name, locale: entry.locale, item, norm, tokens: this.tokenize(norm), id: -1, similar: undefined, seenBy: 0, alive: true });
         }
       }
     }
@@ -96,25 +103,11 @@ export class TrainingIndex {
       let id = this.tokenIds.get(tok);
       if (id === undefined) {
         this.tokenIds.set(tok, (id = this.tokenIds.size));
-        this.rank.push(-1); // ranked once the whole batch is counted
+        this.tokenHash.push(mix(fnv1a(tok)));
       }
       if (!ids.includes(id)) ids.push(id);
     }
     return ids;
-  }
-
-  /** Ranks tokens seen for the first time by how often this batch uses them, then sorts every new record. */
-  private rankNewTokens(entries: readonly FileEntry[]): void {
-    const counts = new Map<number, number>();
-    for (const e of entries) for (const r of e.records) for (const t of r.tokens) if (this.rank[t] === -1) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [t, c] of counts) this.rank[t] = c + t / 4294967296;
-    const rank = this.rank;
-    for (const e of entries) for (const r of e.records) r.tokens.sort((a, b) => rank[a]! - rank[b]!);
-    if (this.mark.length < this.tokenIds.size) {
-      const bigger = new Int32Array(this.tokenIds.size * 2);
-      bigger.set(this.mark);
-      this.mark = bigger;
-    }
   }
 
   private remove(file: string): void {
@@ -131,8 +124,8 @@ export class TrainingIndex {
         if (list.length < 2) this.repeated.delete(key);
       }
       r.alive = false;
+      this.all[r.id] = undefined;
       this.live--;
-      this.dead++;
       if (r.similar) {
         for (const other of r.similar.keys()) {
           other.similar?.delete(r);
@@ -153,61 +146,91 @@ export class TrainingIndex {
         list.push(r);
         this.repeated.add(key);
       } else this.exact.set(key, [r]);
-      let posting = this.postings.get(r.locale);
-      if (!posting) this.postings.set(r.locale, (posting = new Map()));
-      if (this.threshold > 0) this.findSimilar(r, posting);
-      const prefix = this.prefixLength(r.tokens.length);
-      for (let p = 0; p < prefix; p++) {
-        const t = r.tokens[p]!;
-        const l = posting.get(t);
-        if (l) l.push(r);
-        else posting.set(t, [r]);
-      }
+      r.id = this.all.length;
+      this.all.push(r);
       this.live++;
-    }
-  }
-
-  private prefixLength(n: number): number {
-    return n - Math.ceil(this.threshold * n - 1e-9) + 1;
-  }
-
-  /** Drops dead records from the postings once they outnumber the living. */
-  private sweep(): void {
-    for (const posting of this.postings.values()) {
-      for (const [tok, list] of posting) {
-        const kept = list.filter((r) => r.alive);
-        if (kept.length) posting.set(tok, kept);
-        else posting.delete(tok);
+      if (this.threshold > 0) {
+        const sigs = this.signatures(r);
+        this.findSimilar(r, sigs);
+        for (const s of sigs) this.table.add(s, r.id);
       }
     }
-    this.dead = 0;
   }
 
-  private findSimilar(x: UtteranceRecord, posting: Map<number, UtteranceRecord[]>): void {
+  /** Drops dead records: renumbers the living and rebuilds the signature table. */
+  private compact(): void {
+    const living = this.all.filter((r): r is UtteranceRecord => !!r && r.alive);
+    this.all = living;
+    this.table.clear();
+    living.forEach((r, i) => {
+      r.id = i;
+      if (this.threshold > 0) for (const s of this.signatures(r)) this.table.add(s, i);
+    });
+  }
+
+  /** Hashes of the record's token set with up to k tokens deleted, k = ⌊(1−t)·n⌋ capped. */
+  private signatures(r: UtteranceRecord): number[] {
+    const toks = r.tokens;
+    const n = toks.length;
+    const k = Math.min(MAX_DELETIONS, Math.floor((1 - this.threshold) * n + 1e-9), n - 1);
+    let salt = this.localeSalt.get(r.locale);
+    if (salt === undefined) this.localeSalt.set(r.locale, (salt = mix(fnv1a(r.locale))));
+    const h = toks.map((t) => this.tokenHash[t]!);
+    let sum = 0;
+    for (const x of h) sum = (sum + x) | 0;
+    const key = (s: number, size: number): number => mix((s + Math.imul(size, 0x9e3779b1)) ^ salt!) | 0;
+    const out = [key(sum, n)];
+    if (k >= 1) for (let i = 0; i < n; i++) out.push(key((sum - h[i]!) | 0, n - 1));
+    if (k >= 2) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out.push(key((sum - h[i]! - h[j]!) | 0, n - 2));
+    return out;
+  }
+
+  private findSimilar(x: UtteranceRecord, sigs: readonly number[]): void {
     const t = this.threshold;
     const nx = x.tokens.length;
+    if (this.mark.length < this.tokenIds.size) {
+      const bigger = new Int32Array(this.tokenIds.size * 2);
+      bigger.set(this.mark);
+      this.mark = bigger;
+    }
     const search = ++this.searches;
     for (let i = 0; i < nx; i++) this.mark[x.tokens[i]!] = search;
-    const prefix = this.prefixLength(nx);
-    for (let p = 0; p < prefix; p++) {
-      const list = posting.get(x.tokens[p]!);
-      if (!list) continue;
-      for (let k = 0; k < list.length; k++) {
-        const y = list[k]!;
-        if (!y.alive || y.seenBy === search) continue;
-        y.seenBy = search;
-        if (y.intent === x.intent) continue;
-        const ny = y.tokens.length;
-        if (ny < t * nx || nx < t * ny) continue;
-        let common = 0;
-        for (let j = 0; j < ny; j++) if (this.mark[y.tokens[j]!] === search) common++;
-        const sim = common / (nx + ny - common);
-        if (sim < t || y.norm === x.norm) continue;
-        (x.similar ??= new Map()).set(y, sim);
-        (y.similar ??= new Map()).set(x, sim);
-        this.withPartners.add(x);
-        this.withPartners.add(y);
-      }
-    }
+    const visit = (id: number): void => {
+      const y = this.all[id];
+      if (!y || !y.alive || y.seenBy === search) return;
+      y.seenBy = search;
+      if (y.intent === x.intent || y.locale !== x.locale) return;
+      const ny = y.tokens.length;
+      if (ny < t * nx || nx < t * ny) return;
+      let common = 0;
+      for (let j = 0; j < ny; j++) if (this.mark[y.tokens[j]!] === search) common++;
+      const sim = common / (nx + ny - common);
+      if (sim < t || y.norm === x.norm) return;
+      (x.similar ??= new Map()).set(y, sim);
+      (y.similar ??= new Map()).set(x, sim);
+      this.withPartners.add(x);
+      this.withPartners.add(y);
+    };
+    for (const s of sigs) this.table.forEach(s, visit);
   }
+}
+
+/** FNV-1a, 32 bits: the token's base hash. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** murmur3's 32-bit finaliser: spreads sums of hashes over all bits. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }

@@ -1,0 +1,54 @@
+// A hash multimap from 32-bit keys to record ids in typed arrays: millions of entries at
+// 12 bytes each, where a Map of arrays would cost ten times that.
+
+export class SignatureTable {
+  private keys = new Int32Array(1024);
+  private ids = new Int32Array(1024);
+  private next = new Int32Array(1024);
+  private heads = new Int32Array(1024).fill(-1);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(key: number, id: number): void {
+    if (this.count === this.keys.length) this.grow();
+    const i = this.count++;
+    const slot = key & (this.heads.length - 1);
+    this.keys[i] = key;
+    this.ids[i] = id;
+    this.next[i] = this.heads[slot]!;
+    this.heads[slot] = i;
+  }
+
+  /** Calls `visit` with the id of every entry under `key` (and, rarely, of a colliding key's entry). */
+  forEach(key: number, visit: (id: number) => void): void {
+    for (let i = this.heads[key & (this.heads.length - 1)]!; i >= 0; i = this.next[i]!) {
+      if (this.keys[i] === key) visit(this.ids[i]!);
+    }
+  }
+
+  clear(): void {
+    this.count = 0;
+    this.heads.fill(-1);
+  }
+
+  private grow(): void {
+    const n = this.keys.length * 2;
+    const keys = new Int32Array(n);
+    keys.set(this.keys);
+    const ids = new Int32Array(n);
+    ids.set(this.ids);
+    this.keys = keys;
+    this.ids = ids;
+    this.next = new Int32Array(n);
+    // Keep about one chain head per entry; rebuild the chains.
+    this.heads = new Int32Array(n).fill(-1);
+    for (let i = 0; i < this.count; i++) {
+      const slot = this.keys[i]! & (n - 1);
+      this.next[i] = this.heads[slot]!;
+      this.heads[slot] = i;
+    }
+  }
+}
