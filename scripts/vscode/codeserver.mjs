@@ -124,6 +124,7 @@ function tail(file, lines = 30) {
  *   working tree; { none: true } installs nothing (tests pass extensionDevelopmentPath).
  * options.settings: extra user settings (e.g. { 'workbench.colorTheme': themes.light }).
  * options.theme: 'dark' | 'light', a shorthand for the colour theme setting.
+ * options.workspaceTrust: keep VS Code's workspace trust on, so a folder can open in Restricted Mode.
  * options.smokeTestDriver: lets a page run extension tests and read their exit code.
  * options.env: extra environment for code-server and its extension host.
  * options.logFile: where its output goes (default: inside its temporary folder).
@@ -146,6 +147,7 @@ export async function startCodeServer(options = {}) {
     const settings = { ...baseSettings };
     if (options.theme) settings['workbench.colorTheme'] = themes[options.theme] ?? options.theme;
     Object.assign(settings, options.settings ?? {});
+    if (options.workspaceTrust) settings['security.workspace.trust.enabled'] = true;
     writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
   }
 
@@ -160,7 +162,7 @@ export async function startCodeServer(options = {}) {
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     // A closed page would otherwise keep its extension host (and language server) for hours.
     '--reconnection-grace-time', '5',

@@ -57,7 +57,7 @@ async function runScenario(scenario, theme, vsix) {
   let context;
   let page;
   try {
-    server = await startCodeServer({ extension: { vsix }, theme, logFile: join(logDir, 'code-server.log'), keep });
+    server = await startCodeServer({ extension: { vsix }, theme, logFile: join(logDir, 'code-server.log'), keep, workspaceTrust: scenario.workspaceTrust });
     context = await launchBrowser(server, { colorScheme: theme, headless: !headed });
     if (trace) await context.tracing.start({ screenshots: true, snapshots: true });
     page = context.pages()[0] ?? (await context.newPage());

@@ -3,6 +3,7 @@
 //
 //   export const name = 'save-version';          // also the screenshot's file name
 //   export const timeout = 120_000;              // optional, ms
+//   export const workspaceTrust = true;          // optional: keep workspace trust on (Restricted Mode tests)
 //   /** @param {import('../e2e/framework.mjs').ScenarioContext} t */
 //   export async function run(t) { … }
 //
@@ -59,7 +60,7 @@ export async function loadScenarios(dir) {
     }
     if (typeof mod.run !== 'function') throw new Error(`${f}: export an async function \`run(t)\`.`);
     if (scenarios.some((s) => s.name === mod.name)) throw new Error(`${f}: another scenario is already named "${mod.name}".`);
-    scenarios.push({ name: mod.name, file: basename(f), run: mod.run, timeout: mod.timeout ?? 120_000 });
+    scenarios.push({ name: mod.name, file: basename(f), run: mod.run, timeout: mod.timeout ?? 120_000, workspaceTrust: mod.workspaceTrust === true });
   }
   return scenarios;
 }
