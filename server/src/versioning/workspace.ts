@@ -19,6 +19,7 @@ import { versionFiles } from './core/trees';
 import { copyVersion, deleteVersion, pin, restore, save } from './core/versions';
 import { verify } from './core/verify';
 import { BotvError } from './errors';
+import { objectHint } from './store/layout';
 import type {
   AcceptResult,
   BotInfo,
@@ -126,7 +127,7 @@ export class Workspace {
       const why = pathProblem(path);
       throw new BotvError('NO_VERSION', `${b.id} v${v.record.number} has no file "${path}"${why ? ` (${why})` : ''}. List its files with \`botv show ${b.id} ${v.record.number}\`.`);
     }
-    return this.core.objects.read(f.sha256);
+    return this.core.objects.read(f.sha256, objectHint(f.path));
   }
 
   /** Saves the working copy as a new version; unchanged working copies save nothing. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { canonicalJson } from '../../../server/src/versioning/store/canonical';
 import { normalizeConfig } from '../../../server/src/versioning/store/config';
 import { sha256 } from '../../../server/src/versioning/store/hash';
-import { StoreLayout } from '../../../server/src/versioning/store/layout';
+import { objectHint, parseObjectName, StoreLayout } from '../../../server/src/versioning/store/layout';
 import { ObjectStore } from '../../../server/src/versioning/store/objects';
 import { RecordStore } from '../../../server/src/versioning/store/records';
 import { contentHash, TreeStore } from '../../../server/src/versioning/store/tree';
@@ -26,28 +26,44 @@ describe('store primitives', () => {
       const root = tempDir();
       const objects = new ObjectStore(nodeFs, new StoreLayout(root));
       const data = new Uint8Array([0, 1, 2, 255, 10, 13]);
-      const sha = await objects.put(data);
+      const sha = await objects.put(data, 'x.yaml');
       assert.equal(sha, sha256(data));
-      assert.deepEqual(Buffer.from(await objects.read(sha)), Buffer.from(data));
-      assert.ok(readFileSync(join(root, '.botversions', 'objects', sha.slice(0, 2), sha.slice(2))));
+      assert.deepEqual(Buffer.from(await objects.read(sha, 'x.yaml')), Buffer.from(data));
+      assert.ok(readFileSync(join(root, '.botversions', 'objects', sha.slice(0, 2), `${sha.slice(2)}.x.yaml`)));
     });
 
     it('detects a flipped bit on read and names the file', async () => {
       const root = tempDir();
       const layout = new StoreLayout(root);
       const objects = new ObjectStore(nodeFs, layout);
-      const sha = await objects.put(new TextEncoder().encode('hello world\n'));
-      const p = layout.object(sha);
+      const sha = await objects.put(new TextEncoder().encode('hello world\n'), 'a.txt');
+      const p = layout.object(sha, 'a.txt');
       const bytes = readFileSync(p);
       bytes[0] ^= 1;
       writeFileSync(p, bytes);
-      await assert.rejects(objects.read(sha), (e) => isBotvError(e, 'CORRUPT') && e.message.includes(`.botversions/objects/${sha.slice(0, 2)}/${sha.slice(2)}`));
+      await assert.rejects(objects.read(sha, 'a.txt'), (e) => isBotvError(e, 'CORRUPT') && e.message.includes(`.botversions/objects/${sha.slice(0, 2)}/${sha.slice(2)}.a.txt`));
     });
 
     it('reports a missing object with what to do', async () => {
       const objects = new ObjectStore(nodeFs, new StoreLayout(tempDir()));
-      await assert.rejects(objects.read('a'.repeat(64)), (e) => isBotvError(e, 'MISSING_OBJECT') && /botv verify/.test(e.message));
+      await assert.rejects(objects.read('a'.repeat(64), 'a.txt'), (e) => isBotvError(e, 'MISSING_OBJECT') && /botv verify/.test(e.message));
     });
+  });
+
+  it('hints at what an object holds, in safe lower-case names', () => {
+    assert.equal(objectHint('intents/Order Pizza.YAML'), 'order-pizza.yaml');
+    assert.equal(objectHint('.gitkeep'), 'gitkeep');
+    assert.equal(objectHint('a/\u00e9t\u00e9.yaml'), 't-.yaml');
+    assert.equal(objectHint('x'.repeat(60) + '.yaml').length, 40);
+    assert.equal(objectHint('...'), 'file');
+    assert.deepEqual(parseObjectName(`${'a'.repeat(62)}.x.yaml`), { rest: 'a'.repeat(62), hint: 'x.yaml' });
+    assert.equal(parseObjectName(`${'a'.repeat(62)}.X`), null);
+  });
+
+  it('reads content stored under another hint (a renamed file)', async () => {
+    const objects = new ObjectStore(nodeFs, new StoreLayout(tempDir()));
+    const sha = await objects.put(new TextEncoder().encode('same'), 'old.yaml');
+    assert.equal(new TextDecoder().decode(await objects.read(sha, 'new.yaml')), 'same');
   });
 
   describe('records', () => {
@@ -89,13 +105,13 @@ describe('store primitives', () => {
       const trees = new TreeStore(objects);
       const base = files(80);
       const t1 = await trees.encode(base, null);
-      await objects.writeMany([{ sha: t1.sha, data: t1.data! }]);
+      await objects.writeMany([{ sha: t1.sha, hint: 'tree', data: t1.data! }]);
       assert.equal(t1.sha, contentHash(base));
       const changed = base.map((f, i) => (i === 5 ? { ...f, sha256: sha256('changed'), size: 99 } : f)).filter((_, i) => i !== 7);
       changed.push({ path: 'new.yaml', sha256: sha256('new'), size: 3 });
       const t2 = await trees.encode(changed, t1.sha);
       assert.ok(t2.data!.length < 400, `delta is ${t2.data!.length} bytes`);
-      await objects.writeMany([{ sha: t2.sha, data: t2.data! }]);
+      await objects.writeMany([{ sha: t2.sha, hint: 'tree', data: t2.data! }]);
       const read = await new TreeStore(objects).read(t2.sha);
       assert.equal(read.full, false);
       assert.equal(contentHash(read.files), contentHash(changed));
@@ -105,7 +121,7 @@ describe('store primitives', () => {
       const objects = new ObjectStore(nodeFs, new StoreLayout(tempDir()));
       const trees = new TreeStore(objects);
       const t1 = await trees.encode(files(40), null);
-      await objects.writeMany([{ sha: t1.sha, data: t1.data! }]);
+      await objects.writeMany([{ sha: t1.sha, hint: 'tree', data: t1.data! }]);
       const t2 = await trees.encode(files(40, 'x'), t1.sha);
       assert.equal(t2.sha, contentHash(files(40, 'x')));
     });

@@ -60,7 +60,7 @@ describe('verify and gc', () => {
     const ws = await open(root);
     const v = await ws.version('shop-dev', '2');
     const f = v.tree.find((x) => x.path === 'a.txt')!;
-    const p = join(root, '.botversions/objects', f.sha256.slice(0, 2), f.sha256.slice(2));
+    const p = join(root, '.botversions/objects', f.sha256.slice(0, 2), `${f.sha256.slice(2)}.a.txt`);
     writeFileSync(p, 'onf');
     await assert.rejects(ws.readVersionFile('shop-dev', '2', 'a.txt'), (e) => isBotvError(e, 'CORRUPT') && e.message.includes(p.slice(root.length + 1)));
   });

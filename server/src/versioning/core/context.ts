@@ -81,9 +81,21 @@ export class Core {
     }
   }
 
-  /** The workspace configuration (defaults when there is no store yet). */
-  config(): Promise<StoreConfig> {
-    return readConfig(this.fs, this.layout);
+  private configCache: { key: string; config: StoreConfig } | null = null;
+
+  /** The workspace configuration (defaults when there is no store yet); re-read when the file changes. */
+  async config(): Promise<StoreConfig> {
+    let key = 'none';
+    try {
+      const st = await this.fs.stat(this.layout.config);
+      key = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+    } catch {
+      // Missing (defaults) or unreadable (readConfig reports it).
+    }
+    if (this.configCache && this.configCache.key === key && key !== 'none') return this.configCache.config;
+    const config = await readConfig(this.fs, this.layout);
+    this.configCache = { key, config };
+    return config;
   }
 
   /** Every bot of the workspace. */

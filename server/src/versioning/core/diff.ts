@@ -2,6 +2,7 @@
 import { structuredPatch } from 'diff';
 import { join } from 'node:path';
 import { BotvError, ioError } from '../errors';
+import { objectHint } from '../store/layout';
 import type { DiffHunk, DiffResult, DiffSide, FileDiff, FileEntry } from '../types';
 import type { Core } from './context';
 import { resolveVersion } from './refs';
@@ -44,7 +45,7 @@ async function sideOf(core: Core, bot: BotInfo, state: BotState, ref: string): P
   return {
     side: { kind: 'version', id: r.id, number: r.number, label: r.label },
     files: await versionFiles(core, v),
-    read: (f) => core.objects.read(f.sha256),
+    read: (f) => core.objects.read(f.sha256, objectHint(f.path)),
   };
 }
 

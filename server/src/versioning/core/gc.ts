@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { BotvError, errnoOf, ioError } from '../errors';
 import { forgetDirs, isTempName } from '../fs/atomic';
+import { parseObjectName } from '../store/layout';
 import type { GcResult } from '../types';
 import type { Core } from './context';
 import type { MarkRecord, VersionRecord } from '../store/schema';
@@ -90,9 +91,10 @@ export async function gc(core: Core): Promise<GcResult> {
           await removeTemp(p);
           continue;
         }
-        if (!/^[0-9a-f]{62}$/.test(f.name) || needed.has(fan.name + f.name)) {
+        const parsed = parseObjectName(f.name);
+        if (!parsed || needed.has(fan.name + parsed.rest)) {
           remaining++;
-          if (needed.has(fan.name + f.name)) result.keptObjects++;
+          if (parsed) result.keptObjects++;
           continue;
         }
         try {

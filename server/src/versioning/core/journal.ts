@@ -9,8 +9,9 @@
  */
 import { dirname, join, relative, sep } from 'node:path';
 import { BotvError, errnoOf, ioError } from '../errors';
-import { eachLimit, ensureDir, forgetDir, isTempName, syncDirs, unlinkIfExists, writeFileAtomic, writeRenamed } from '../fs/atomic';
+import { eachLimit, ensureDirs, forgetDir, isTempName, syncDirs, unlinkIfExists, writeFileAtomic, writeRenamed } from '../fs/atomic';
 import type { StoreFs } from '../fs/fsio';
+import { objectHint } from '../store/layout';
 import type { EncodedRecord } from '../store/records';
 import type { StoreRecord } from '../store/schema';
 import type { FileEntry } from '../types';
@@ -107,34 +108,38 @@ async function pruneEmptyDirs(fs: StoreFs, botDir: string, removed: readonly str
 /** Carries out a journal; safe to run again after a crash at any point. */
 async function execute(core: Core, j: Journal): Promise<void> {
   const botDir = absBotDir(core, j);
-  for (const r of j.removes) await unlinkIfExists(core.fs, join(botDir, ...r.split('/')));
-  await pruneEmptyDirs(core.fs, botDir, j.removes);
-  const targets = j.writes.map((w) => ({ w, abs: join(botDir, ...w.path.split('/')) }));
-  for (const d of new Set(targets.map((t) => dirname(t.abs)))) await ensureDir(core.fs, d);
-  await eachLimit(targets, 8, async ({ w, abs }) => {
-    const data = await core.objects.read(w.sha256);
-    await writeRenamed(core.fs, abs, data);
-  });
-  await syncDirs(core.fs, targets.map((t) => dirname(t.abs)));
   const encoded: EncodedRecord[] = j.records.map((r) => {
     const enc = core.records.encode(join(core.layout.store, ...r.dir.split('/')), r.record);
     if (enc.id !== r.id) throw new BotvError('CORRUPT', `The journal of ${j.bot} is damaged (a record does not match its id). Delete ${core.layout.journal(j.bot)} and check the working copy with \`botv status ${j.bot}\`.`);
     return enc;
   });
-  await core.records.write(encoded);
+  for (const r of j.removes) await unlinkIfExists(core.fs, join(botDir, ...r.split('/')));
+  await pruneEmptyDirs(core.fs, botDir, j.removes);
+  const targets = j.writes.map((w) => ({ w, abs: join(botDir, ...w.path.split('/')) }));
+  await ensureDirs(core.fs, targets.map((t) => dirname(t.abs)));
+  // Files and records go in one round: until the journal is removed, a crash at any point
+  // is finished by replaying it, so their order does not matter.
+  await Promise.all([
+    eachLimit(targets, 16, async ({ w, abs }) => {
+      const data = await core.objects.read(w.sha256, objectHint(w.path));
+      await writeRenamed(core.fs, abs, data);
+    }).then(() => syncDirs(core.fs, targets.map((t) => dirname(t.abs)))),
+    core.records.write(encoded),
+  ]);
 }
 
 /** Writes the journal, carries it out and removes it. */
 export async function runJournal(core: Core, j: Journal): Promise<void> {
   // A journal must be replayable: every object it writes is in the store before it exists.
   for (const w of j.writes) {
-    if (!(await core.objects.has(w.sha256, w.size))) await core.objects.read(w.sha256);
+    if (!(await core.objects.has(w.sha256, objectHint(w.path), w.size))) await core.objects.read(w.sha256, objectHint(w.path));
   }
   const path = core.layout.journal(j.bot);
   await writeFileAtomic(core.fs, path, new TextEncoder().encode(JSON.stringify(j)));
   await execute(core, j);
+  // Not flushed: if a power loss brings the journal back, replaying it rewrites the same
+  // files and the same records, which changes nothing.
   await unlinkIfExists(core.fs, path);
-  await syncDirs(core.fs, [dirname(path)]);
 }
 
 /** Builds the journal entry for a record to write at the end. */
@@ -191,7 +196,6 @@ export async function recoverJournals(core: Core): Promise<void> {
     }
     await unlinkIfExists(core.fs, path);
   }
-  if (names.length > 0) await syncDirs(core.fs, [core.layout.journals]);
 }
 
 /** True when a bot has an unfinished journal. */

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { readIdentity, rewriteIdentity, MANIFEST_NAMES } from '../bots/manifest';
 import { BotvError, errnoOf, ioError } from '../errors';
 import { sha256, shortId } from '../store/hash';
+import { objectHint } from '../store/layout';
 import type { Stored } from '../store/records';
 import type { RejectionRecord, ReleaseRecord } from '../store/schema';
 import type { AcceptResult, BotInfo, FileEntry, ReleaseInfo } from '../types';
@@ -183,7 +184,7 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
     const mtext = new TextDecoder().decode((await readContents(core, [manifest])).get(manifestName)!);
     const rewritten = new TextEncoder().encode(rewriteIdentity(mtext, manifestName, { id: b.id, name: ident.name, release: ident.release }));
     const newManifest: FileEntry = { path: manifestName, sha256: sha256(rewritten), size: rewritten.length };
-    await core.objects.writeMany([{ sha: newManifest.sha256, data: rewritten }]);
+    await core.objects.writeMany([{ sha: newManifest.sha256, hint: objectHint(manifestName), data: rewritten }]);
 
     const scan = await scanBot(core, b);
     const keptFiles = scan.files.filter((f) => keep(f.path));

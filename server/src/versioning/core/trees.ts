@@ -1,6 +1,7 @@
 /** Reading a version's files, and scanning a bot's working copy with its stat cache. */
 import { BotvError } from '../errors';
 import { ensureGitignore } from '../store/config';
+import { objectHint, TREE_HINT } from '../store/layout';
 import type { Stored } from '../store/records';
 import type { VersionRecord } from '../store/schema';
 import { contentHash } from '../store/tree';
@@ -15,7 +16,7 @@ export async function versionFiles(core: Core, v: Stored<VersionRecord>): Promis
   if (contentHash(tree.files) !== v.record.content) {
     throw new BotvError(
       'CORRUPT',
-      `The tree of ${v.record.bot} v${v.record.number} (${core.objects.display(v.record.tree)}) does not match the content hash its record carries. Run \`botv verify\` and restore the store from git or a backup.`,
+      `The tree of ${v.record.bot} v${v.record.number} (${core.objects.display(v.record.tree, TREE_HINT)}) does not match the content hash its record carries. Run \`botv verify\` and restore the store from git or a backup.`,
     );
   }
   return tree.files;
@@ -23,7 +24,7 @@ export async function versionFiles(core: Core, v: Stored<VersionRecord>): Promis
 
 /** Reads the contents of the given files of a version (each object hash-checked), in their order. */
 export async function readContents(core: Core, files: readonly FileEntry[]): Promise<Map<string, Uint8Array>> {
-  const data = await Promise.all(files.map((f) => core.objects.read(f.sha256)));
+  const data = await Promise.all(files.map((f) => core.objects.read(f.sha256, objectHint(f.path))));
   // Insert in the files' order, so callers (the gate validator) see a stable order.
   return new Map(files.map((f, i) => [f.path, data[i]!]));
 }

@@ -11,7 +11,7 @@ import { BOT_ID } from '../bots/manifest';
 import { isBotvError, errnoOf } from '../errors';
 import { isTempName } from '../fs/atomic';
 import { sha256 } from '../store/hash';
-import { recordHashOf } from '../store/layout';
+import { objectHint, parseObjectName, recordHashOf, TREE_HINT } from '../store/layout';
 import type { Stored } from '../store/records';
 import type { EnvironmentRecord, MarkRecord, RejectionRecord, ReleaseRecord, VersionRecord } from '../store/schema';
 import { contentHash } from '../store/tree';
@@ -58,12 +58,13 @@ export async function verify(core: Core): Promise<VerifyResult> {
         warn('TEMPORARY', rel(p), `${rel(p)} is a temporary left by an interrupted write; \`botv gc\` removes it.`);
         continue;
       }
-      if (f.kind !== 'file' || !/^[0-9a-f]{62}$/.test(f.name)) {
+      const parsed = parseObjectName(f.name);
+      if (f.kind !== 'file' || !parsed) {
         warn('STRAY_FILE', rel(p), `${rel(p)} is not an object of the store; move it out of .botversions/objects.`);
         continue;
       }
       checked.objects++;
-      const name = fan.name + f.name;
+      const name = fan.name + parsed.rest;
       try {
         const data = await core.fs.readFile(p);
         const actual = sha256(data);
@@ -134,11 +135,11 @@ export async function verify(core: Core): Promise<VerifyResult> {
     }
     try {
       const tree = await core.trees.read(r.tree);
-      if (contentHash(tree.files) !== r.content) err('CORRUPT', vfile(v), `${label}: its tree ${core.objects.display(r.tree)} does not match the content hash the record carries.`);
+      if (contentHash(tree.files) !== r.content) err('CORRUPT', vfile(v), `${label}: its tree ${core.objects.display(r.tree, TREE_HINT)} does not match the content hash the record carries.`);
       if (tree.files.length !== r.files || tree.files.reduce((n, f) => n + f.size, 0) !== r.bytes) err('CORRUPT', vfile(v), `${label}: its file count or size does not match its tree.`);
       for (const f of tree.files) {
         const size = objects.get(f.sha256);
-        if (size === undefined) err('MISSING_OBJECT', vfile(v), `${label}: the content of ${f.path} (${core.objects.display(f.sha256)}) is missing or damaged.`);
+        if (size === undefined) err('MISSING_OBJECT', vfile(v), `${label}: the content of ${f.path} (${core.objects.display(f.sha256, objectHint(f.path))}) is missing or damaged.`);
         else if (size !== f.size) err('CORRUPT', vfile(v), `${label}: ${f.path} should be ${f.size} bytes but its object holds ${size}.`);
       }
     } catch (e) {

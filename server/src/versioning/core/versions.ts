@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { BotvError, errnoOf, ioError } from '../errors';
 import { sha256 } from '../store/hash';
+import { objectHint, TREE_HINT } from '../store/layout';
 import type { EncodedRecord, Stored } from '../store/records';
 import type { PinRecord, RestoreRecord, VersionRecord } from '../store/schema';
 import { contentHash } from '../store/tree';
@@ -69,12 +70,13 @@ export async function prepareVersion(
   }
   const parent = spec.parent ? state.byId.get(spec.parent) : undefined;
   const known = new Set<string>();
-  if (parent) for (const f of await versionFiles(core, parent)) known.add(f.sha256);
-  const objects: Array<{ sha: string; data: Uint8Array }> = [];
+  if (parent) for (const f of await versionFiles(core, parent)) known.add(`${f.sha256} ${objectHint(f.path)}`);
+  const objects: Array<{ sha: string; hint: string; data: Uint8Array }> = [];
   for (const f of files) {
-    if (known.has(f.sha256)) continue;
+    const hint = objectHint(f.path);
+    if (known.has(`${f.sha256} ${hint}`)) continue;
     let data = contents.get(f.path);
-    if (!data && (await core.objects.has(f.sha256, f.size))) continue;
+    if (!data && (await core.objects.has(f.sha256, hint, f.size))) continue;
     if (!data) {
       const abs = join(bot.path, ...f.path.split('/'));
       try {
@@ -87,11 +89,12 @@ export async function prepareVersion(
         throw new BotvError('CHANGED_DURING_OPERATION', `${bot.dir}/${f.path} changed while it was being saved. Save again.`);
       }
     }
-    objects.push({ sha: f.sha256, data });
+    objects.push({ sha: f.sha256, hint, data });
   }
-  await core.objects.writeMany(objects);
+  // Contents and tree are flushed together, in one round, before the record that names them.
   const tree = await core.trees.encode(files, parent ? parent.record.tree : null);
-  if (tree.data) await core.objects.writeMany([{ sha: tree.sha, data: tree.data }]);
+  if (tree.data) objects.push({ sha: tree.sha, hint: TREE_HINT, data: tree.data });
+  await core.objects.writeMany(objects);
   const record: VersionRecord = {
     type: 'version',
     format: 1,

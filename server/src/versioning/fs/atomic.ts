@@ -115,15 +115,47 @@ export async function writeRenamed(fs: StoreFs, path: string, data: Uint8Array, 
   }
 }
 
-/** Flushes each folder once. */
+/** Flushes each folder once, several at a time (the file system batches them). */
 export async function syncDirs(fs: StoreFs, dirs: Iterable<string>): Promise<void> {
-  for (const d of new Set(dirs)) {
+  await eachLimit([...new Set(dirs)], 16, async (d) => {
     try {
       await fs.syncDir(d);
     } catch (e) {
       throw ioError('flush folder', d, e);
     }
+  });
+}
+
+/** Creates many folders (and missing parents), flushing each parent once. */
+export async function ensureDirs(fs: StoreFs, dirs: Iterable<string>): Promise<void> {
+  let known = knownDirs.get(fs);
+  if (!known) knownDirs.set(fs, (known = new Set()));
+  const missing: string[] = [];
+  for (const d of new Set(dirs)) {
+    if (known.has(d)) continue;
+    try {
+      const st = await fs.lstat(d);
+      if (st.kind === 'dir') {
+        known.add(d);
+        continue;
+      }
+    } catch (e) {
+      if (errnoOf(e) !== 'ENOENT') throw ioError('inspect', d, e);
+    }
+    missing.push(d);
   }
+  if (missing.length === 0) return;
+  const parents = new Set(missing.map((d) => dirname(d)));
+  for (const p of parents) await ensureDir(fs, p);
+  for (const d of missing) {
+    try {
+      await fs.mkdir(d);
+    } catch (e) {
+      if (errnoOf(e) !== 'EEXIST') throw ioError('create folder', d, e);
+    }
+  }
+  await syncDirs(fs, parents);
+  for (const d of missing) known.add(d);
 }
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; the first failure wins. */
@@ -161,7 +193,7 @@ export async function writeFilesAtomic(
   concurrency = 8,
 ): Promise<void> {
   if (files.length === 0) return;
-  for (const d of new Set(files.map((f) => dirname(f.path)))) await ensureDir(fs, d);
+  await ensureDirs(fs, files.map((f) => dirname(f.path)));
   await eachLimit(files, concurrency, (f) => writeRenamed(fs, f.path, f.data));
   await syncDirs(fs, files.map((f) => dirname(f.path)));
 }

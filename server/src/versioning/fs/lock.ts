@@ -69,8 +69,8 @@ async function publishExclusive(fs: StoreFs, path: string, data: Uint8Array): Pr
   const tmp = join(dirname(path), `${TEMP_PREFIX}lock-${process.pid}-${randomBytes(6).toString('hex')}`);
   const h = await fs.openWrite(tmp, true);
   try {
+    // Not flushed: after a power loss the lock's holder is gone anyway.
     await h.write(data);
-    await h.sync();
   } finally {
     await h.close();
   }

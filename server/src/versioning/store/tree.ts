@@ -9,6 +9,7 @@ import { BotvError } from '../errors';
 import type { FileEntry } from '../types';
 import { canonicalBytes } from './canonical';
 import { isSha256, sha256 } from './hash';
+import { TREE_HINT } from './layout';
 import type { ObjectStore } from './objects';
 
 type Row = [string, string, number];
@@ -65,14 +66,14 @@ export class TreeStore {
   constructor(private readonly objects: ObjectStore) {}
 
   private bad(sha: string, what: string): BotvError {
-    return new BotvError('CORRUPT', `${this.objects.display(sha)} is not a valid tree (${what}). Run \`botv verify\` and restore the file from git or a backup.`, { object: sha });
+    return new BotvError('CORRUPT', `${this.objects.display(sha, TREE_HINT)} is not a valid tree (${what}). Run \`botv verify\` and restore the file from git or a backup.`, { object: sha });
   }
 
   /** Reads a tree and resolves it to its full, sorted file list. */
   async read(sha: string): Promise<ResolvedTree> {
     const cached = this.cache.get(sha);
     if (cached) return cached;
-    const data = await this.objects.read(sha);
+    const data = await this.objects.read(sha, TREE_HINT);
     let v: Partial<FullTree & DeltaTree>;
     try {
       v = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data)) as Partial<FullTree & DeltaTree>;

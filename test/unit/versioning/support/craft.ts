@@ -2,7 +2,7 @@
 import { nodeFs } from '../../../../server/src/versioning/fs/fsio';
 import { canonicalBytes } from '../../../../server/src/versioning/store/canonical';
 import { sha256 } from '../../../../server/src/versioning/store/hash';
-import { StoreLayout } from '../../../../server/src/versioning/store/layout';
+import { objectHint, StoreLayout, TREE_HINT } from '../../../../server/src/versioning/store/layout';
 import { ObjectStore } from '../../../../server/src/versioning/store/objects';
 import { RecordStore } from '../../../../server/src/versioning/store/records';
 import type { VersionRecord } from '../../../../server/src/versioning/store/schema';
@@ -15,11 +15,11 @@ export async function craftVersion(root: string, bot: string, number: number, fi
   const entries = [];
   for (const [path, text] of Object.entries(files)) {
     const data = new TextEncoder().encode(text);
-    entries.push({ path, sha256: await objects.put(data), size: data.length });
+    entries.push({ path, sha256: await objects.put(data, objectHint(path)), size: data.length });
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : 1));
   const tree = canonicalBytes({ format: 1, files: entries.map((e) => [e.path, e.sha256, e.size]) });
-  const treeSha = await objects.put(tree);
+  const treeSha = await objects.put(tree, TREE_HINT);
   const record: VersionRecord = {
     type: 'version',
     format: 1,
