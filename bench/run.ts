@@ -12,6 +12,9 @@ import type { BenchModule, BenchRow } from './types';
 
 const modules: BenchModule[] = [storeBench];
 
+// As the CLI does (server/src/cli/main.ts): room for flushes to run side by side.
+process.env.UV_THREADPOOL_SIZE ??= '16';
+
 function table(rows: BenchRow[]): string[] {
   const cells = [['operation', 'botv', 'git', 'ratio', 'goal', ''], ...rows.map((r) => [r.operation, r.ours, r.reference, r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`, r.goal, r.pass === null ? '' : r.pass ? 'ok' : 'MISSED'])];
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((c) => [...c[i]!].length)));

@@ -14,7 +14,9 @@
  * is measured apart. Git runs with its defaults, which do not flush loose objects to
  * disk; botv flushes every object and record before it counts as saved. Before each timed
  * operation (ours and git's) the file system is flushed with `sync`, so neither pays for
- * the other's unflushed writes.
+ * the other's unflushed writes, and 150 ms pass, as between two actions of a person: a
+ * file changed less than 100 ms before a scan is re-read whatever its stat says (git
+ * treats its "racily clean" entries the same way).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +42,7 @@ function gitCommit(cwd: string, message: string, path = '-A'): void {
 }
 
 async function time<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
+  await sleep(150);
   spawnSync('sync');
   const t = performance.now();
   const r = await fn();

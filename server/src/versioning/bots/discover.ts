@@ -7,15 +7,18 @@ import { join, relative } from 'node:path';
 import { errnoOf, ioError } from '../errors';
 import type { StoreFs } from '../fs/fsio';
 import type { BotInfo, BotList, DiscoveryProblem } from '../types';
-import { MANIFEST_NAMES, readIdentity } from './manifest';
+import { MANIFEST_NAMES, readIdentity, type ManifestIdentity } from './manifest';
 
 /** Folder names never entered by the walk or by a working-copy scan. */
 export const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.botversions', '.hg', '.svn']);
 
 const MAX_DEPTH = 12;
 
+/** Manifest identities already read, by path, with the stat they were read at. */
+export type ManifestCache = Map<string, { key: string; ident: ManifestIdentity }>;
+
 /** Finds every bot under `root`; duplicate ids and unreadable manifests become problems. */
-export async function discoverBots(fs: StoreFs, root: string, protectedIds: readonly string[]): Promise<BotList> {
+export async function discoverBots(fs: StoreFs, root: string, protectedIds: readonly string[], cache: ManifestCache = new Map()): Promise<BotList> {
   const found: BotInfo[] = [];
   const problems: DiscoveryProblem[] = [];
   const rel = (p: string) => relative(root, p).split('\\').join('/') || '.';
@@ -39,13 +42,20 @@ export async function discoverBots(fs: StoreFs, root: string, protectedIds: read
           dirs: [rel(dir)],
         });
       }
-      let text = '';
+      const path = join(dir, manifest);
+      let ident: ManifestIdentity;
       try {
-        text = new TextDecoder().decode(await fs.readFile(join(dir, manifest)));
+        const st = await fs.lstat(path);
+        const key = `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${rel(dir)}`;
+        const hit = cache.get(path);
+        if (hit && hit.key === key) ident = hit.ident;
+        else {
+          ident = readIdentity(new TextDecoder().decode(await fs.readFile(path)), `${rel(dir)}/${manifest}`);
+          cache.set(path, { key, ident });
+        }
       } catch (e) {
-        throw ioError('read', join(dir, manifest), e);
+        throw ioError('read', path, e);
       }
-      const ident = readIdentity(text, `${rel(dir)}/${manifest}`);
       if (ident.problem || !ident.id) {
         problems.push({ code: 'BAD_MANIFEST', message: `${ident.problem ?? 'bot.id is missing'}. Fix the manifest to version this bot.`, dirs: [rel(dir)] });
       } else {

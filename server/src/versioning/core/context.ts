@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { userInfo } from 'node:os';
-import { discoverBots } from '../bots/discover';
+import { discoverBots, type ManifestCache } from '../bots/discover';
 import { BotvError } from '../errors';
 import type { StoreFs } from '../fs/fsio';
 import { nodeFs } from '../fs/fsio';
@@ -15,6 +15,7 @@ import { ObjectStore } from '../store/objects';
 import { RecordStore } from '../store/records';
 import { TreeStore } from '../store/tree';
 import type { BotInfo, BotList, GateValidator, StoreConfig, WorkspaceOptions } from '../types';
+import type { StatCache } from '../workingcopy/statcache';
 
 /** Everything an operation needs. */
 export class Core {
@@ -28,6 +29,10 @@ export class Core {
   private authorName: string | undefined;
   /** Serialises this process's writers before they contend for the file lock. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Manifest identities already read (re-read when a manifest's stat changes). */
+  private readonly manifests: ManifestCache = new Map();
+  /** Stat caches of the bots this process scanned, reused while no other process writes them. */
+  readonly statCaches = new Map<string, StatCache>();
   /** Set by the journal module; finishes interrupted working-copy writes under the lock. */
   recoverJournals: ((core: Core) => Promise<void>) | null = null;
 
@@ -101,7 +106,7 @@ export class Core {
   /** Every bot of the workspace. */
   async discover(): Promise<BotList> {
     const config = await this.config();
-    return discoverBots(this.fs, this.root, config.protected);
+    return discoverBots(this.fs, this.root, config.protected, this.manifests);
   }
 
   /** One bot by id; throws NO_BOT or DUPLICATE_BOT with what to do. */

@@ -116,14 +116,15 @@ async function execute(core: Core, j: Journal): Promise<void> {
   for (const r of j.removes) await unlinkIfExists(core.fs, join(botDir, ...r.split('/')));
   await pruneEmptyDirs(core.fs, botDir, j.removes);
   const targets = j.writes.map((w) => ({ w, abs: join(botDir, ...w.path.split('/')) }));
-  await ensureDirs(core.fs, targets.map((t) => dirname(t.abs)));
+  const parents: string[] = [];
+  await ensureDirs(core.fs, targets.map((t) => dirname(t.abs)), parents);
   // Files and records go in one round: until the journal is removed, a crash at any point
   // is finished by replaying it, so their order does not matter.
   await Promise.all([
     eachLimit(targets, 16, async ({ w, abs }) => {
       const data = await core.objects.read(w.sha256, objectHint(w.path));
       await writeRenamed(core.fs, abs, data);
-    }).then(() => syncDirs(core.fs, targets.map((t) => dirname(t.abs)))),
+    }).then(() => syncDirs(core.fs, [...targets.map((t) => dirname(t.abs)), ...parents])),
     core.records.write(encoded),
   ]);
 }

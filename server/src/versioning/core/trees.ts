@@ -31,7 +31,8 @@ export async function readContents(core: Core, files: readonly FileEntry[]): Pro
 
 /** Scans a bot's working copy, using and refreshing its stat cache. */
 export async function scanBot(core: Core, bot: BotInfo): Promise<ScanResult> {
-  const cache = await StatCache.load(core.fs, core.layout.statCache(bot.id));
+  const cache = await StatCache.reuse(core.fs, core.layout.statCache(bot.id), core.statCaches.get(bot.id));
+  core.statCaches.set(bot.id, cache);
   const scan = await scanWorkingCopy(core.fs, bot.path, cache);
   // A reader in a workspace without a store must not create one just for a cache, and
   // the cache must never show up in git.

@@ -99,9 +99,10 @@ export class ObjectStore {
       if (!(await this.has(it.sha, it.hint, it.data.length))) todo.push(it);
     }
     const dirs = [...new Set(todo.map((t) => dirname(this.layout.object(t.sha, t.hint))))];
-    await ensureDirs(this.fs, dirs);
+    const parents: string[] = [];
+    await ensureDirs(this.fs, dirs, parents);
     await eachLimit(todo, 16, (t) => writeRenamed(this.fs, this.layout.object(t.sha, t.hint), t.data));
-    await syncDirs(this.fs, dirs);
+    await syncDirs(this.fs, [...dirs, ...parents]);
     return todo.length;
   }
 

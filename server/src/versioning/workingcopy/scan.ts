@@ -11,7 +11,7 @@ import { eachLimit, isTempName } from '../fs/atomic';
 import type { FileStat, StoreFs } from '../fs/fsio';
 import { sha256 } from '../store/hash';
 import type { FileEntry } from '../types';
-import type { StatCache } from './statcache';
+import { fineTimestamps, type StatCache } from './statcache';
 
 /** Files that operating systems drop into folders; never part of a bot. */
 const JUNK = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
@@ -67,52 +67,45 @@ export async function listBotFiles(fs: StoreFs, botDir: string): Promise<{ paths
 /** Scans a bot's working copy, hashing only files the cache cannot vouch for. */
 export async function scanWorkingCopy(fs: StoreFs, botDir: string, cache: StatCache): Promise<ScanResult> {
   const { paths, skipped } = await listBotFiles(fs, botDir);
-  const files: FileEntry[] = new Array(paths.length);
-  const contents = new Map<string, Uint8Array>();
   const stats = new Map<string, FileStat>();
-  const gone = new Set<number>();
-  await eachLimit(
-    paths.map((p, i) => [p, i] as const),
-    16,
-    async ([p, i]) => {
-      const abs = join(botDir, p);
-      let st: FileStat;
-      try {
-        st = await fs.lstat(abs);
-      } catch (e) {
-        if (errnoOf(e) === 'ENOENT') {
-          gone.add(i);
-          return;
-        }
-        throw ioError('inspect', abs, e);
-      }
-      const cached = cache.lookup(p, st);
-      if (cached) {
-        files[i] = { path: p, sha256: cached, size: st.size };
-        stats.set(p, st);
+  for (const p of paths) {
+    const abs = join(botDir, ...p.split('/'));
+    try {
+      stats.set(p, await fs.lstat(abs));
+    } catch (e) {
+      if (errnoOf(e) !== 'ENOENT') throw ioError('inspect', abs, e); // else removed while scanning
+    }
+  }
+  const fine = fineTimestamps(stats.values());
+  const hashes = new Map<string, FileEntry>();
+  const contents = new Map<string, Uint8Array>();
+  const toRead: string[] = [];
+  for (const [p, st] of stats) {
+    const cached = cache.lookup(p, st, fine);
+    if (cached) hashes.set(p, { path: p, sha256: cached, size: st.size });
+    else toRead.push(p);
+  }
+  await eachLimit(toRead, 16, async (p) => {
+    const abs = join(botDir, ...p.split('/'));
+    const hashedAt = Date.now();
+    let data: Uint8Array;
+    try {
+      data = await fs.readFile(abs);
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') {
+        stats.delete(p);
         return;
       }
-      const hashedAt = Date.now();
-      let data: Uint8Array;
-      try {
-        data = await fs.readFile(abs);
-      } catch (e) {
-        if (errnoOf(e) === 'ENOENT') {
-          gone.add(i);
-          return;
-        }
-        throw ioError('read', abs, e);
-      }
-      const sha = sha256(data);
-      // The size read may differ from the stat's if the file changed in between; record
-      // what was actually read, and let the cache entry fail its next check.
-      files[i] = { path: p, sha256: sha, size: data.length };
-      contents.set(p, data);
-      stats.set(p, st);
-      if (data.length === st.size) cache.remember(p, st, sha, hashedAt);
-    },
-  );
-  const present = files.filter((_, i) => !gone.has(i));
-  cache.retain(new Set(present.map((f) => f.path)));
-  return { files: present, contents, skipped, stats };
+      throw ioError('read', abs, e);
+    }
+    const sha = sha256(data);
+    // The size read may differ from the stat's if the file changed in between; record
+    // what was actually read, and let the cache entry fail its next check.
+    hashes.set(p, { path: p, sha256: sha, size: data.length });
+    contents.set(p, data);
+    if (data.length === stats.get(p)!.size) cache.remember(p, stats.get(p)!, sha, hashedAt);
+  });
+  const files = paths.filter((p) => hashes.has(p)).map((p) => hashes.get(p)!);
+  cache.retain(new Set(files.map((f) => f.path)));
+  return { files, contents, skipped, stats };
 }
