@@ -7,10 +7,11 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { editorBench } from './editor';
 import { storeBench } from './store';
 import type { BenchModule, BenchRow } from './types';
 
-const modules: BenchModule[] = [storeBench];
+const modules: BenchModule[] = [storeBench, editorBench];
 
 // As the CLI does (server/src/cli/main.ts): room for flushes to run side by side.
 process.env.UV_THREADPOOL_SIZE ??= '16';
