@@ -34,6 +34,7 @@ export async function deleteLocked(core: Core, state: BotState, list: Stored<Ver
   for (const v of list) await core.records.remove(core.layout.botDir(state.bot, 'versions'), v.id);
   const gone = new Set(list.map((v) => v.id));
   state.versions = state.versions.filter((v) => !gone.has(v.id));
+  state.numberCounts = undefined;
   for (const id of gone) state.byId.delete(id);
   for (const m of marks) state.deletions.push({ id: m.id, record: m.record as DeletionRecord });
 }

@@ -23,6 +23,8 @@ export interface BotState {
   rejections: Stored<RejectionRecord>[];
   /** Latest time of any record of the bot (ISO), for a clock that never goes back. */
   maxAt: string | null;
+  /** How many live versions carry each number (computed on first use; reset when versions change). */
+  numberCounts?: Map<number, number>;
 }
 
 /** Orders records by time, then id. */
@@ -84,8 +86,13 @@ export function nextTime(core: Core, state: BotState): string {
 
 /** Label of a version: `v13`, or `v13~a1b2c3d4` when the number is shared after a merge. */
 export function labelOf(state: BotState, v: Stored<VersionRecord>): string {
-  const twins = state.versions.filter((x) => x.record.number === v.record.number).length;
-  return twins > 1 ? `v${v.record.number}~${shortId(v.id)}` : `v${v.record.number}`;
+  let counts = state.numberCounts;
+  if (!counts) {
+    counts = new Map();
+    for (const x of state.versions) counts.set(x.record.number, (counts.get(x.record.number) ?? 0) + 1);
+    state.numberCounts = counts;
+  }
+  return (counts.get(v.record.number) ?? 0) > 1 ? `v${v.record.number}~${shortId(v.id)}` : `v${v.record.number}`;
 }
 
 /** A short handle on a version. */

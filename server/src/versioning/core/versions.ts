@@ -121,6 +121,7 @@ export function addToState(state: BotState, enc: EncodedRecord): Stored<VersionR
   const v = { id: enc.id, record: enc.record as VersionRecord };
   state.versions.push(v);
   state.byId.set(v.id, v);
+  state.numberCounts = undefined;
   if (state.maxAt === null || v.record.at > state.maxAt) state.maxAt = v.record.at;
   return v;
 }

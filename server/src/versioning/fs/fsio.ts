@@ -5,11 +5,11 @@
  * as it was.
  *
  * The default implementation keeps every method asynchronous in shape but chooses per
- * call how to reach the kernel: metadata calls (lstat, stat, readdir) complete in
- * microseconds, while a round trip through libuv's four-thread pool costs a hundred times
- * that and queues behind file reads, so they are made synchronously; reads and writes of
- * content go through the callback API, which for many small files is several times faster
- * than `fs/promises`.
+ * call how to reach the kernel: metadata calls (lstat, stat, readdir) and reads of small
+ * files (records, most bot files) complete in microseconds, while a round trip through
+ * libuv's four-thread pool costs a hundred times that and queues behind other work, so
+ * they are made synchronously; larger reads and all writes go through the callback API,
+ * which is several times faster than `fs/promises` for many files.
  */
 import * as fs from 'node:fs';
 
@@ -93,9 +93,42 @@ class NodeWriteHandle implements WriteHandle {
   }
 }
 
+/** Files up to this size are read without the thread pool (a few microseconds each). */
+const SMALL_READ = 64 * 1024;
+const scratch = Buffer.allocUnsafe(SMALL_READ);
+
+function readFile(p: string): Promise<Uint8Array> {
+  let fd: number;
+  let first: Buffer;
+  try {
+    fd = fs.openSync(p, 'r');
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  try {
+    const n = fs.readSync(fd, scratch, 0, SMALL_READ, null);
+    first = Buffer.from(scratch.subarray(0, n));
+    if (n < SMALL_READ) {
+      fs.closeSync(fd);
+      return Promise.resolve(first);
+    }
+  } catch (e) {
+    fs.closeSync(fd);
+    return Promise.reject(e);
+  }
+  // A larger file: the rest is read from the current position through the thread pool.
+  return new Promise((resolve, reject) =>
+    fs.readFile(fd, (err, rest) => {
+      fs.close(fd, () => undefined);
+      if (err) reject(err);
+      else resolve(rest.length === 0 ? first : Buffer.concat([first, rest]));
+    }),
+  );
+}
+
 /** The real file system. */
 export const nodeFs: StoreFs = {
-  readFile: (p) => call<Buffer>((cb) => fs.readFile(p, cb)),
+  readFile,
   readdir: async (p) => fs.readdirSync(p, { withFileTypes: true }).map((e) => ({ name: e.name, kind: kindOf(e) })),
   lstat: async (p) => toStat(fs.lstatSync(p)),
   stat: async (p) => toStat(fs.statSync(p)),

@@ -89,6 +89,7 @@ export function recordFileName(sha: string): string {
 
 /** The hash a record file name claims, or null for names that are not records. */
 export function recordHashOf(name: string): string | null {
-  const m = /^([0-9a-f]{64})\.json$/.exec(name);
-  return m ? m[1]! : null;
+  return name.length === 69 && name.endsWith('.json') && HEX64.test(name.slice(0, 64)) ? name.slice(0, 64) : null;
 }
+
+const HEX64 = /^[0-9a-f]{64}$/;

@@ -3,7 +3,7 @@
  * Reads check the hash and the shape; parsed records are cached in memory by name, which
  * is safe because a name fixes the content forever.
  */
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { BotvError, errnoOf, ioError } from '../errors';
 import { unlinkIfExists, writeFilesAtomic } from '../fs/atomic';
 import type { StoreFs } from '../fs/fsio';
@@ -67,7 +67,7 @@ export class RecordStore {
 
   private async names(dir: string): Promise<string[]> {
     try {
-      return (await this.fs.readdir(dir)).filter((e) => e.kind === 'file' && recordHashOf(e.name)).map((e) => e.name);
+      return (await this.fs.readdir(dir)).filter((e) => e.kind === 'file' && recordHashOf(e.name) !== null).map((e) => e.name);
     } catch (e) {
       if (errnoOf(e) === 'ENOENT') return [];
       throw ioError('list', dir, e);
@@ -113,8 +113,8 @@ export class RecordStore {
     const names = await this.names(dir);
     const results = await Promise.all(
       names.map(async (name) => {
-        const id = recordHashOf(name)!;
-        return { id, r: await this.readOne(join(dir, name), id, types, fresh) };
+        const id = name.slice(0, 64);
+        return { id, r: await this.readOne(dir + sep + name, id, types, fresh) };
       }),
     );
     const records: Stored<T>[] = [];
