@@ -19,6 +19,8 @@ import {
   walk,
 } from '../../../server/src/definitions/index';
 import type { Node } from '../../../server/src/definitions/index';
+import { parseYamlFast } from '../../../server/src/definitions/parse/fastYaml';
+import { parseYamlFull } from '../../../server/src/definitions/parse/yaml';
 
 const RUNS = Number(process.env.BOTV_PROPERTY_RUNS ?? 150);
 
@@ -61,7 +63,45 @@ const mutation = fc.record({
   text: yamlish,
 });
 
+/** A tree as plain data (no parent links), for comparing two parses. */
+const plain = (n: Node | null): string => JSON.stringify(n, (k, v) => (k === 'parent' || k === 'property' ? undefined : v));
+
+/** The fast YAML path either gives up, or agrees with `yaml` exactly and `yaml` finds no error. */
+function agrees(text: string): boolean {
+  const fast = parseYamlFast(text);
+  if (!fast) return true;
+  const full = parseYamlFull(text);
+  assert.deepEqual(full.findings.map((f) => f.code), fast.findings.map((f) => f.code), `findings differ for ${JSON.stringify(text)}`);
+  assert.equal(plain(fast.root), plain(full.root), `trees differ for ${JSON.stringify(text)}`);
+  return true;
+}
+
+/** Lines in the style of bot files, to build texts the fast path accepts. */
+const botLine = fc.tuple(
+  fc.constantFrom('', '  ', '    ', '      ', ' ', '- ', '  - ', '    - ', '  - - ', '-', '# ', '  # '),
+  fc.constantFrom('name', 'en-US', '"q k"', "'s k'", 'say', 'a b', 'x', 'k ', '"a:b"', 'é', '1'),
+  fc.constantFrom(':', ': ', ':  ', '', ' :', ':\t'),
+  fc.constantFrom('', 'v', 'two words', '"dq"', "'sq'", "'it''s'", '[a, b]', '[]', '{}', '{ k: v, j: }', '[x, [y]]', '1', '0x1F', '.5', 'true', 'null', '~', 'a # c', '#c', '{a}', 'x:y', '-1', '- z', 'https://a.b/c', 'v  ', '"a # b"', "'x: y'", '[a, "b, c"]', '{ a: [1, 2] }', 'Quelle taille ?', 'a,b', '[a b]', '{ a }', '[a,]', '*x', '&a v', '!t v', '| ', '> ', '? x', '"\\n"', '"unterminated', 'a: b'),
+).map(([indent, key, colon, value]) => indent + key + colon + value);
+const botText = fc.tuple(fc.array(botLine, { maxLength: 12 }), fc.constantFrom('\n', '\r\n')).map(([lines, nl]) => lines.join(nl) + nl);
+
 describe('definitions: properties', () => {
+  it('the fast YAML path agrees with yaml whenever it accepts a text', () => {
+    fc.assert(fc.property(fc.oneof(botText, yamlish), agrees), { numRuns: RUNS * 10 });
+    for (const t of FILES.values()) assert.ok(parseYamlFast(t), 'the samples take the fast path');
+  });
+
+  it('the fast YAML path agrees with yaml on mutated sample files', () => {
+    fc.assert(
+      fc.property(mutation, (e) => {
+        const t = FILES.get(e.file)!;
+        const at = e.at % (t.length + 1);
+        return agrees(e.kind === 'delete' ? t.slice(0, at) + t.slice(at + e.length) : t.slice(0, at) + e.text + t.slice(at));
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
   it('parsing any YAML-ish text never throws and keeps ranges inside the text', () => {
     fc.assert(
       fc.property(yamlish, (text) => {

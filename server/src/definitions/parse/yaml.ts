@@ -6,6 +6,7 @@ import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml'
 import type { CST } from 'yaml';
 import type { Finding } from '../types';
 import { MAX_DEPTH, PropertyCollector, tooDeep } from './build';
+import { parseYamlFast } from './fastYaml';
 import type { ArrayNode, Container, Node, ObjectNode, OpaqueNode, Property } from './tree';
 
 /** Tags that only restate a core type; any other tag is reported and ignored. */
@@ -42,6 +43,12 @@ export interface YamlParse {
 
 /** Parses YAML text into the shared tree; every problem becomes a finding, nothing throws. */
 export function parseYaml(text: string): YamlParse {
+  // Bot files are nearly always plain block YAML, which the fast path reads several times faster.
+  return parseYamlFast(text) ?? parseYamlFull(text);
+}
+
+/** Parses with `yaml`'s own parser and composer: any YAML, with its precise errors. */
+export function parseYamlFull(text: string): YamlParse {
   const findings: Finding[] = [];
   const cut = new Set<number>();
   const tokens: CST.Token[] = [];
@@ -60,7 +67,7 @@ export function parseYaml(text: string): YamlParse {
     }
     if (docIndex === 0) {
       root = doc.contents ? convert(doc.contents, null, null, findings, cut) : null;
-      if (root) trimEnds(root, text);
+      if (root) trimEnds(root);
     } else if (docIndex === 1) {
       const at = doc.range[0];
       findings.push({
@@ -97,28 +104,30 @@ function braceHint(f: Finding, text: string): Finding {
   return f;
 }
 
-/** Block collections end after their last line break; diagnostics read better ending at the text. */
-function trimEnds(root: Node, text: string): void {
-  const pendingProps: Property[] = [];
+/**
+ * A block collection ends where its last entry does (`yaml` counts trailing comments and
+ * line breaks in); so does a property. Children are settled before their parents.
+ */
+function trimEnds(root: Node): void {
+  const order: Node[] = [];
   const stack: Node[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.type === 'object' || n.type === 'array') {
-      let e = n.end;
-      while (e > n.start && /\s/.test(text[e - 1]!)) e--;
-      n.end = e;
-      if (n.type === 'object') {
-        for (const p of n.properties) {
-          if (p.value) {
-            stack.push(p.value);
-            if (p.value.type === 'object' || p.value.type === 'array') pendingProps.push(p);
-          }
-        }
-      } else for (const i of n.items) stack.push(i);
+    order.push(n);
+    if (n.type === 'object') for (const p of n.properties) if (p.value) stack.push(p.value);
+    if (n.type === 'array') for (const i of n.items) stack.push(i);
+  }
+  for (let k = order.length - 1; k >= 0; k--) {
+    const n = order[k]!;
+    if (n.type === 'object') {
+      for (const p of n.properties) p.end = Math.max(p.keyEnd, p.value ? p.value.end : p.keyEnd);
+      const last = n.properties[n.properties.length - 1];
+      if (!n.flow && last) n.end = last.end;
+    } else if (n.type === 'array' && !n.flow) {
+      const last = n.items[n.items.length - 1];
+      if (last) n.end = last.end;
     }
   }
-  // Property ends follow their values' trimmed ends.
-  for (const p of pendingProps) p.end = Math.max(p.keyEnd, p.value!.end);
 }
 
 type Owner = { value?: CST.Token | null; key?: CST.Token | null };
