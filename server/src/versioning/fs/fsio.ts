@@ -5,11 +5,11 @@
  * as it was.
  *
  * The default implementation keeps every method asynchronous in shape but chooses per
- * call how to reach the kernel: metadata calls (lstat, stat, readdir) and reads of small
- * files (records, most bot files) complete in microseconds, while a round trip through
- * libuv's four-thread pool costs a hundred times that and queues behind other work, so
- * they are made synchronously; larger reads and all writes go through the callback API,
- * which is several times faster than `fs/promises` for many files.
+ * call how to reach the kernel. Calls that complete in microseconds — metadata (lstat,
+ * stat, readdir, open, close, rename, link, unlink, mkdir), reads and writes of small
+ * files (records, most bot files) — are made synchronously: a round trip through libuv's
+ * thread pool costs a hundred times more and queues behind other work. Flushes (fsync),
+ * which wait for the disk, and large reads and writes go through the thread pool.
  */
 import * as fs from 'node:fs';
 
@@ -76,12 +76,28 @@ function done(fn: (cb: (err: NodeJS.ErrnoException | null) => void) => void): Pr
   return new Promise((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
 }
 
+/** Writes up to this size are made without the thread pool. */
+const SMALL_WRITE = 64 * 1024;
+
+/** Runs a synchronous call as a promise (errors become rejections). */
+function now<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
 class NodeWriteHandle implements WriteHandle {
   constructor(private readonly fd: number) {}
   async write(data: Uint8Array): Promise<void> {
     let offset = 0;
     while (offset < data.length) {
-      const n = await call<number>((cb) => fs.write(this.fd, data, offset, data.length - offset, null, cb));
+      const fd = this.fd;
+      const n =
+        data.length <= SMALL_WRITE
+          ? fs.writeSync(fd, data, offset, data.length - offset)
+          : await call<number>((cb) => fs.write(fd, data, offset, data.length - offset, null, cb));
       offset += n;
     }
   }
@@ -89,7 +105,7 @@ class NodeWriteHandle implements WriteHandle {
     return done((cb) => fs.fsync(this.fd, cb));
   }
   close(): Promise<void> {
-    return done((cb) => fs.close(this.fd, cb));
+    return now(() => fs.closeSync(this.fd));
   }
 }
 
@@ -132,24 +148,21 @@ export const nodeFs: StoreFs = {
   readdir: async (p) => fs.readdirSync(p, { withFileTypes: true }).map((e) => ({ name: e.name, kind: kindOf(e) })),
   lstat: async (p) => toStat(fs.lstatSync(p)),
   stat: async (p) => toStat(fs.statSync(p)),
-  mkdir: (p) => done((cb) => fs.mkdir(p, { recursive: true }, (err) => cb(err))),
-  openWrite: async (p, exclusive) => {
-    const fd = await call<number>((cb) => fs.open(p, exclusive ? 'wx' : 'w', 0o666, cb));
-    return new NodeWriteHandle(fd);
-  },
-  rename: (a, b) => done((cb) => fs.rename(a, b, cb)),
-  link: (a, b) => done((cb) => fs.link(a, b, cb)),
-  unlink: (p) => done((cb) => fs.unlink(p, cb)),
-  rmdir: (p) => done((cb) => fs.rmdir(p, cb)),
+  mkdir: (p) => now(() => void fs.mkdirSync(p, { recursive: true })),
+  openWrite: (p, exclusive) => now(() => new NodeWriteHandle(fs.openSync(p, exclusive ? 'wx' : 'w', 0o666))),
+  rename: (a, b) => now(() => fs.renameSync(a, b)),
+  link: (a, b) => now(() => fs.linkSync(a, b)),
+  unlink: (p) => now(() => fs.unlinkSync(p)),
+  rmdir: (p) => now(() => fs.rmdirSync(p)),
   syncDir: async (p) => {
     // Windows cannot open a directory for fsync; its rename is durable through NTFS's journal.
     if (process.platform === 'win32') return;
-    const fd = await call<number>((cb) => fs.open(p, 'r', cb));
+    const fd = fs.openSync(p, 'r');
     try {
       await done((cb) => fs.fsync(fd, cb));
     } finally {
-      await done((cb) => fs.close(fd, cb));
+      fs.closeSync(fd);
     }
   },
-  utimes: (p, a, m) => done((cb) => fs.utimes(p, a / 1000, m / 1000, cb)),
+  utimes: (p, a, m) => now(() => fs.utimesSync(p, a / 1000, m / 1000)),
 };
