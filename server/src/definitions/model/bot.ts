@@ -79,11 +79,11 @@ export function buildBot(dir: string, files: BotDocument[], includes: IncludeUse
     for (const d of facts.defs) {
       // Locales count only where they belong: in the manifest.
       if (d.kind === 'locale' && !isManifest) continue;
-      push(bot.defs, symbolKey(d.kind, d.name), d);
+      push(bot.defs, d.key, d);
     }
     for (const r of facts.refs) {
       bot.refs.push(r);
-      push(bot.refsByKey, symbolKey(r.kind, r.name), r);
+      push(bot.refsByKey, r.key, r);
     }
     bot.intents.push(...facts.intents);
     bot.slotTypes.push(...facts.slotTypes);

@@ -6,6 +6,7 @@ import type { ArrayNode, Node, ObjectNode, Property } from '../parse/tree';
 import { getProperty, walk } from '../parse/tree';
 import { scanPlaceholders } from './placeholders';
 import type { Definition, Reference, SymbolKind } from './symbols';
+import { symbolKey } from './symbols';
 
 /** A string value with the span of its token. */
 export interface TextItem {
@@ -142,13 +143,13 @@ export function extractFacts(doc: ParsedDocument): DocFacts {
   for (const p of root.properties) if (!facts.sections.has(p.key)) facts.sections.set(p.key, p);
 
   const def = (kind: SymbolKind, item: TextItem, whole: Node, container?: string): Definition => {
-    const d: Definition = { kind, name: item.text, file, start: item.start, end: item.end, fullStart: whole.start, fullEnd: whole.end };
+    const d: Definition = { kind, name: item.text, key: symbolKey(kind, item.text), file, start: item.start, end: item.end, fullStart: whole.start, fullEnd: whole.end };
     if (container !== undefined) d.container = container;
     facts.defs.push(d);
     return d;
   };
   const ref = (kind: SymbolKind, item: TextItem, role: Reference['role'], scope?: string): void => {
-    const r: Reference = { kind, name: item.text, file, start: item.start, end: item.end, role };
+    const r: Reference = { kind, name: item.text, key: symbolKey(kind, item.text), file, start: item.start, end: item.end, role };
     if (scope !== undefined) r.scope = scope;
     facts.refs.push(r);
   };

@@ -7,6 +7,8 @@ export type SymbolKind = 'intent' | 'slot' | 'slotType' | 'response' | 'function
 export interface Definition {
   kind: SymbolKind;
   name: string;
+  /** symbolKey(kind, name), computed once with the file's facts. */
+  key: string;
   file: string;
   start: number;
   end: number;
@@ -35,6 +37,8 @@ export type ReferenceRole =
 export interface Reference {
   kind: SymbolKind;
   name: string;
+  /** symbolKey(kind, name), computed once with the file's facts. */
+  key: string;
   file: string;
   start: number;
   end: number;

@@ -27,6 +27,8 @@ export interface UtteranceRecord {
   tokens: number[];
   /** Index in the record table. */
   id: number;
+  /** Signature hashes (shared by records with the same locale and text). */
+  sigs: readonly number[];
   /** Near-duplicate partners with their similarity. */
   similar: Map<UtteranceRecord, number> | undefined;
   /** Scratch: the search that last saw this record. */
@@ -53,6 +55,8 @@ export class TrainingIndex {
   private readonly withPartners = new Set<UtteranceRecord>();
   private readonly table = new SignatureTable();
   private all: (UtteranceRecord | undefined)[] = [];
+  /** locale \0 normalised text → tokens and signatures, reused when a file is parsed again. */
+  private memo = new Map<string, { tokens: number[]; sigs: number[] }>();
   private threshold = 0;
   private live = 0;
   private searches = 0;
@@ -63,11 +67,14 @@ export class TrainingIndex {
     if (threshold !== this.threshold) {
       for (const f of [...this.files.keys()]) this.remove(f);
       this.threshold = threshold;
+      this.memo.clear();
       this.compact();
     }
     const present = new Map(files.map((f) => [f.file, f]));
     for (const [file, entry] of [...this.files]) {
-      if (present.get(file) !== entry.facts) this.remove(file);
+      const now = present.get(file);
+      if (!now) this.remove(file);
+      else if (now !== entry.facts) this.update(entry, now);
     }
     for (const f of files) if (!this.files.has(f.file)) this.add(this.records(f));
     if (this.all.length > 1024 && this.all.length > 2 * this.live) this.compact();
@@ -90,7 +97,15 @@ export class TrainingIndex {
         for (const item of entry.texts) {
           const norm = normalizedOf(item);
           if (!norm) continue;
-          records.push({ file: facts.file, intent: intent.def.name, locale: entry.locale, item, norm, tokens: this.tokenize(norm), id: -1, similar: undefined, seenBy: 0, alive: true });
+          const key = `${entry.locale}\u0000${norm}`;
+          let m = this.memo.get(key);
+          if (!m) {
+            if (this.memo.size > 2 * this.live + 10_000) this.memo.clear();
+            const tokens = this.tokenize(norm);
+            m = { tokens, sigs: this.threshold > 0 ? this.signatures(tokens, entry.locale) : [] };
+            this.memo.set(key, m);
+          }
+          records.push({ file: facts.file, intent: intent.def.name, locale: entry.locale, item, norm, tokens: m.tokens, id: -1, sigs: m.sigs, similar: undefined, seenBy: 0, alive: true });
         }
       }
     }
@@ -110,11 +125,46 @@ export class TrainingIndex {
     return ids;
   }
 
+  /**
+   * A file was parsed again: its utterances that are still there (same intent, locale and
+   * text) keep their records and near-duplicate pairs, with their new positions; only the
+   * ones that changed leave or enter the index. A one-character edit costs one utterance.
+   */
+  private update(old: FileEntry, facts: DocFacts): void {
+    const fresh = this.records(facts);
+    const byKey = new Map<string, UtteranceRecord[]>();
+    for (const r of old.records) {
+      const k = `${r.intent}\u0000${r.locale}\u0000${r.norm}`;
+      const list = byKey.get(k);
+      if (list) list.push(r);
+      else byKey.set(k, [r]);
+    }
+    const kept: UtteranceRecord[] = [];
+    const added: UtteranceRecord[] = [];
+    for (const r of fresh.records) {
+      const same = byKey.get(`${r.intent}\u0000${r.locale}\u0000${r.norm}`)?.shift();
+      if (same) {
+        same.item = r.item;
+        kept.push(same);
+      } else added.push(r);
+    }
+    const keptSet = new Set(kept);
+    const gone = old.records.filter((r) => !keptSet.has(r));
+    this.removeRecords(gone);
+    old.facts = facts;
+    old.records = kept;
+    this.addRecords(old, added);
+  }
+
   private remove(file: string): void {
     const entry = this.files.get(file);
     if (!entry) return;
     this.files.delete(file);
-    for (const r of entry.records) {
+    this.removeRecords(entry.records);
+  }
+
+  private removeRecords(records: readonly UtteranceRecord[]): void {
+    for (const r of records) {
       const key = `${r.locale}\u0000${r.norm}`;
       const list = this.exact.get(key);
       if (list) {
@@ -138,8 +188,15 @@ export class TrainingIndex {
   }
 
   private add(entry: FileEntry): void {
+    const records = entry.records;
+    entry.records = [];
     this.files.set(entry.facts.file, entry);
-    for (const r of entry.records) {
+    this.addRecords(entry, records);
+  }
+
+  private addRecords(entry: FileEntry, records: readonly UtteranceRecord[]): void {
+    for (const r of records) {
+      entry.records.push(r);
       const key = `${r.locale}\u0000${r.norm}`;
       const list = this.exact.get(key);
       if (list) {
@@ -150,9 +207,8 @@ export class TrainingIndex {
       this.all.push(r);
       this.live++;
       if (this.threshold > 0) {
-        const sigs = this.signatures(r);
-        this.findSimilar(r, sigs);
-        for (const s of sigs) this.table.add(s, r.id);
+        this.findSimilar(r, r.sigs);
+        for (const s of r.sigs) this.table.add(s, r.id);
       }
     }
   }
@@ -164,17 +220,16 @@ export class TrainingIndex {
     this.table.clear();
     living.forEach((r, i) => {
       r.id = i;
-      if (this.threshold > 0) for (const s of this.signatures(r)) this.table.add(s, i);
+      if (this.threshold > 0) for (const s of r.sigs) this.table.add(s, i);
     });
   }
 
   /** Hashes of the record's token set with up to k tokens deleted, k = ⌊(1−t)·n⌋ capped. */
-  private signatures(r: UtteranceRecord): number[] {
-    const toks = r.tokens;
+  private signatures(toks: readonly number[], locale: string): number[] {
     const n = toks.length;
     const k = Math.min(MAX_DELETIONS, Math.floor((1 - this.threshold) * n + 1e-9), n - 1);
-    let salt = this.localeSalt.get(r.locale);
-    if (salt === undefined) this.localeSalt.set(r.locale, (salt = mix(fnv1a(r.locale))));
+    let salt = this.localeSalt.get(locale);
+    if (salt === undefined) this.localeSalt.set(locale, (salt = mix(fnv1a(locale))));
     const h = toks.map((t) => this.tokenHash[t]!);
     let sum = 0;
     for (const x of h) sum = (sum + x) | 0;

@@ -41,7 +41,7 @@ export const referencesRule: BotRule = {
         checkSlot(ctx, ref);
         continue;
       }
-      if (bot.defs.has(symbolKey(ref.kind, ref.name))) continue;
+      if (bot.defs.has(ref.key)) continue;
       if (ref.kind === 'slotType' && BUILTIN_SLOT_TYPES.has(ref.name)) continue;
       const candidates = ref.kind === 'slotType' ? [...namesOf(bot, 'slotType'), ...BUILTIN_SLOT_TYPES.keys()] : namesOf(bot, ref.kind);
       const guess = closest(ref.name, candidates);

@@ -16,9 +16,20 @@ export function normalizeUtterance(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(NOT_WORD, ' ').replace(SPACES, ' ').trim();
 }
 
-/** normalizeUtterance, cached per parsed item (items live as long as their document's parse). */
+/** Texts seen recently → their normal form: an edit re-parses a file, but its texts rarely change. */
+let byText = new Map<string, string>();
+const BY_TEXT_LIMIT = 200_000;
+
+/** normalizeUtterance, cached per parsed item and per text. */
 export function normalizedOf(item: TextItem): string {
   let n = cache.get(item);
-  if (n === undefined) cache.set(item, (n = normalizeUtterance(item.text)));
+  if (n === undefined) {
+    n = byText.get(item.text);
+    if (n === undefined) {
+      if (byText.size >= BY_TEXT_LIMIT) byText = new Map();
+      byText.set(item.text, (n = normalizeUtterance(item.text)));
+    }
+    cache.set(item, n);
+  }
   return n;
 }
