@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyPatch } from 'diff';
+import fc from 'fast-check';
+import { lineHunks } from '../../../server/src/versioning/core/diff';
 import { EXPORT_MANIFEST, isBotvError, WORKING } from '../../../server/src/versioning/index';
 import { copyFixture, open, put, tempDir } from './support/workspace';
 
@@ -40,6 +43,34 @@ describe('diff', () => {
     assert.deepEqual(d.files.map((f) => f.path), ['flows/main.yaml']);
     const back = await ws.diff('shop-dev', WORKING, '1');
     assert.equal(back.files[0]!.insertions, d.files[0]!.deletions);
+  });
+});
+
+describe('line hunks', () => {
+  it('turn the old text into the new one when applied (random edits)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', 'c', ''), { maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(40), fc.constantFrom('insert', 'delete', 'change')), { maxLength: 5 }),
+        fc.boolean(),
+        fc.nat(4),
+        (lines, edits, finalNewline, context) => {
+          const a = lines.join('\n') + (finalNewline ? '\n' : '');
+          const out: string[] = [...lines];
+          for (const [i, kind] of edits) {
+            const at = out.length === 0 ? 0 : i % out.length;
+            if (kind === 'insert') out.splice(at, 0, 'x');
+            else if (kind === 'delete') out.splice(at, 1);
+            else out[at] = 'y';
+          }
+          const b = out.join('\n') + (finalNewline ? '\n' : '');
+          const hunks = lineHunks('f', a, b, context)!;
+          const patched = applyPatch(a, { oldFileName: 'f', newFileName: 'f', oldHeader: undefined, newHeader: undefined, hunks });
+          assert.equal(patched, b);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -61,10 +61,30 @@ export function isText(data: Uint8Array): boolean {
   }
 }
 
-function hunksOf(path: string, a: string, b: string, context: number): DiffHunk[] | undefined {
-  const p = structuredPatch(path, path, a, b, undefined, undefined, { context, maxEditLength: MAX_EDIT_LENGTH });
+/** Lines with their endings, so that slices join back to the exact text. */
+function splitLines(s: string): string[] {
+  return s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/**
+ * Line hunks of a change. The lines both sides share at their start and end (all but a
+ * few in a typical edit of a large file) are set aside before the line diff runs, keeping
+ * `context` of them, and the hunks' line numbers are shifted back.
+ */
+export function lineHunks(path: string, a: string, b: string, context: number): DiffHunk[] | undefined {
+  const la = splitLines(a);
+  const lb = splitLines(b);
+  let head = 0;
+  while (head < la.length && head < lb.length && la[head] === lb[head]) head++;
+  let tail = 0;
+  while (tail < la.length - head && tail < lb.length - head && la[la.length - 1 - tail] === lb[lb.length - 1 - tail]) tail++;
+  const skip = Math.max(0, head - context);
+  const keepTail = Math.max(0, tail - context);
+  const sa = la.slice(skip, la.length - keepTail).join('');
+  const sb = lb.slice(skip, lb.length - keepTail).join('');
+  const p = structuredPatch(path, path, sa, sb, undefined, undefined, { context, maxEditLength: MAX_EDIT_LENGTH });
   if (!p) return undefined;
-  return p.hunks.map((h) => ({ oldStart: h.oldStart, oldLines: h.oldLines, newStart: h.newStart, newLines: h.newLines, lines: h.lines }));
+  return p.hunks.map((h) => ({ oldStart: h.oldStart + skip, oldLines: h.oldLines, newStart: h.newStart + skip, newLines: h.newLines, lines: h.lines }));
 }
 
 /** Compares `from` and `to` (version references or {@link WORKING}). */
@@ -99,7 +119,7 @@ export async function diff(core: Core, botId: string, from: string, to: string =
     const db = fb ? await b.read(fb) : new Uint8Array();
     if (!isText(da) || !isText(db)) d.binary = true;
     else {
-      const h = hunksOf(path, new TextDecoder().decode(da), new TextDecoder().decode(db), context);
+      const h = lineHunks(path, new TextDecoder().decode(da), new TextDecoder().decode(db), context);
       if (!h) d.tooLarge = true;
       else {
         for (const hk of h) for (const l of hk.lines) {
