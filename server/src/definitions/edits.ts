@@ -96,3 +96,22 @@ export function addSection(doc: ParsedDocument, key: string, value: PlainValue):
   const body = isJson(doc) ? `{${nl}  ${JSON.stringify(key)}: ${JSON.stringify(value)}${nl}}${nl}` : yamlEntry(key, value, '').replace(/\n/g, nl) + nl;
   return { file: doc.path, start: at, end: at, newText: lead + body };
 }
+
+/** Removes one item of a list: its whole line in a YAML block list, else the item and one comma. */
+export function removeItem(doc: ParsedDocument, arr: ArrayNode, index: number): FileEdit {
+  const text = doc.text;
+  const item = arr.items[index]!;
+  if (doc.format === 'yaml' && !arr.flow) {
+    let start = item.start;
+    while (start > 0 && text[start - 1] !== '\n') start--;
+    let end = item.end;
+    while (end < text.length && text[end] !== '\n') end++;
+    return { file: doc.path, start, end: Math.min(text.length, end + 1), newText: '' };
+  }
+  const prev = arr.items[index - 1];
+  const next = arr.items[index + 1];
+  // Take the comma before the item (or, for the first one, the comma after it).
+  if (prev) return { file: doc.path, start: prev.end, end: item.end, newText: '' };
+  if (next) return { file: doc.path, start: item.start, end: next.start, newText: '' };
+  return { file: doc.path, start: item.start, end: item.end, newText: '' };
+}

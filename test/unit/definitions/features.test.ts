@@ -205,3 +205,22 @@ for (const bot of BOTS) {
     });
   });
 }
+
+describe('definitions quick fixes on lists', () => {
+  for (const [name, text, path] of [
+    ['YAML block list', 'bot:\n  id: a\n  locales: [en-US]\nintents:\n  - name: Hi\n    utterances:\n      en-US:\n        - hi\n        - hello\n        - Hi!\n        - hey\nflows:\n  - name: f\n    trigger: { intent: Hi }\n    steps: [{ end: true }]\n', 'bot.yaml'],
+    ['YAML flow list', 'bot:\n  id: a\n  locales: [en-US]\nintents:\n  - name: Hi\n    utterances:\n      en-US: [hi, hello, Hi!, hey]\nflows:\n  - name: f\n    trigger: { intent: Hi }\n    steps: [{ end: true }]\n', 'bot.yaml'],
+    ['JSON list', '{"bot": {"id": "a", "locales": ["en-US"]}, "intents": [{"name": "Hi", "utterances": {"en-US": ["hi", "hello", "Hi!", "hey"]}}], "flows": [{"name": "f", "trigger": {"intent": "Hi"}, "steps": [{"end": true}]}]}', 'bot.json'],
+  ] as const) {
+    it(`removes a repeated utterance from a ${name}`, () => {
+      const ws = load({ format: 'yaml', manifest: path, main: path, files: { [path]: text } });
+      const d = ws.getDiagnostics(path).find((x) => x.code === 'utterance/duplicate')!;
+      assert.equal(text.slice(d.start, d.end).replace(/"/g, ''), 'Hi!');
+      const [fix] = codeActions(ws, path, d.start, d.end);
+      assert.equal(fix!.title, 'Remove "Hi!"');
+      const after = applyEdits({ [path]: text }, fix!.edits)[path]!;
+      assert.ok(!after.includes('Hi!'));
+      assert.deepEqual(codes(load({ format: 'yaml', manifest: path, main: path, files: { [path]: after } })), []);
+    });
+  }
+});

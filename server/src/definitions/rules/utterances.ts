@@ -1,7 +1,19 @@
 // Training data: the same utterance twice in an intent, the same utterance in two intents
 // (after normalising case, spacing and punctuation), and intents with too few utterances.
+import { removeItem } from '../edits';
 import type { UtteranceRecord } from '../model/training';
+import { nodeAt } from '../parse/tree';
+import type { Fix } from '../types';
 import type { BotRule, RuleContext } from './types';
+
+/** A fix that deletes an utterance from its list. */
+function removeFix(ctx: RuleContext, r: UtteranceRecord, preferred: boolean): Fix[] {
+  const doc = ctx.bot.docs.get(r.file)?.doc;
+  const node = doc && nodeAt(doc.root, r.item.start)?.node;
+  const arr = node?.parent;
+  if (!doc || !node || !arr || arr.type !== 'array') return [];
+  return [{ title: `Remove "${r.item.text}"`, ...(preferred ? { preferred } : {}), edits: [removeItem(doc, arr, arr.items.indexOf(node))] }];
+}
 
 /** Orders records as the bot's files and offsets do, so "first" means first in reading order. */
 export function readingOrder(ctx: RuleContext): (a: UtteranceRecord, b: UtteranceRecord) => number {
@@ -27,6 +39,7 @@ export const utterancesRule: BotRule = {
             code: 'utterance/duplicate',
             message: `"${r.item.text}" repeats an utterance of this intent (${r.locale}), ignoring case and punctuation. Remove it or write a different example.`,
             related: [{ file: same.file, start: same.item.start, end: same.item.end, message: 'first given here' }],
+            fixes: removeFix(ctx, r, true),
           });
           continue;
         }
@@ -37,6 +50,7 @@ export const utterancesRule: BotRule = {
           code: 'utterance/conflict',
           message: `"${r.item.text}" is also an utterance of the intent ${first.intent} (${r.locale}): the bot cannot tell them apart. Keep it in one intent only.`,
           related: [{ file: first.file, start: first.item.start, end: first.item.end, message: `utterance of ${first.intent}` }],
+          fixes: removeFix(ctx, r, false),
         });
       }
     }
