@@ -161,7 +161,8 @@ export class EnvironmentsPanel {
     const byEnv: PanelState['history'] = {};
     for (const e of bot.environments) byEnv[e.name] = history.filter((h) => h.environment === e.name).slice(0, 20);
     const gateState: PanelState['gates'] = {};
-    for (const [name, p] of gates) gateState[name] = { ...p.gate, version: p.incoming?.label ?? null };
+    // A gate verdict matters only where a promotion is possible.
+    for (const [name, p] of gates) if (!p.blocked) gateState[name] = { ...p.gate, version: p.incoming?.label ?? null };
     return {
       ...base,
       bot: { id: bot.id, name: bot.name, protected: bot.protected, latest: bot.latest },
