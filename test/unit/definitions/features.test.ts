@@ -12,7 +12,7 @@ import {
   prepareRename,
   rename,
 } from '../../../server/src/definitions/index';
-import { applyEdits, BOTS, load, offsetOf } from './support/bots';
+import { applyEdits, BOTS, load, offsetOf, YAML_BOT } from './support/bots';
 
 const codes = (ws: ReturnType<typeof load>): string[] => [...ws.getAllDiagnostics().values()].flat().map((d) => `${d.file} ${d.code}`);
 
@@ -223,4 +223,15 @@ describe('definitions quick fixes on lists', () => {
       assert.deepEqual(codes(load({ format: 'yaml', manifest: path, main: path, files: { [path]: after } })), []);
     });
   }
+});
+
+describe('definitions features outside bots', () => {
+  it('offer nothing in YAML that belongs to no bot', () => {
+    const ws = load(YAML_BOT, { 'other/config.yaml': 'intents:\n  - name: X\n' });
+    assert.deepEqual(complete(ws, 'other/config.yaml', 0).items, []);
+    assert.equal(hover(ws, 'other/config.yaml', 2), undefined);
+    assert.deepEqual(documentSymbols(ws, 'other/config.yaml'), []);
+    assert.deepEqual(foldingRanges(ws, 'other/config.yaml'), []);
+    assert.deepEqual(ws.getDiagnostics('other/config.yaml'), []);
+  });
 });

@@ -36,9 +36,10 @@ const EMPTY = (offset: number): CompletionResult => ({ items: [], start: offset,
 
 /** Completion items at an offset of a bot file. */
 export function complete(ws: BotWorkspace, file: string, offset: number): CompletionResult {
-  const doc = ws.getDocument(file);
-  if (!doc) return EMPTY(offset);
+  // Files that belong to no bot are someone else's YAML or JSON: nothing to offer.
   const bot = ws.botOf(file);
+  const doc = bot && ws.getDocument(file);
+  if (!doc) return EMPTY(offset);
   const placeholder = placeholderCompletion(doc, bot, offset);
   if (placeholder) return placeholder;
   const ctx = cursorContext(doc, offset);

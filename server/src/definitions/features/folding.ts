@@ -13,7 +13,7 @@ export interface FoldingRange {
 
 /** The folding ranges of a file, in order. */
 export function foldingRanges(ws: BotWorkspace, file: string): FoldingRange[] {
-  const doc = ws.getDocument(file);
+  const doc = ws.botOf(file) && ws.getDocument(file);
   if (!doc) return [];
   const lines = lineIndexOf(doc);
   const out: FoldingRange[] = [];

@@ -24,7 +24,7 @@ export function hover(ws: BotWorkspace, file: string, offset: number): Hover | u
     const body = describe(ws, at.bot, at.kind, at.name, definitionsFor(at));
     if (body) return { contents: body, start: at.start, end: at.end };
   }
-  const doc = ws.getDocument(file);
+  const doc = ws.botOf(file) && ws.getDocument(file);
   if (!doc) return undefined;
   const hit = nodeAt(doc.root, offset);
   if (hit?.keyOf) {

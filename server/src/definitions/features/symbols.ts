@@ -47,7 +47,7 @@ function section(p: Property, children: DocumentSymbol[]): DocumentSymbol {
 
 /** The hierarchical outline of a bot file (sections → definitions → slots). */
 export function documentSymbols(ws: BotWorkspace, file: string): DocumentSymbol[] {
-  const bd = ws.botDocument(file);
+  const bd = ws.botOf(file) && ws.botDocument(file);
   if (!bd) return [];
   const f = bd.facts;
   const out: DocumentSymbol[] = [];
