@@ -70,6 +70,15 @@ describe('language server: versioning over the protocol', function () {
     assert.match(readFileSync(join(root, 'pizza-prod', 'credentials', 'secrets.yaml'), 'utf8'), /vault:\/\/pizza-prod\//);
   });
 
+  it('flags an edit of the protected bot made outside a release', async () => {
+    const rel = 'pizza-prod/responses/support.yaml';
+    const text = readFileSync(join(root, rel), 'utf8').replace('Enjoy your pizza!', 'Enjoy!');
+    writeFileSync(join(root, rel), text);
+    await client.notify('textDocument/didOpen', { textDocument: { uri: client.uri(rel), languageId: 'yaml', version: 1, text } });
+    const d = await client.until(() => client.diagnostics.get(client.uri(rel))?.items.find((x) => x.code === 'protected/edited'), 'the protected/edited diagnostic');
+    assert.match(d.message, /pizza-prod is protected/);
+  });
+
   it('refuses writes in an untrusted workspace and says why', async () => {
     await client.request('botVersions/setTrust', { trusted: false });
     await assert.rejects(client.request('botVersions/saveVersion', { bot: 'pizza-dev' }), (e: { message: string; data?: { code: string } }) => {

@@ -18,6 +18,7 @@ import { BotWorkspace } from '../definitions/model/workspace';
 import { lineIndexOf } from '../definitions/features/lines';
 import { validateBotFiles } from '../definitions/gate';
 import type { LineIndex } from '../definitions/parse/lines';
+import type { ValidationOptions } from '../definitions/rules/types';
 import type { Diagnostic, Fix, Severity } from '../definitions/types';
 import type { GateProblem } from './protocol';
 import { featureCapabilities, registerFeatures } from './features';
@@ -68,8 +69,24 @@ export class LanguageService {
   setSettings(settings: Settings): void {
     const scopeChanged = settings.scope !== this.settings.scope;
     this.settings = settings;
-    const { affected } = this.workspace.setOptions(settings.validation);
+    const { affected } = this.workspace.setOptions(this.options());
     this.schedule(scopeChanged ? [...affected, ...this.published] : affected, true);
+  }
+
+  /** What the store knows and the checks need: the pipeline, and the files of protected bots edited outside a release. */
+  private store: { environments?: string[]; protectedBots?: Map<string, Set<string>> } = {};
+  private storeKey = '';
+
+  setStoreFacts(environments: string[], protectedBots: Map<string, Set<string>>): void {
+    const key = JSON.stringify([environments, [...protectedBots].map(([b, files]) => [b, [...files].sort()])]);
+    if (key === this.storeKey) return; // revalidating every bot is not free: only on a real change
+    this.storeKey = key;
+    this.store = { environments, protectedBots };
+    this.schedule(this.workspace.setOptions(this.options()).affected);
+  }
+
+  private options(): ValidationOptions {
+    return { ...this.settings.validation, ...this.store };
   }
 
   open(doc: TextDocument): void {
@@ -199,7 +216,7 @@ export class LanguageService {
 
   /** Validates a stored version's files with the editor's settings: the promotion gate. */
   async validateVersion(files: Map<string, Uint8Array>): Promise<GateProblem[]> {
-    return validateBotFiles(files, this.settings.validation).map((d) => ({
+    return validateBotFiles(files, { ...this.settings.validation, environments: this.store.environments }).map((d) => ({
       file: d.file,
       line: d.range.start.line,
       character: d.range.start.character,

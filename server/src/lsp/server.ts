@@ -83,6 +83,7 @@ export class BotServer {
       }
       await this.versioning.init();
       await this.language.loadRoots();
+      await this.refreshStoreFacts();
       if (this.watchedFilesSupport) {
         await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [{ globPattern: '**/*.{yaml,yml,json,jsonc}' }, { globPattern: '**/.botversions/**' }],
@@ -105,6 +106,16 @@ export class BotServer {
     this.language.setSettings(this.settings);
   }
 
+  private async refreshStoreFacts(): Promise<void> {
+    try {
+      const facts = await this.versioning.storeFacts();
+      this.language.setStoreFacts(facts.environments, facts.protectedBots);
+    } catch (e) {
+      // A broken config.json is reported where it is used; validation goes on with defaults.
+      this.connection.console.warn(`Could not read the store for validation: ${(e as Error).message}`);
+    }
+  }
+
   /** A file changed on disk (another window, the CLI, git): reload it and tell the client. */
   private fileChanged(path: string, deleted: boolean): void {
     const inStore = this.versioning.storeDirs().some((d) => path === d || path.startsWith(d + '/'));
@@ -122,6 +133,7 @@ export class BotServer {
     this.pending = setTimeout(() => {
       this.pending = undefined;
       void this.connection.sendNotification(StoreChangedNotification, { bots: [], reason: this.pendingReason } satisfies StoreChangedParams);
+      void this.refreshStoreFacts();
     }, 150);
   }
 

@@ -58,6 +58,25 @@ export class VersioningService {
     return this.workspaces;
   }
 
+  /**
+   * The pipeline, and for each protected bot the files (relative to its folder) that differ
+   * from its last version, which came from a release: the checks flag edits made there.
+   */
+  async storeFacts(): Promise<{ environments: string[]; protectedBots: Map<string, Set<string>> }> {
+    const protectedBots = new Map<string, Set<string>>();
+    let environments: string[] | undefined;
+    for (const ws of this.workspaces) {
+      const config = await ws.config();
+      environments ??= config.pipeline;
+      for (const bot of (await ws.bots()).bots) {
+        if (!bot.protected) continue;
+        const status = await ws.workingCopyStatus(bot.id);
+        if (status.latest) protectedBots.set(bot.id, new Set(status.changes.map((c) => c.path)));
+      }
+    }
+    return { environments: environments ?? [], protectedBots };
+  }
+
   /** The folder of the store of each workspace root. */
   storeDirs(): string[] {
     return this.workspaces.map((w) => w.storeDir);
