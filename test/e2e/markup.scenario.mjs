@@ -9,7 +9,7 @@ const EVIL = '<img src=x onerror=alert(1)>';
 
 /** @param {import('./framework.mjs').ScenarioContext} t */
 export async function run(t) {
-  const { page, vscode, step, workspace, assert } = t;
+  const { page, vscode, step, workspace } = t;
   const dialogs = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -28,10 +28,10 @@ export async function run(t) {
   await step('the Environments panel shows it as text', async () => {
     await vscode.runCommand('Bot Versions: Show Environments');
     await card(page, 'development').locator('.version', { hasText: EVIL }).waitFor({ timeout: 30_000 });
-    assert.equal(await panel(page).locator('img').count(), 0, 'an <img> element was created from a name');
+    t.assert.equal(await panel(page).locator('img').count(), 0, 'an <img> element was created from a name');
     await panel(page).locator('select#bot').selectOption('pizza-prod');
     await panel(page).locator('.release', { hasText: '<b>bold</b>' }).waitFor({ timeout: 15_000 });
-    assert.equal(await panel(page).locator('.release b').count(), 0, 'a <b> element was created from a description');
+    t.assert.equal(await panel(page).locator('.release b').count(), 0, 'a <b> element was created from a description');
   });
-  await step('no script ran', async () => assert.deepEqual(dialogs, []));
+  await step('no script ran', async () => t.assert.deepEqual(dialogs, []));
 }
