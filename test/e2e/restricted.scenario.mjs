@@ -5,6 +5,21 @@ import { join } from 'node:path';
 
 export const name = 'restricted';
 export const workspaceTrust = true;
+export const timeout = 240_000;
+
+/** Every palette command that writes to the workspace. */
+const WRITING = [
+  'Save Version',
+  'Restore Version',
+  'Delete Version',
+  'Promote',
+  'Roll Back Environment',
+  'Set Environment Version',
+  'Create Release',
+  'Accept Release',
+  'Reject Release',
+  'Create Sample Bot',
+];
 
 /** @param {import('./framework.mjs').ScenarioContext} t */
 export async function run(t) {
@@ -21,12 +36,18 @@ export async function run(t) {
     await vscode.openView('Bot Versions');
     await page.locator('.pane-body .monaco-list-row', { hasText: 'Pizza Bot (development)' }).first().waitFor({ timeout: 30_000 });
   });
-  await step('Save Version refuses and says why', async () => {
-    await vscode.runCommand('Bot Versions: Save Version');
-    await vscode.waitForNotification(/does not change files in Restricted Mode/);
-  });
-  await step('no version was written', async () => {
+  for (const title of WRITING) {
+    await step(`${title} refuses and says why`, async () => {
+      await vscode.runCommand(`Bot Versions: ${title}`);
+      const toast = await vscode.waitForNotification(/does not change files in Restricted Mode/);
+      await toast.hover();
+      await toast.locator('.codicon-notifications-clear, .codicon-close').first().click();
+      await toast.waitFor({ state: 'detached', timeout: 10_000 });
+    });
+  }
+  await step('no file was written', async () => {
     const bots = join(workspace, '.botversions', 'bots');
     t.assert.ok(!existsSync(bots) || readdirSync(bots).length === 0, 'the store has records');
+    t.assert.deepEqual(readdirSync(workspace).sort(), ['.botversions', 'README.md', 'pizza-dev', 'pizza-prod']);
   });
 }
