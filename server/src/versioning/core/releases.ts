@@ -199,7 +199,7 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
       const c = scan.contents.get(f.path);
       if (c) contents.set(f.path, c);
     }
-    const enc = await prepareVersion(
+    const { enc, objects } = await prepareVersion(
       core,
       b,
       sb,
@@ -213,6 +213,8 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
       },
       nextTime(core, sb),
     );
+    // The objects first; the version record is the acceptance's commit point, written by the journal.
+    await core.objects.writeMany(objects);
     await runJournal(core, {
       format: 1,
       bot: b.id,

@@ -46,10 +46,17 @@ interface NewVersion {
   forced?: { reason: string };
 }
 
+/** A version ready to be stored: its record and the objects it needs that may be missing. */
+export interface PreparedVersion {
+  enc: EncodedRecord;
+  objects: Array<{ sha: string; hint: string; data: Uint8Array }>;
+}
+
 /**
- * Stores the objects of `files` (taking contents from `contents`, or reading them from
- * the bot folder and checking they did not change) and returns the encoded version
- * record, not yet written: callers write it as their operation's commit point.
+ * Gathers the objects of `files` (taking contents from `contents`, or reading them from
+ * the bot folder and checking they did not change) and encodes the version record.
+ * Nothing is written: {@link storeVersion} writes both, or a caller writes the objects
+ * and makes the record its operation's commit point.
  */
 export async function prepareVersion(
   core: Core,
@@ -59,7 +66,7 @@ export async function prepareVersion(
   contents: Map<string, Uint8Array>,
   spec: NewVersion,
   at: string,
-): Promise<EncodedRecord> {
+): Promise<PreparedVersion> {
   const problems = treeProblems(files.map((f) => f.path));
   if (problems.length > 0) {
     throw new BotvError(
@@ -94,7 +101,6 @@ export async function prepareVersion(
   // Contents and tree are flushed together, in one round, before the record that names them.
   const tree = await core.trees.encode(files, parent ? parent.record.tree : null);
   if (tree.data) objects.push({ sha: tree.sha, hint: TREE_HINT, data: tree.data });
-  await core.objects.writeMany(objects);
   const record: VersionRecord = {
     type: 'version',
     format: 1,
@@ -113,7 +119,22 @@ export async function prepareVersion(
     nonce: nonce(),
   };
   if (spec.forced) record.forced = spec.forced;
-  return core.records.encode(core.layout.botDir(bot.id, 'versions'), record);
+  return { enc: core.records.encode(core.layout.botDir(bot.id, 'versions'), record), objects };
+}
+
+/**
+ * Writes a prepared version: the objects and the record are flushed in one round, and the
+ * record is renamed into place only once every object is durable.
+ */
+export async function storeVersion(core: Core, p: PreparedVersion): Promise<EncodedRecord> {
+  const [objects, record] = await Promise.allSettled([core.objects.writeMany(p.objects), core.records.prepare([p.enc])]);
+  if (objects.status === 'rejected') {
+    if (record.status === 'fulfilled') await record.value.abort();
+    throw objects.reason;
+  }
+  if (record.status === 'rejected') throw record.reason;
+  await record.value.commit();
+  return p.enc;
 }
 
 /** Adds a just-written version to a loaded state, so later steps of one operation see it. */
@@ -158,8 +179,7 @@ export async function save(
     if (opts.name !== undefined) spec.name = opts.name;
     if (opts.description !== undefined) spec.description = opts.description;
     if (bot.protected && state.versions.length > 0) spec.forced = { reason: opts.reason?.trim() || 'saved with --force' };
-    const enc = await prepareVersion(core, bot, state, scan.files, scan.contents, spec, nextTime(core, state));
-    await core.records.write([enc]);
+    const enc = await storeVersion(core, await prepareVersion(core, bot, state, scan.files, scan.contents, spec, nextTime(core, state)));
     const v = addToState(state, enc);
     const config = await core.config();
     let removed: VersionRef[] = [];
@@ -184,7 +204,7 @@ export async function autoSave(
   const content = contentHash(files);
   if (state.versions.some((v) => v.record.content === content)) return null;
   if (files.length === 0) return null;
-  const enc = await prepareVersion(
+  const prepared = await prepareVersion(
     core,
     bot,
     state,
@@ -193,8 +213,7 @@ export async function autoSave(
     { origin: { kind: 'auto-saved', before }, parent: baseVersion(state)?.id ?? null, name, description: 'Saved automatically so that this working copy can be restored.' },
     nextTime(core, state),
   );
-  await core.records.write([enc]);
-  return addToState(state, enc);
+  return addToState(state, await storeVersion(core, prepared));
 }
 
 /** What must change in the working copy to match `target`. */
@@ -262,8 +281,7 @@ export async function copyVersion(core: Core, botId: string, ref: string, opts: 
       name: opts.name ?? `Copy of ${label}${source.record.name ? ` (${source.record.name})` : ''}`,
       description: opts.description ?? source.record.description,
     };
-    const enc = await prepareVersion(core, bot, state, files, new Map(), spec, nextTime(core, state));
-    await core.records.write([enc]);
+    const enc = await storeVersion(core, await prepareVersion(core, bot, state, files, new Map(), spec, nextTime(core, state)));
     return infoOf(core, state, addToState(state, enc));
   });
 }

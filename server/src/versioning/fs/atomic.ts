@@ -78,6 +78,23 @@ async function removeQuietly(fs: StoreFs, path: string): Promise<void> {
  * `durable: false` skips the flush, for caches that may be lost but never be torn.
  */
 export async function writeRenamed(fs: StoreFs, path: string, data: Uint8Array, durable = true): Promise<void> {
+  await (await prepareRenamed(fs, path, data, durable)).commit();
+}
+
+/** A file written and flushed under a temporary name, waiting to be renamed into place. */
+export interface Prepared {
+  /** Renames the temporary over the final name (the folder is not flushed). */
+  commit(): Promise<void>;
+  /** Removes the temporary instead. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Writes and flushes `data` under a temporary name beside `path`, without renaming it yet:
+ * a record can be flushed while the objects it names are still being made durable, and
+ * be renamed into place only after them.
+ */
+export async function prepareRenamed(fs: StoreFs, path: string, data: Uint8Array, durable = true): Promise<Prepared> {
   const tmp = tempPathFor(path);
   let handle;
   try {
@@ -107,12 +124,17 @@ export async function writeRenamed(fs: StoreFs, path: string, data: Uint8Array, 
     await removeQuietly(fs, tmp);
     throw ioError('write', path, e);
   }
-  try {
-    await fs.rename(tmp, path);
-  } catch (e) {
-    await removeQuietly(fs, tmp);
-    throw ioError(`rename ${basename(tmp)} to`, path, e);
-  }
+  return {
+    async commit() {
+      try {
+        await fs.rename(tmp, path);
+      } catch (e) {
+        await removeQuietly(fs, tmp);
+        throw ioError(`rename ${basename(tmp)} to`, path, e);
+      }
+    },
+    abort: () => removeQuietly(fs, tmp),
+  };
 }
 
 /** Flushes each folder once, several at a time (the file system batches them). */

@@ -5,7 +5,7 @@
  */
 import { join, relative, sep } from 'node:path';
 import { BotvError, errnoOf, ioError } from '../errors';
-import { unlinkIfExists, writeFilesAtomic } from '../fs/atomic';
+import { ensureDirs, prepareRenamed, syncDirs, unlinkIfExists, writeFilesAtomic, type Prepared } from '../fs/atomic';
 import type { StoreFs } from '../fs/fsio';
 import { canonicalBytes } from './canonical';
 import { sha256 } from './hash';
@@ -58,6 +58,33 @@ export class RecordStore {
       records.map((r) => ({ path: join(r.dir, recordFileName(r.id)), data: r.bytes })),
     );
     for (const r of records) this.cache.set(r.id, r.record);
+  }
+
+  /**
+   * Writes and flushes records under temporary names; `commit` renames them into place
+   * and flushes their folders. Lets a record be flushed in the same round as the objects
+   * it names, and appear only once they are durable.
+   */
+  async prepare(records: readonly EncodedRecord[]): Promise<{ commit(): Promise<void>; abort(): Promise<void> }> {
+    const parents: string[] = [];
+    await ensureDirs(this.fs, records.map((r) => r.dir), parents);
+    const prepared: Prepared[] = [];
+    try {
+      for (const r of records) prepared.push(await prepareRenamed(this.fs, join(r.dir, recordFileName(r.id)), r.bytes));
+    } catch (e) {
+      for (const p of prepared) await p.abort();
+      throw e;
+    }
+    return {
+      commit: async () => {
+        for (const p of prepared) await p.commit();
+        await syncDirs(this.fs, [...records.map((r) => r.dir), ...parents]);
+        for (const r of records) this.cache.set(r.id, r.record);
+      },
+      abort: async () => {
+        for (const p of prepared) await p.abort();
+      },
+    };
   }
 
   /** Removes a record file (only versions are ever removed, after a deletion mark is written). */
