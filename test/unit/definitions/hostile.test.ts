@@ -6,7 +6,7 @@ import { BotWorkspace, decodeBotFile, parseDocument, walk } from '../../../serve
 import type { Node } from '../../../server/src/definitions/index';
 import { parseYamlFull } from '../../../server/src/definitions/parse/yaml';
 
-const MANIFEST = 'bot:\n  id: hostile\n  locales: [en-US]\n';
+import { aliasBomb, deepFlow, HOSTILE_MANIFEST as MANIFEST, hugeScalar, manyKeysJson, manyKeysYaml } from '../../support/hostile';
 
 function timed<T>(f: () => T): { value: T; ms: number } {
   const t = performance.now();
@@ -30,9 +30,7 @@ function assertRangesInside(root: Node | null, length: number): void {
 
 describe('definitions: hostile input', () => {
   it('never expands a billion-laughs alias bomb', () => {
-    let text = MANIFEST + 'release:\n  keep: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
-    for (let i = 1; i <= 9; i++) text += `x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
-    const { value, ms } = timed(() => validate(text));
+    const { value, ms } = timed(() => validate(aliasBomb()));
     assert.ok(ms < 5000, `${ms} ms`);
     assert.ok(value.includes('syntax/alias'));
   });
@@ -47,24 +45,20 @@ describe('definitions: hostile input', () => {
     const json = timed(() => parseDocument('bot.json', '{"a":' + '['.repeat(10000) + ']'.repeat(10000) + '}'));
     assert.ok(json.value.syntax.some((f) => f.code === 'syntax/too-deep'));
     for (const t of [flow, block, maps, json]) assert.ok(t.ms < 5000, `${t.ms} ms`);
-    assert.ok(validate('x: ' + '['.repeat(10000) + ']'.repeat(10000)).includes('syntax/too-deep'));
+    assert.ok(validate(deepFlow()).includes('syntax/too-deep'));
   });
 
   it('checks a 40,000-key mapping, with duplicate keys, in linear time (YAML and JSON)', () => {
-    const keys = Array.from({ length: 40000 }, (_, i) => `V${i}`);
-    const yaml = MANIFEST + 'variables:\n' + keys.map((k) => `  ${k}: x\n`).join('') + '  V7: again\n';
-    const y = timed(() => validate(yaml));
+    const y = timed(() => validate(manyKeysYaml()));
     assert.ok(y.ms < 10000, `${y.ms} ms`);
     assert.equal(y.value.filter((c) => c === 'syntax/duplicate-key').length, 1);
-    const json = `{"bot": {"id": "h", "locales": ["en-US"]}, "variables": {${keys.map((k) => `"${k}": "x"`).join(',')}, "V7": "again"}}`;
-    const j = timed(() => validate(json, 'bot.json'));
+    const j = timed(() => validate(manyKeysJson(), 'bot.json'));
     assert.ok(j.ms < 10000, `${j.ms} ms`);
     assert.equal(j.value.filter((c) => c === 'syntax/duplicate-key').length, 1);
   });
 
   it('handles a 5 MB scalar, and says it is too long', () => {
-    const big = 'x'.repeat(5 * 1024 * 1024);
-    const r = timed(() => validate(MANIFEST + `intents:\n  - name: Big\n    utterances:\n      en-US: [a b c, d e f, "${big}"]\nflows:\n  - name: big\n    trigger: { intent: Big }\n    steps: [{ end: true }]\n`));
+    const r = timed(() => validate(hugeScalar()));
     assert.ok(r.ms < 5000, `${r.ms} ms`);
     assert.deepEqual(r.value, ['shape/too-long']);
   });
