@@ -14,7 +14,10 @@ export function buildProgram(cli: Cli): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => cli.io.stdout(s), writeErr: (s) => cli.io.stderr(s) })
     .showSuggestionAfterError(true)
-    .helpCommand(true);
+    .helpCommand(true)
+    // `env` takes options and has a subcommand (`env set`): options written after a
+    // subcommand belong to it, or `env set … --root X --json` would lose them to `env`.
+    .enablePositionalOptions();
   for (const m of commands) m.register(program, cli);
   return program;
 }

@@ -3,6 +3,7 @@
  * invocation scripts rely on, its human output, its JSON shapes and its exit codes.
  */
 import { strict as assert } from 'node:assert';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,6 +94,10 @@ describe('botv command line', function () {
     assert.match(r.out, /^shop-dev development now holds v1\.$/m);
     r = botv(root, 'promote', 'shop-dev', 'staging', '--json');
     assert.equal(r.json.event.version.number, 1);
+    // Options after a subcommand belong to it: --root and --json from another folder.
+    r = botv(tmpdir(), 'env', 'set', 'shop-dev', 'staging', '1', '--root', root, '--json');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.json.event.environment, 'staging');
     r = botv(root, 'env', 'set', 'shop-dev', 'development', 'v2');
     r = botv(root, 'promote', 'shop-dev', 'production', '--from', 'development');
     assert.equal(r.code, 0, r.err);
