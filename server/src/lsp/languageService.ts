@@ -151,7 +151,9 @@ export class LanguageService {
       } catch (e) {
         this.connection.console.error(`validating ${path} failed: ${(e as Error).stack ?? e}`);
       }
-      if (!diagnostics.length && !this.published.has(path)) continue;
+      // An open document always hears about its latest version, even when it is clean; a file
+      // that is not open is told only when something changed for it.
+      if (!doc && !diagnostics.length && !this.published.has(path)) continue;
       if (diagnostics.length) this.published.add(path);
       else this.published.delete(path);
       void this.connection.sendDiagnostics({ uri, version: doc?.version, diagnostics });

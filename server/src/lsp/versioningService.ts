@@ -114,12 +114,11 @@ export class VersioningService {
   }
 
   private async botInfo(ws: core.Workspace, bot: core.BotInfo): Promise<BotInfo> {
-    const [versions, envs, status, pending, events] = await Promise.all([
+    const [versions, envs, status, pending] = await Promise.all([
       ws.versions(bot.id),
       ws.environments(bot.id),
       ws.workingCopyStatus(bot.id),
       ws.releases(bot.id, { direction: 'in', pendingOnly: true }),
-      ws.environmentHistory(bot.id),
     ]);
     const infos = versions.map(versionInfo);
     const byId = new Map(infos.map((v) => [v.id, v]));
@@ -136,7 +135,7 @@ export class VersioningService {
       versionCount: versions.length,
       latest,
       drift,
-      environments: envs.filter((e) => e.inPipeline).map((e) => environmentInfo(e, byId, rollbackTarget(e, events, byId))),
+      environments: envs.filter((e) => e.inPipeline).map((e) => environmentInfo(e, byId)),
       pendingReleases: pending.map(releaseInfo),
       problems: this.options.problems(bot.path),
     };
@@ -220,9 +219,8 @@ export class VersioningService {
   }
 
   private async environmentAfter(ws: core.Workspace, bot: string, change: core.EnvironmentChange) {
-    const [versions, events] = await Promise.all([ws.versions(bot), ws.environmentHistory(bot)]);
-    const byId = new Map(versions.map((v) => [v.id, versionInfo(v)]));
-    return environmentInfo(change.environment, byId, rollbackTarget(change.environment, events, byId));
+    const byId = new Map((await ws.versions(bot)).map((v) => [v.id, versionInfo(v)]));
+    return environmentInfo(change.environment, byId);
   }
 
   readonly handlers: Handlers = {
@@ -361,19 +359,6 @@ export class VersioningService {
     },
     'botVersions/setTrust': async () => null,
   };
-}
-
-/** The version a rollback without a target would return to, following the core's rule. */
-function rollbackTarget(e: core.EnvironmentState, events: core.EnvironmentEvent[], byId: ReadonlyMap<string, VersionInfo>): string | null {
-  // The core exposes the target on the state when it knows it; otherwise derive it from
-  // the history: the most recent earlier version this environment held that still exists.
-  const known = (e as core.EnvironmentState & { rollbackTo?: { id: string } | null }).rollbackTo;
-  if (known !== undefined) return known?.id ?? null;
-  for (const ev of events) {
-    if (ev.environment !== e.name || ev.version.id === e.versionId) continue;
-    if (byId.has(ev.version.id)) return ev.version.id;
-  }
-  return null;
 }
 
 function isBinary(bytes: Uint8Array): boolean {

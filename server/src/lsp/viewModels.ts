@@ -37,18 +37,14 @@ export function versionInfo(v: core.VersionInfo): VersionInfo {
   };
 }
 
-export function environmentInfo(
-  e: core.EnvironmentState,
-  byId: ReadonlyMap<string, VersionInfo>,
-  previousId: string | null,
-): EnvironmentInfo {
+export function environmentInfo(e: core.EnvironmentState, byId: ReadonlyMap<string, VersionInfo>): EnvironmentInfo {
   return {
     name: e.name,
     index: e.index,
     version: e.versionId ? (byId.get(e.versionId) ?? null) : null,
     since: e.since,
     by: e.by,
-    previous: previousId ? (byId.get(previousId) ?? null) : null,
+    previous: e.rollbackTo ? (byId.get(e.rollbackTo.id) ?? null) : null,
     gated: e.gated,
   };
 }

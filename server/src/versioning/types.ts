@@ -153,6 +153,8 @@ export interface EnvironmentState {
   lastAction: EnvironmentAction | null;
   /** Whether the version must pass the gate validator to enter this environment. */
   gated: boolean;
+  /** The version a rollback without `to` would return to, or null when there is none. */
+  rollbackTo: VersionRef | null;
 }
 
 /** How an environment changed. */

@@ -9,7 +9,7 @@
 import { BotvError } from '../errors';
 import type { Stored } from '../store/records';
 import type { EnvironmentRecord, VersionRecord } from '../store/schema';
-import type { BotInfo, EnvironmentChange, EnvironmentEvent, EnvironmentState, GateOutcome, GateProblem, StoreConfig } from '../types';
+import type { BotInfo, EnvironmentChange, EnvironmentEvent, EnvironmentState, GateOutcome, GateProblem, StoreConfig, VersionRef } from '../types';
 import type { Core } from './context';
 import { nonce } from './deletion';
 import { resolveVersion } from './refs';
@@ -53,8 +53,19 @@ export function environmentStates(state: BotState, config: StoreConfig): Environ
       by: e ? e.record.author : null,
       lastAction: e ? e.record.action : null,
       gated: config.gates.validateBefore.includes(name),
+      rollbackTo: e ? rollbackTarget(state, name, e.record.version) : null,
     };
   });
+}
+
+/** What a rollback without a target returns to: the newest earlier version on the environment's stack that is still stored. */
+function rollbackTarget(state: BotState, env: string, current: string): VersionRef | null {
+  const stack = environmentStack(state, env);
+  for (let k = stack.length - 2; k >= 0; k--) {
+    const v = state.byId.get(stack[k]!);
+    if (v && v.id !== current) return refOf(state, v);
+  }
+  return null;
 }
 
 function requireEnv(config: StoreConfig, bot: string, env: string): number {
@@ -224,10 +235,8 @@ export async function rollback(core: Core, botId: string, env: string, opts: { t
         throw new BotvError('NOTHING_TO_ROLL_BACK', `${env} of ${bot.id} already holds ${refOf(state, target).label}.`);
       }
     } else {
-      for (let k = stack.length - 2; k >= 0 && !target; k--) {
-        const v = state.byId.get(stack[k]!);
-        if (v && v.id !== cur.record.version) target = v;
-      }
+      const back = rollbackTarget(state, env, cur.record.version);
+      target = back ? state.byId.get(back.id) : undefined;
       if (!target) {
         throw new BotvError(
           'NOTHING_TO_ROLL_BACK',
