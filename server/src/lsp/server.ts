@@ -2,7 +2,7 @@
 // editor features) and the versioning core (custom requests). Handlers translate; the
 // libraries decide.
 import { fileURLToPath } from 'node:url';
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver/node';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RefusedError, toResponseError } from './errors';
@@ -149,7 +149,8 @@ export class BotServer {
         if (WRITING_REQUESTS.has(method) && !this.trusted) {
           throw new RefusedError('UNTRUSTED', 'This workspace is in Restricted Mode: Bot Versions does not change files until you trust it.');
         }
-        const handler = handlers()[method] as (p: unknown) => Promise<unknown>;
+        const handler = handlers()[method] as ((p: unknown) => Promise<unknown>) | undefined;
+        if (!handler) throw new RefusedError('INVALID', `Bot Versions has no request ${method}.`);
         const result = await handler(params ?? {});
         if (WRITING_REQUESTS.has(method)) this.notifyStoreChanged('store');
         return result;
@@ -160,43 +161,17 @@ export class BotServer {
         throw toResponseError(e);
       }
     };
-    for (const method of Object.keys(this.versioningHandlersShape()) as RequestMethod[]) {
-      this.connection.onRequest(method, (params: unknown) => run(method, params));
-    }
+    // Every botVersions/* request goes to the versioning service, whose handler table is the list.
+    this.connection.onRequest((method: string, params: unknown) => {
+      if (!method.startsWith('botVersions/')) throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+      return run(method as RequestMethod, params);
+    });
     // Other editors reach the same operations as commands: botv.listBots(params).
     this.connection.onExecuteCommand((p) => {
       const method = methodOf(p.command);
       if (!method) throw new RefusedError('INVALID', `Unknown command ${p.command}.`);
       return run(method, p.arguments?.[0] ?? {});
     });
-  }
-
-  /** The request names, known before initialize creates the service. */
-  private versioningHandlersShape(): Record<RequestMethod, true> {
-    return {
-      'botVersions/listBots': true,
-      'botVersions/listVersions': true,
-      'botVersions/saveVersion': true,
-      'botVersions/restoreVersion': true,
-      'botVersions/deleteVersion': true,
-      'botVersions/compare': true,
-      'botVersions/versionFiles': true,
-      'botVersions/readVersionFile': true,
-      'botVersions/environments': true,
-      'botVersions/environmentHistory': true,
-      'botVersions/previewPromote': true,
-      'botVersions/setEnvironment': true,
-      'botVersions/promote': true,
-      'botVersions/rollback': true,
-      'botVersions/releases': true,
-      'botVersions/createRelease': true,
-      'botVersions/acceptRelease': true,
-      'botVersions/rejectRelease': true,
-      'botVersions/history': true,
-      'botVersions/fileHistory': true,
-      'botVersions/verify': true,
-      'botVersions/setTrust': true,
-    };
   }
 }
 
