@@ -1,7 +1,10 @@
 // In Restricted Mode the views read, but every command that writes refuses with an
-// explanation and changes no file.
-import { existsSync, readdirSync } from 'node:fs';
+// explanation and changes no file: not one file or folder of the workspace is added,
+// removed or touched (the store's local stat cache included).
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sampleWorkspace } from '../../scripts/vscode/paths.mjs';
 
 export const name = 'restricted';
 export const workspaceTrust = true;
@@ -21,9 +24,47 @@ const WRITING = [
   'Create Sample Bot',
 ];
 
+/**
+ * Every entry under `dir` (itself included): path → kind, size and content hash, plus
+ * mtime and ctime when `times` is set.
+ * @param {string} dir
+ * @param {boolean} times
+ */
+function listing(dir, times) {
+  /** @type {Map<string, string>} */
+  const out = new Map();
+  /** @param {string} rel */
+  const visit = (rel) => {
+    const abs = rel ? join(dir, rel) : dir;
+    const st = lstatSync(abs);
+    const kind = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'link' : 'file';
+    const hash = kind === 'file' ? createHash('sha256').update(readFileSync(abs)).digest('hex').slice(0, 16) : '-';
+    out.set(rel || '.', [kind, kind === 'dir' ? '-' : st.size, hash, ...(times ? [st.mtimeMs, st.ctimeMs] : [])].join(' '));
+    if (kind === 'dir') for (const name of readdirSync(abs).sort()) visit(rel ? `${rel}/${name}` : name);
+  };
+  visit('');
+  return out;
+}
+
+/**
+ * What differs between two listings.
+ * @param {Map<string, string>} a
+ * @param {Map<string, string>} b
+ */
+function changes(a, b) {
+  const out = [];
+  for (const [p, v] of b) if (a.get(p) !== v) out.push(`${a.has(p) ? 'changed' : 'added'} ${p}: ${a.get(p) ?? ''} → ${v}`);
+  for (const p of a.keys()) if (!b.has(p)) out.push(`removed ${p}`);
+  return out;
+}
+
 /** @param {import('./framework.mjs').ScenarioContext} t */
 export async function run(t) {
   const { page, vscode, step, workspace } = t;
+  // The workbench is already up here: times are compared from now on, and contents with
+  // the pristine sample, which also catches anything written while the window opened.
+  const pristine = listing(sampleWorkspace, false);
+  const before = listing(workspace, true);
   await step('the folder opens untrusted, in Restricted Mode', async () => {
     // VS Code may ask first; whether it does depends on its start-up prompt setting.
     const dialog = page.locator('.monaco-dialog-box', { hasText: /trust/i });
@@ -49,5 +90,7 @@ export async function run(t) {
     const bots = join(workspace, '.botversions', 'bots');
     t.assert.ok(!existsSync(bots) || readdirSync(bots).length === 0, 'the store has records');
     t.assert.deepEqual(readdirSync(workspace).sort(), ['.botversions', 'README.md', 'pizza-dev', 'pizza-prod']);
+    t.assert.deepEqual(changes(pristine, listing(workspace, false)), [], 'the workspace differs from the sample');
+    t.assert.deepEqual(changes(before, listing(workspace, true)), [], 'a file or folder was touched');
   });
 }

@@ -63,6 +63,8 @@ export class BotServer {
       roots: this.roots,
       author: this.settings.author || undefined,
       validate: (_bot, files) => this.language.validateVersion(files),
+      // Untrusted: not even the stat cache is written while the views read the store.
+      readOnly: () => !this.trusted,
       problems: (dir) => this.language.problemCounts(dir),
     });
     return {

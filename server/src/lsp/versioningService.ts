@@ -30,6 +30,8 @@ export interface ServiceOptions {
   roots: string[];
   author?: string;
   validate?: core.GateValidator;
+  /** Asked at each operation: while true the store is only read (an untrusted workspace). */
+  readOnly?: () => boolean;
   /** Problem counts of a bot's files, from the language service. */
   problems(botDir: string): { errors: number; warnings: number };
 }
@@ -50,7 +52,7 @@ export class VersioningService {
 
   async init(): Promise<void> {
     this.workspaces = await Promise.all(
-      this.options.roots.map((root) => openWorkspace(root, { author: this.options.author, validate: this.options.validate })),
+      this.options.roots.map((root) => openWorkspace(root, { author: this.options.author, validate: this.options.validate, readOnly: this.options.readOnly })),
     );
   }
 

@@ -32,6 +32,7 @@ export type BotvErrorCode =
   | 'UNRESOLVED_VARIABLES' // export found ${VAR} with no value for the environment
   | 'OUTPUT_NOT_EMPTY' // export into a folder that holds other files
   | 'CHANGED_DURING_OPERATION' // a working file changed while it was being saved
+  | 'READ_ONLY' // a write in a workspace opened read-only (untrusted)
   | 'IO'; // a file-system call failed
 
 /** An error the caller cannot recover from without doing something else first. */

@@ -35,6 +35,12 @@ export interface WorkspaceOptions {
   lockTimeoutMs?: number;
   /** A lock not refreshed for this long is treated as abandoned (ms, default 60 000). */
   lockStaleMs?: number;
+  /**
+   * Never write (an untrusted workspace): no store is created, no stat cache is kept, and
+   * every writing operation refuses with READ_ONLY. A function is asked at each call, so
+   * trust can be granted while the workspace is open.
+   */
+  readOnly?: boolean | (() => boolean);
 }
 
 /** The workspace configuration, `.botversions/config.json`, with defaults applied. */

@@ -9,6 +9,7 @@ import { BotvError } from '../errors';
 import type { StoreFs } from '../fs/fsio';
 import { nodeFs } from '../fs/fsio';
 import { acquireLock } from '../fs/lock';
+import { guardWrites } from '../fs/readonly';
 import { initStore, readConfig } from '../store/config';
 import { StoreLayout } from '../store/layout';
 import { ObjectStore } from '../store/objects';
@@ -41,12 +42,26 @@ export class Core {
     options: WorkspaceOptions = {},
   ) {
     this.options = options;
-    this.fs = options.fs ?? nodeFs;
+    const fs = options.fs ?? nodeFs;
+    this.fs = options.readOnly ? guardWrites(fs, () => this.readOnly) : fs;
     this.layout = new StoreLayout(root);
     this.objects = new ObjectStore(this.fs, this.layout);
     this.records = new RecordStore(this.fs, root);
     this.trees = new TreeStore(this.objects);
     this.validate = options.validate;
+  }
+
+  /** Whether this workspace was opened read-only (see WorkspaceOptions.readOnly). */
+  get readOnly(): boolean {
+    const r = this.options.readOnly;
+    return typeof r === 'function' ? r() : r === true;
+  }
+
+  /** Refuses an operation that writes when the workspace is read-only; `what` names it. */
+  assertWritable(what: string): void {
+    if (this.readOnly) {
+      throw new BotvError('READ_ONLY', `Cannot ${what}: this workspace is open read-only (it is not trusted), and nothing was written. Trust the workspace, then try again.`);
+    }
   }
 
   /** Milliseconds since the epoch. */
@@ -131,6 +146,8 @@ export class Core {
    * finishing any working-copy write a crash interrupted.
    */
   async write<T>(purpose: string, fn: () => Promise<T>): Promise<T> {
+    // Before the lock: taking it would create .botversions/local.
+    this.assertWritable(purpose);
     const run = async (): Promise<T> => {
       const lock = await acquireLock(this.fs, this.layout.lock, {
         timeoutMs: this.options.lockTimeoutMs ?? 30_000,

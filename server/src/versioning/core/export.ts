@@ -49,6 +49,7 @@ function inside(parent: string, child: string): boolean {
 
 /** Exports a version of a bot for an environment into `outDir`. */
 export async function exportVersion(core: Core, botId: string, ref: string, env: string, outDir: string): Promise<ExportResult> {
+  core.assertWritable(`export ${botId}`);
   const bot = await core.bot(botId);
   const config = await core.config();
   if (!config.pipeline.includes(env)) {

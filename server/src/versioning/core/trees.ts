@@ -35,8 +35,8 @@ export async function scanBot(core: Core, bot: BotInfo): Promise<ScanResult> {
   core.statCaches.set(bot.id, cache);
   const scan = await scanWorkingCopy(core.fs, bot.path, cache);
   // A reader in a workspace without a store must not create one just for a cache, and
-  // the cache must never show up in git.
-  if (await core.storeExists()) {
+  // the cache must never show up in git. A read-only workspace keeps it in memory only.
+  if (!core.readOnly && (await core.storeExists())) {
     await ensureGitignore(core.fs, core.layout).catch(() => undefined);
     await cache.save();
   }
