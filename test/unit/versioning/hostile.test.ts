@@ -1,69 +1,118 @@
+/**
+ * Hostile records: versions whose paths would escape the bot, reach into .git or the
+ * store, collide on case-insensitive or Windows file systems, or write through a link out
+ * of the bot. Restore and release accept both refuse every one before writing anything:
+ * the working copy, the store (apart from its machine-local folder) and everything
+ * outside stay exactly as they were, down to their times.
+ */
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isBotvError } from '../../../server/src/versioning/index';
+import { isBotvError, type Workspace } from '../../../server/src/versioning/index';
+import { listing, listingChanges } from '../../support/listing';
 import { craftVersion } from './support/craft';
-import { copyFixture, open, snapshot, tempDir } from './support/workspace';
+import { copyFixture, open, tempDir } from './support/workspace';
 
-const HOSTILE: Record<string, Record<string, string>> = {
-  'a parent path': { 'bot.yaml': 'bot: {id: shop-dev}\n', '../escaped.txt': 'x' },
-  'a deep parent path': { 'bot.yaml': 'bot: {id: shop-dev}\n', 'a/../../escaped.txt': 'x' },
-  'an absolute path': { 'bot.yaml': 'bot: {id: shop-dev}\n', '/tmp/escaped.txt': 'x' },
-  'a drive path': { 'bot.yaml': 'bot: {id: shop-dev}\n', 'C:\\escaped.txt': 'x' },
-  'backslashes': { 'bot.yaml': 'bot: {id: shop-dev}\n', 'a\\..\\..\\escaped.txt': 'x' },
-  'a .git path': { 'bot.yaml': 'bot: {id: shop-dev}\n', '.git/hooks/post-checkout': '#!/bin/sh\n' },
-  'a NUL byte': { 'bot.yaml': 'bot: {id: shop-dev}\n', 'a\u0000b.txt': 'x' },
-  'names differing only in case': { 'bot.yaml': 'bot: {id: shop-dev}\n', 'Notes.txt': 'a', 'notes.txt': 'b' },
-  'a Windows reserved name': { 'bot.yaml': 'bot: {id: shop-dev}\n', 'aux.yaml': 'x' },
+const MANIFEST = { 'bot.yaml': 'bot: {id: shop-dev}\n' };
+
+/** Each hostile version: its files beside a manifest, and what must be set up on disk first. */
+interface Case {
+  files: Record<string, string>;
+  /** Prepares the target bot's folder (links out of the bot); returns a folder outside that must stay empty. */
+  setup?: (botDir: string) => string;
+}
+
+const linkOut = (name: string) => (botDir: string) => {
+  const outside = tempDir('botv-outside-');
+  symlinkSync(outside, join(botDir, name));
+  return outside;
 };
 
+const CASES: Record<string, Case> = {
+  'a parent path (../x)': { files: { '../escaped.txt': 'x' } },
+  'a deep parent path (a/../../x)': { files: { 'a/../../escaped.txt': 'x' } },
+  'an absolute path (/etc/x)': { files: { '/etc/botv-escaped': 'x' } },
+  'a drive path (C:\\x)': { files: { 'C:\\escaped.txt': 'x' } },
+  'a drive path with a slash (c:/x)': { files: { 'c:/escaped.txt': 'x' } },
+  'backslashes (a\\..\\..\\x)': { files: { 'a\\..\\..\\escaped.txt': 'x' } },
+  'a .git path (.git/hooks/x)': { files: { '.git/hooks/post-checkout': '#!/bin/sh\necho owned\n' } },
+  'a .git path in another case (.GIT/hooks/x)': { files: { '.GIT/hooks/pre-commit': '#!/bin/sh\n' } },
+  'a path into the store (.botversions/x)': { files: { '.botversions/config.json': '{}' } },
+  'a NUL byte': { files: { 'a\u0000b.txt': 'x' } },
+  'a control character': { files: { 'a\u0007b.txt': 'x' } },
+  'names differing only in case': { files: { 'Notes.txt': 'a', 'notes.txt': 'b' } },
+  'folders differing only in case': { files: { 'Intents/a.yaml': 'a', 'intents/b.yaml': 'b' } },
+  'names differing only in Unicode form': { files: { 'caf\u00e9.txt': 'a', 'cafe\u0301.txt': 'b' } },
+  'names differing only in a case folding (ſ and s)': { files: { '\u017f.txt': 'a', 's.txt': 'b' } },
+  'a name both a file and a folder': { files: { 'x': 'a', 'x/y': 'b' } },
+  'a Windows reserved name (aux.yaml)': { files: { 'aux.yaml': 'x' } },
+  'a Windows reserved name (CON)': { files: { 'flows/CON': 'x' } },
+  'a Windows reserved name (com1.txt)': { files: { 'com1.txt': 'x' } },
+  'a character Windows refuses': { files: { 'what?.yaml': 'x' } },
+  'a trailing dot': { files: { 'notes.': 'x' } },
+  'a folder that is a link out of the bot': { files: { 'linked/evil.yaml': 'x' }, setup: linkOut('linked') },
+  'a file that is a link out of the bot': { files: { 'evil.yaml': 'x' }, setup: (botDir) => {
+    const outside = tempDir('botv-outside-');
+    symlinkSync(join(outside, 'target.yaml'), join(botDir, 'evil.yaml'));
+    return outside;
+  } },
+};
+
+/** Everything under the workspace and beside it, except the store's machine-local folder (lock, caches). */
+function state(root: string): Map<string, string> {
+  const all = listing(join(root, '..'));
+  for (const p of [...all.keys()]) if (p.includes('/.botversions/local')) all.delete(p);
+  return all;
+}
+
+async function assertRefused(root: string, attempt: Promise<unknown>, outside: string | undefined, what: string): Promise<void> {
+  const before = state(root);
+  await assert.rejects(attempt, (e) => {
+    assert.ok(isBotvError(e, 'UNSAFE_PATH'), `${what}: ${String(e)}`);
+    assert.match(e.message, /nothing was written/);
+    return true;
+  });
+  assert.deepEqual(listingChanges(before, state(root)), [], `${what}: something was written`);
+  assert.ok(!existsSync(join(root, '.botversions', 'local', 'journal')) || readdirSync(join(root, '.botversions', 'local', 'journal')).length === 0, 'no journal');
+  assert.ok(!existsSync('/etc/botv-escaped'));
+  if (outside) assert.deepEqual(readdirSync(outside), [], `${what}: written through the link`);
+}
+
+async function withVersion(files: Record<string, string>): Promise<{ root: string; ws: Workspace; id: string }> {
+  const root = copyFixture();
+  const ws = await open(root);
+  await ws.save('shop-dev');
+  await ws.save('shop-prod');
+  const id = await craftVersion(root, 'shop-dev', 99, { ...MANIFEST, ...files });
+  return { root, ws, id };
+}
+
 describe('hostile records', () => {
-  for (const [what, files] of Object.entries(HOSTILE)) {
+  for (const [what, c] of Object.entries(CASES)) {
     it(`restore refuses a version with ${what}, before writing anything`, async () => {
-      const root = copyFixture();
-      const ws = await open(root);
-      await ws.save('shop-dev');
-      const id = await craftVersion(root, 'shop-dev', 99, files);
-      const before = snapshot(root);
-      const storeBefore = readdirSync(join(root, '.botversions/bots/shop-dev/versions')).length;
-      await assert.rejects(ws.restore('shop-dev', id.slice(0, 8)), (e) => isBotvError(e, 'UNSAFE_PATH') && /nothing was written/.test(e.message));
-      assert.deepEqual(snapshot(root), before);
-      assert.equal(readdirSync(join(root, '.botversions/bots/shop-dev/versions')).length, storeBefore, 'no auto-save either');
-      assert.ok(!existsSync(join(root, 'escaped.txt')) && !existsSync(join(root, '..', 'escaped.txt')));
-      assert.ok(!existsSync(join(root, '.botversions/bots/shop-dev/marks')), 'no restore mark');
-      assert.ok(!existsSync(join(root, '.botversions/local/journal/shop-dev.json')));
+      const { root, ws, id } = await withVersion(c.files);
+      const outside = c.setup?.(join(root, 'shop-dev'));
+      await assertRefused(root, ws.restore('shop-dev', id.slice(0, 8)), outside, `restore, ${what}`);
+      assert.equal((await ws.versions('shop-dev')).length, 2, 'no auto-save either');
+    });
+
+    it(`release accept refuses a version with ${what}, before writing anything`, async () => {
+      const { root, ws, id } = await withVersion(c.files);
+      const release = await ws.createRelease('shop-dev', id.slice(0, 8), 'shop-prod');
+      const outside = c.setup?.(join(root, 'shop-prod'));
+      await assertRefused(root, ws.acceptRelease('shop-prod', release.id), outside, `release accept, ${what}`);
+      assert.equal((await ws.releases('shop-prod'))[0]!.status, 'pending');
+      assert.equal((await ws.versions('shop-prod')).length, 1, 'no auto-save either');
     });
   }
-
-  it('release accept refuses a hostile released version the same way', async () => {
-    const root = copyFixture();
-    const ws = await open(root);
-    await ws.save('shop-prod');
-    const id = await craftVersion(root, 'shop-dev', 1, { 'bot.yaml': 'bot: {id: shop-dev}\n', '../../escaped.txt': 'x' });
-    const r = await ws.createRelease('shop-dev', id.slice(0, 8), 'shop-prod');
-    const before = snapshot(root);
-    await assert.rejects(ws.acceptRelease('shop-prod', r.id), (e) => isBotvError(e, 'UNSAFE_PATH'));
-    assert.deepEqual(snapshot(root), before);
-    assert.equal((await ws.releases('shop-prod'))[0]!.status, 'pending');
-  });
-
-  it('never writes through a folder that is a link out of the bot', async () => {
-    const root = copyFixture();
-    const ws = await open(root);
-    const outside = tempDir();
-    await ws.save('shop-dev');
-    await craftVersion(root, 'shop-dev', 2, { 'bot.yaml': 'bot: {id: shop-dev}\n', 'linked/evil.yaml': 'x' });
-    symlinkSync(outside, join(root, 'shop-dev', 'linked'));
-    await assert.rejects(ws.restore('shop-dev', '2'), (e) => isBotvError(e, 'UNSAFE_PATH') && /linked is a link/.test(e.message));
-    assert.deepEqual(readdirSync(outside), []);
-  });
 
   it('refuses a folder in the way of a file rather than deleting it', async () => {
     const root = copyFixture();
     const ws = await open(root);
     await ws.save('shop-dev');
-    await craftVersion(root, 'shop-dev', 2, { 'bot.yaml': 'bot: {id: shop-dev}\n', 'intents': 'now a file' });
+    await craftVersion(root, 'shop-dev', 2, { ...MANIFEST, 'intents': 'now a file' });
     mkdirSync(join(root, 'shop-dev', 'intents', 'sub'), { recursive: true });
-    await assert.rejects(ws.restore('shop-dev', '2'), (e) => isBotvError(e, 'UNSAFE_PATH') && /intents is a folder/.test(e.message));
+    writeFileSync(join(root, 'shop-dev', 'intents', 'sub', 'keep.yaml'), 'x');
+    await assertRefused(root, ws.restore('shop-dev', '2'), undefined, 'a folder in the way');
   });
 });

@@ -16,6 +16,9 @@ describe('path safety', () => {
     assert.equal(treeProblems(['dir/a.yaml', 'DIR/b.yaml']).length, 1);
     assert.equal(treeProblems(['x', 'x/y']).length, 1, 'a file and a folder of one name');
     assert.equal(treeProblems(['caf\u00e9.yaml', 'cafe\u0301.yaml']).length, 1, 'NFC and NFD forms of one name');
+    assert.equal(treeProblems(['\u017f.yaml', 's.yaml']).length, 1, 'long s and s fold together');
+    assert.equal(treeProblems(['\u03c2.yaml', '\u03c3.yaml']).length, 1, 'final and medial sigma fold together');
+    assert.deepEqual(treeProblems(['stra\u00dfe.yaml', 'strasse.yaml']), [], 'ß is not two letters to a file system');
     assert.deepEqual(treeProblems(['a.yaml', 'b/a.yaml']), []);
   });
 });

@@ -184,7 +184,6 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
     const mtext = new TextDecoder().decode((await readContents(core, [manifest])).get(manifestName)!);
     const rewritten = new TextEncoder().encode(rewriteIdentity(mtext, manifestName, { id: b.id, name: ident.name, release: ident.release }));
     const newManifest: FileEntry = { path: manifestName, sha256: sha256(rewritten), size: rewritten.length };
-    await core.objects.writeMany([{ sha: newManifest.sha256, hint: objectHint(manifestName), data: rewritten }]);
 
     const scan = await scanBot(core, b);
     const keptFiles = scan.files.filter((f) => keep(f.path));
@@ -192,6 +191,8 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
     const target = [...incoming, ...keptFiles].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     const plan = planChanges(scan.files, target, keep);
     await checkPlan(core.fs, b.path, plan.writes, plan.removes, `accept release ${shortId(rel.id)} into ${b.id}`);
+    // Only now that the plan is safe: a refused release leaves not even an object behind.
+    await core.objects.writeMany([{ sha: newManifest.sha256, hint: objectHint(manifestName), data: rewritten }]);
 
     const saved = await autoSave(core, b, sb, scan.files, scan.contents, 'release-accept', `Before accepting release ${shortId(rel.id)}`);
     const contents = new Map<string, Uint8Array>([[manifestName, rewritten]]);

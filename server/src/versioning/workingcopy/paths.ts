@@ -31,9 +31,22 @@ export function pathProblem(path: string): string | null {
   return null;
 }
 
-/** Key under which two names collide on case-insensitive file systems. */
+/**
+ * Key under which two names collide on case-insensitive file systems: each character
+ * upper-cased (when that gives one character, as NTFS's table does) and then lower-cased,
+ * so letters with two lower-case forms (ſ and s, ς and σ) fold together, as they do on
+ * NTFS and APFS; lower case alone would keep them apart.
+ */
 export function foldKey(path: string): string {
-  return path.normalize('NFC').toLowerCase();
+  const nfc = path.normalize('NFC');
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(nfc)) return nfc.toLowerCase();
+  let out = '';
+  for (const ch of nfc) {
+    const upper = ch.toUpperCase();
+    out += ([...upper].length === 1 ? upper : ch).toLowerCase();
+  }
+  return out;
 }
 
 /** Every problem of a set of paths: unsafe paths, and names that collide case-insensitively or as file and folder. */
