@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isBotvError } from '../../../server/src/versioning/index';
+import { isBotvError, type Workspace } from '../../../server/src/versioning/index';
+import { sha256 } from '../../../server/src/versioning/store/hash';
 import { copyFixture, open, put } from './support/workspace';
 
 function files(dir: string): string[] {
@@ -14,6 +15,29 @@ function files(dir: string): string[] {
   };
   walk(dir);
   return out;
+}
+
+const SOAK = process.env.BOTV_SOAK === '1';
+
+/** Every read the views and the CLI make of the store, keyed, each giving its result as text. */
+async function everyRead(ws: Workspace): Promise<Map<string, (w: Workspace) => Promise<string>>> {
+  const reads = new Map<string, (w: Workspace) => Promise<string>>();
+  const text = (x: unknown) => JSON.stringify(x);
+  for (const bot of ['shop-dev', 'shop-prod']) {
+    reads.set(`versions ${bot}`, async (w) => text(await w.versions(bot)));
+    reads.set(`environments ${bot}`, async (w) => text(await w.environments(bot)));
+    reads.set(`releases ${bot}`, async (w) => text(await w.releases(bot)));
+    reads.set(`history ${bot}`, async (w) => text(await w.history(bot)));
+    reads.set(`status ${bot}`, async (w) => text(await w.workingCopyStatus(bot)));
+    for (const v of await ws.versions(bot)) {
+      reads.set(`version ${bot} v${v.number}`, async (w) => text(await w.version(bot, v.id)));
+      reads.set(`diff ${bot} v${v.number}`, async (w) => text(await w.diff(bot, v.id)));
+      for (const f of (await ws.version(bot, v.id)).tree) {
+        reads.set(`file ${bot} v${v.number} ${f.path}`, async (w) => sha256(await w.readVersionFile(bot, v.id, f.path)));
+      }
+    }
+  }
+  return reads;
 }
 
 async function populated() {
@@ -37,22 +61,53 @@ describe('verify and gc', () => {
     assert.equal(r.checked.versions, 3);
   });
 
-  it('names every file in which one byte was flipped', async () => {
-    const { root } = await populated();
+  it('finds one byte flipped in any object or record, by verify and by any read, naming the file', async () => {
+    const { root, ws } = await populated();
+    // Every kind of record: marks (pin, restore, deletion), a rejection, a promotion.
+    await ws.pin('shop-dev', '1');
+    await ws.restore('shop-dev', '1');
+    await ws.restore('shop-dev', '2');
+    put(root, 'shop-dev/b.txt', 'short-lived');
+    await ws.save('shop-dev');
+    await ws.deleteVersion('shop-dev', '3');
+    await ws.gc(); // what only v3 needed goes: every object left is read by some version
+    await ws.promote('shop-dev', 'production');
+    await ws.rejectRelease('shop-prod', (await ws.createRelease('shop-dev', '1', 'shop-prod')).id, { reason: 'not now' });
+    const reads = await everyRead(ws);
+    const pristine = new Map<string, string>();
+    for (const [key, read] of reads) pristine.set(key, await read(ws));
     const all = files(join(root, '.botversions')).filter((p) => /objects|bots|releases/.test(p));
     assert.ok(all.length > 10);
-    for (const p of all) {
+    let detectedByRead = 0;
+    let flips = 0;
+    for (const p of all) for (const where of SOAK ? ['first', 'middle', 'last'] : ['middle']) {
       const original = readFileSync(p);
       const damaged = Buffer.from(original);
-      damaged[Math.floor(damaged.length / 2)] ^= 0x20;
+      damaged[where === 'first' ? 0 : where === 'last' ? damaged.length - 1 : Math.floor(damaged.length / 2)] ^= 0x20;
       writeFileSync(p, damaged);
-      const ws = await open(root);
-      const r = await ws.verify();
+      flips++;
       const rel = p.slice(root.length + 1);
+      const fresh = await open(root);
+      const r = await fresh.verify();
       assert.equal(r.ok, false, rel);
       assert.ok(r.problems.some((x) => x.severity === 'error' && x.file === rel && x.message.includes(rel)), `${rel}: ${JSON.stringify(r.problems)}`);
+      // Every read either gives what it gave before, or fails naming the damaged file.
+      let failed = 0;
+      for (const [key, read] of reads) {
+        try {
+          assert.equal(await read(fresh), pristine.get(key), `${rel}: ${key} returned something else without noticing`);
+        } catch (e) {
+          if (e instanceof assert.AssertionError) throw e;
+          assert.ok(isBotvError(e) && (e.code === 'CORRUPT' || e.code === 'MISSING_OBJECT'), `${rel}: ${key}: ${String(e)}`);
+          assert.ok(e.message.includes(rel), `${rel}: ${key} failed without naming the file: ${e.message}`);
+          failed++;
+        }
+      }
+      assert.ok(failed > 0, `${rel}: no read noticed the damage`);
+      detectedByRead++;
       writeFileSync(p, original);
     }
+    console.log(`      ${flips} flips in ${all.length} files, one at a time; verify and ${reads.size} reads after each: ${detectedByRead} detected by reads and by verify, 0 missed`);
   });
 
   it('fails a read of a damaged version, naming the file', async () => {

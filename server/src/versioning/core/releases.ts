@@ -10,7 +10,7 @@
 import picomatch from 'picomatch';
 import { join } from 'node:path';
 import { readIdentity, rewriteIdentity, MANIFEST_NAMES } from '../bots/manifest';
-import { BotvError, errnoOf, ioError } from '../errors';
+import { BotvError, errnoOf, ioError, isBotvError } from '../errors';
 import { sha256, shortId } from '../store/hash';
 import { objectHint } from '../store/layout';
 import type { Stored } from '../store/records';
@@ -105,7 +105,9 @@ export async function listReleases(core: Core, botId: string, opts: { direction?
     if (!states.has(id)) {
       try {
         states.set(id, await loadBotState(core, id));
-      } catch {
+      } catch (e) {
+        // Damage is reported, never hidden: a release list missing entries would look whole.
+        if (isBotvError(e, 'CORRUPT')) throw e;
         return null;
       }
     }
