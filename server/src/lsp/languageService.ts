@@ -31,7 +31,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Quiet time after the last change before diagnostics are computed… */
+/** A change after this much quiet is checked at once… */
+const QUIET_MS = 300;
+/** …while during a burst of typing, diagnostics wait for this much quiet… */
 const DEBOUNCE_MS = 120;
 /** …but never longer than this while changes keep coming (a typing storm). */
 const MAX_WAIT_MS = 600;
@@ -40,9 +42,13 @@ const BOT_FILE = /\.(ya?ml|jsonc?)$/i;
 export class LanguageService {
   readonly workspace: BotWorkspace;
   private readonly dirty = new Set<string>();
-  private readonly published = new Set<string>();
+  /** Files whose text changed since the last flush (edits, disk changes): answered first, and always. */
+  private readonly edited = new Set<string>();
+  /** What was last published per file, as a fingerprint of its diagnostics. */
+  private readonly published = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private firstPending = 0;
+  private lastChange = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -70,7 +76,7 @@ export class LanguageService {
     const scopeChanged = settings.scope !== this.settings.scope;
     this.settings = settings;
     const { affected } = this.workspace.setOptions(this.options());
-    this.schedule(scopeChanged ? [...affected, ...this.published] : affected, true);
+    this.schedule(scopeChanged ? [...affected, ...this.published.keys()] : affected, true);
   }
 
   /** What the store knows and the checks need: the pipeline, and the files of protected bots edited outside a release. */
@@ -101,6 +107,7 @@ export class LanguageService {
     const path = pathOf(doc.uri);
     if (!BOT_FILE.test(path)) return;
     const { affected } = this.workspace.setDocument(path, doc.getText(), doc.version);
+    this.edited.add(path);
     this.schedule([path, ...affected]);
   }
 
@@ -110,12 +117,14 @@ export class LanguageService {
     if (!BOT_FILE.test(path)) return;
     const loaded = await loadFiles(this.workspace, [path]);
     const { affected } = loaded.length ? { affected: [] as string[] } : this.workspace.removeDocument(path);
+    this.edited.add(path);
     this.schedule([path, ...affected], true);
   }
 
   /** A file changed on disk; an open document keeps the editor's text. */
   diskChanged(path: string, deleted: boolean): void {
     if (!BOT_FILE.test(path) || this.documents.get(pathToFileURL(path).toString())) return;
+    this.edited.add(path);
     if (deleted) {
       this.schedule([path, ...this.workspace.removeDocument(path).affected]);
       return;
@@ -126,38 +135,53 @@ export class LanguageService {
   private schedule(paths: Iterable<string>, now = false): void {
     for (const p of paths) this.dirty.add(p);
     const t = Date.now();
+    // After a quiet spell the first change is checked at once; while typing goes on, changes
+    // are gathered for a moment, but never for longer than MAX_WAIT_MS.
+    const quiet = t - this.lastChange > QUIET_MS;
+    this.lastChange = t;
     if (!this.timer) this.firstPending = t;
     clearTimeout(this.timer);
-    const wait = now ? 0 : Math.max(0, Math.min(DEBOUNCE_MS, this.firstPending + MAX_WAIT_MS - t));
-    this.timer = setTimeout(() => this.flush(), wait);
+    const wait = now || quiet ? 0 : Math.max(0, Math.min(DEBOUNCE_MS, this.firstPending + MAX_WAIT_MS - t));
+    this.timer = setTimeout(() => void this.flush(), wait);
   }
 
-  /** Publishes diagnostics for every file that may have changed, computed on the latest text. */
-  private flush(): void {
+  /**
+   * Publishes the diagnostics that changed, computed on the latest text: documents the user
+   * just edited first (always, with their version), then any other file whose diagnostics
+   * differ from what was last published for it.
+   */
+  private async flush(): Promise<void> {
     this.timer = undefined;
-    const paths = [...this.dirty];
+    const edited = [...this.edited].filter((p) => this.dirty.has(p));
+    const rest = [...this.dirty].filter((p) => !this.edited.has(p));
     this.dirty.clear();
-    for (const path of paths) {
-      const uri = pathToFileURL(path).toString();
-      const doc = this.documents.get(uri);
-      const shown = this.settings.validationEnabled && (doc || this.settings.scope === 'workspace');
-      if (!shown) {
-        if (this.published.delete(path)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-        continue;
-      }
-      let diagnostics: LspDiagnostic[] = [];
-      try {
-        diagnostics = this.workspace.getDiagnostics(path).map((d) => this.toLsp(d));
-      } catch (e) {
-        this.connection.console.error(`validating ${path} failed: ${(e as Error).stack ?? e}`);
-      }
-      // An open document always hears about its latest version, even when it is clean; a file
-      // that is not open is told only when something changed for it.
-      if (!doc && !diagnostics.length && !this.published.has(path)) continue;
-      if (diagnostics.length) this.published.add(path);
-      else this.published.delete(path);
-      void this.connection.sendDiagnostics({ uri, version: doc?.version, diagnostics });
+    this.edited.clear();
+    for (const path of edited) this.publish(path, true);
+    // Let the edited document's diagnostics go out before the rest are worked out.
+    if (edited.length && rest.length) await new Promise((resolve) => setImmediate(resolve));
+    for (const path of rest) this.publish(path, false);
+  }
+
+  private publish(path: string, always: boolean): void {
+    const uri = pathToFileURL(path).toString();
+    const doc = this.documents.get(uri);
+    const shown = this.settings.validationEnabled && (doc || this.settings.scope === 'workspace');
+    if (!shown) {
+      if (this.published.delete(path)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
     }
+    let found: Diagnostic[] = [];
+    try {
+      found = this.workspace.getDiagnostics(path);
+    } catch (e) {
+      this.connection.console.error(`validating ${path} failed: ${(e as Error).stack ?? e}`);
+    }
+    const key = fingerprint(found);
+    const before = this.published.get(path);
+    // Nothing new to say: the client already shows exactly these (or, for a file not open, none).
+    if (!always && (before === key || (before === undefined && !found.length && !doc))) return;
+    this.published.set(path, key);
+    void this.connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: found.map((d) => this.toLsp(d)) });
   }
 
   /** The line table of a file as the workspace parsed it, so offsets map to the right text. */
@@ -187,7 +211,6 @@ export class LanguageService {
         message: r.message,
       }));
     }
-    if (d.fixes?.length) out.data = { fixes: d.fixes };
     return out;
   }
 
@@ -231,4 +254,19 @@ export class LanguageService {
 
 export function pathOf(uri: string): string {
   return fileURLToPath(uri).replace(/\\/g, '/');
+}
+
+/** A 32-bit FNV-1a hash of what a client shows of a file's diagnostics. */
+function fingerprint(list: readonly Diagnostic[]): number {
+  let h = 0x811c9dc5;
+  const mix = (s: string): void => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
+  };
+  for (const d of list) {
+    mix(`${d.code}\u0000${d.start}\u0000${d.end}\u0000${d.severity}\u0000${d.message}`);
+    for (const r of d.related ?? []) mix(`${r.file}\u0000${r.start}\u0000${r.end}\u0000${r.message}`);
+    if (d.tags?.length) mix(d.tags.join());
+  }
+  return (h >>> 0) + list.length * 2 ** 32;
 }
