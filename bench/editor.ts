@@ -68,6 +68,7 @@ function activationMs(log: (l: string) => void): number | null {
 export const editorBench: BenchModule = {
   name: 'editor',
   title: `Editor: activation, client bundle, Versions view with ${VERSIONS} versions`,
+  reference: '',
   async run({ workDir, log }) {
     const rows: BenchRow[] = [];
     const entry = await bundleKb('client/src/extension.ts');

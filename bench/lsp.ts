@@ -273,6 +273,7 @@ function ratioRow(operation: string, ours: number, peer: number, fmt: (x: number
 export const lspBench: BenchModule = {
   name: 'lsp',
   title: 'Language server beside yaml-language-server 2.0.0 (large bot, over stdio)',
+  reference: 'yaml-language-server',
   async run({ workDir, log }) {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "node scripts/build.mjs" first.`);
     if (!existsSync(NODE24)) ensureTool(NODE24_DIR, () => existsSync(NODE24), log);
@@ -344,7 +345,7 @@ export const lspBench: BenchModule = {
     const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
     const dirty = git('status', '--porcelain', '--', 'server/src') !== '';
     const context = [
-      `The "git" column holds the peer: yaml-language-server 2.0.0 on Node 24, given schemas/bot.schema.json for every *.yaml file (offline: no schema store).`,
+      `The peer is yaml-language-server 2.0.0 on Node 24, given schemas/bot.schema.json for every *.yaml file (offline: no schema store).`,
       `Workspace: one generated bot, ${written.files} files, ${thousands(written.bytes)} bytes, ${thousands(utterances)} utterances in 2 locales; edits in ${target.path.slice(dir.length + 1)} (${thousands(Buffer.byteLength(target.text))} bytes).`,
       `Full validation: median of ${ROUNDS} fresh processes; start-up is spawn until ready, then every file is opened and the clock stops at the last publishDiagnostics of the burst (after every file with problems has had its own). Ours published ${thousands(oursDiags)} diagnostics in ${get('ours').rounds[0]!.files} publishes (the library finds ${thousands(libraryTotal)} in ${oursExpected.size} files; the other ${files.length - oursExpected.size} have none); the peer published ${thousands(get('yls').rounds[0]!.diagnostics)} for ${files.length} files.`,
       `Rounds, start-up + full (ms): ${list.map((x) => `${x.key} ${get(x.key).rounds.map((r) => Math.round(r.startup + r.full)).join('/')}`).join('; ')}.`,

@@ -17,8 +17,8 @@ const modules: BenchModule[] = [storeBench, editorBench, lspBench];
 // As the CLI does (server/src/cli/main.ts): room for flushes to run side by side.
 process.env.UV_THREADPOOL_SIZE ??= '16';
 
-function table(rows: BenchRow[]): string[] {
-  const cells = [['operation', 'botv', 'git', 'ratio', 'goal', ''], ...rows.map((r) => [r.operation, r.ours, r.reference, r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`, r.goal, r.pass === null ? '' : r.pass ? 'ok' : 'MISSED'])];
+function table(rows: BenchRow[], reference: string): string[] {
+  const cells = [['operation', 'botv', reference, 'ratio', 'goal', ''], ...rows.map((r) => [r.operation, r.ours, r.reference, r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`, r.goal, r.pass === null ? '' : r.pass ? 'ok' : 'MISSED'])];
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((c) => [...c[i]!].length)));
   return cells.map((c) => c.map((x, i) => x + ' '.repeat(widths[i]! - [...x].length)).join('  ').trimEnd());
 }
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       console.log('');
       for (const c of context) console.log(c);
       console.log('');
-      for (const l of table(rows)) console.log(l);
+      for (const l of table(rows, m.reference)) console.log(l);
       writeFileSync(join(base, `results-${m.name}.json`), JSON.stringify({ date: new Date().toISOString(), node: process.version, context, rows }, null, 2));
       if (rows.some((r) => r.pass === false)) failed = true;
     } finally {

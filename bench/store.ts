@@ -107,6 +107,7 @@ function row(operation: string, ours: number, reference: number | null, goal: st
 export const storeBench: BenchModule = {
   name: 'store',
   title: 'Store: botv beside git',
+  reference: 'git',
   async run({ workDir, log }) {
     const rows: BenchRow[] = [];
     const ws1 = join(workDir, 'botv');

@@ -22,5 +22,7 @@ export interface BenchRow {
 export interface BenchModule {
   name: string;
   title: string;
+  /** The heading of the reference column (the peer's name), e.g. "git". */
+  reference: string;
   run(options: { workDir: string; log: (line: string) => void }): Promise<{ context: string[]; rows: BenchRow[] }>;
 }
