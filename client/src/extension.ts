@@ -47,9 +47,20 @@ export function activate(context: vscode.ExtensionContext): BotVersionsApi {
       if (choice) c.output.show();
     });
   });
+  openWalkthroughOnce(context);
   const activationMs = performance.now() - started;
   c.output.info(`activated in ${activationMs.toFixed(1)} ms`);
   return { ctx: c, ready: c.ready, activationMs, environmentsPanel: () => EnvironmentsPanel.instance };
+}
+
+/** The first time the extension starts, it opens its walkthrough (unless the user said not to). */
+function openWalkthroughOnce(context: vscode.ExtensionContext): void {
+  const key = 'botVersions.walkthroughOpened';
+  if (context.globalState.get(key) || !vscode.workspace.getConfiguration('botVersions').get('walkthrough.openOnFirstRun', true)) return;
+  void context.globalState.update(key, true);
+  setImmediate(() => {
+    void vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#botVersions.gettingStarted`, false);
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -14,7 +14,7 @@ import { startCodeServer } from './codeserver.mjs';
 import { artifactsDir, root, vsixPath } from './paths.mjs';
 import { run, secondsSince, writeStats } from './proc.mjs';
 import { ensureSetup } from './setup.mjs';
-import { tempSample } from './workspace.mjs';
+import { tempEmpty, tempSample } from './workspace.mjs';
 
 const args = process.argv.slice(2);
 const valued = new Set(['--grep', '--theme', '--vsix']);
@@ -52,12 +52,20 @@ async function runScenario(scenario, theme, vsix) {
   const pageLog = join(logDir, 'page.log');
   writeFileSync(pageLog, '');
   const log = (line) => console.log(line);
-  const workspace = tempSample(scenario.name);
+  const workspace = scenario.emptyWorkspace ? tempEmpty(scenario.name) : tempSample(scenario.name);
   let server;
   let context;
   let page;
   try {
-    server = await startCodeServer({ extension: { vsix }, theme, logFile: join(logDir, 'code-server.log'), keep, workspaceTrust: scenario.workspaceTrust });
+    server = await startCodeServer({
+      extension: { vsix },
+      theme,
+      logFile: join(logDir, 'code-server.log'),
+      keep,
+      workspaceTrust: scenario.workspaceTrust,
+      // The walkthrough opens on a first run; only the scenario about it wants that.
+      settings: { 'botVersions.walkthrough.openOnFirstRun': scenario.walkthrough },
+    });
     context = await launchBrowser(server, { colorScheme: theme, headless: !headed });
     if (trace) await context.tracing.start({ screenshots: true, snapshots: true });
     page = context.pages()[0] ?? (await context.newPage());

@@ -59,6 +59,8 @@ async function runCodeServer() {
   const server = await startCodeServer({
     extension: { none: true },
     smokeTestDriver: true,
+    // The walkthrough would open over the tests' editors; a scenario checks it on its own.
+    settings: { 'botVersions.walkthrough.openOnFirstRun': false },
     logFile: join(logDir, 'code-server.log'),
     keep,
     env: {

@@ -24,3 +24,11 @@ export function tempSample(label = 'workspace') {
   const dir = mkdtempSync(join(tmpdir(), `botv-${label.replace(/[^a-z0-9-]/gi, '-')}-`));
   return copySample(join(dir, 'pizza-shop'));
 }
+
+/** A new, empty temporary folder named after `label` (a workspace with no bot yet). */
+export function tempEmpty(label = 'empty') {
+  const dir = mkdtempSync(join(tmpdir(), `botv-${label.replace(/[^a-z0-9-]/gi, '-')}-`));
+  const folder = join(dir, 'new-workspace');
+  mkdirSync(folder);
+  return folder;
+}

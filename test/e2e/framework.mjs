@@ -4,6 +4,8 @@
 //   export const name = 'save-version';          // also the screenshot's file name
 //   export const timeout = 120_000;              // optional, ms
 //   export const workspaceTrust = true;          // optional: keep workspace trust on (Restricted Mode tests)
+//   export const walkthrough = true;             // optional: let the walkthrough open on first run
+//   export const emptyWorkspace = true;          // optional: open an empty folder instead of the sample
 //   /** @param {import('../e2e/framework.mjs').ScenarioContext} t */
 //   export async function run(t) { … }
 //
@@ -60,7 +62,7 @@ export async function loadScenarios(dir) {
     }
     if (typeof mod.run !== 'function') throw new Error(`${f}: export an async function \`run(t)\`.`);
     if (scenarios.some((s) => s.name === mod.name)) throw new Error(`${f}: another scenario is already named "${mod.name}".`);
-    scenarios.push({ name: mod.name, file: basename(f), run: mod.run, timeout: mod.timeout ?? 120_000, workspaceTrust: mod.workspaceTrust === true });
+    scenarios.push({ name: mod.name, file: basename(f), run: mod.run, timeout: mod.timeout ?? 120_000, workspaceTrust: mod.workspaceTrust === true, walkthrough: mod.walkthrough === true, emptyWorkspace: mod.emptyWorkspace === true });
   }
   return scenarios;
 }
