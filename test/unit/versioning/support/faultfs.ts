@@ -1,6 +1,7 @@
 /**
  * A file system that fails on purpose: the Nth call (counting every StoreFs method and
- * every call on an open file) fails with a chosen errno, once or from then on.
+ * every call on an open file, or only the calls of one kind) fails with a chosen errno,
+ * once or from then on.
  */
 import { nodeFs, type StoreFs, type WriteHandle } from '../../../../server/src/versioning/fs/fsio';
 
@@ -15,9 +16,12 @@ export class FaultFs implements StoreFs {
     private readonly failAt: number,
     private readonly mode: 'once' | 'from',
     private readonly errno: string = 'EIO',
+    /** Count and fail only calls of this kind ('rename', 'fsync', …); default every call. */
+    private readonly only?: string,
   ) {}
 
   private tick(what: string): void {
+    if (this.only && what !== this.only) return;
     this.calls++;
     const hit = this.mode === 'once' ? this.calls === this.failAt : this.calls >= this.failAt;
     if (hit) {
