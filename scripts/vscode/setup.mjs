@@ -15,8 +15,11 @@ import { startCodeServer } from './codeserver.mjs';
 import { artifactsDir, codeServerDir, codeServerEntry, node24Bin, node24Dir, root, toolsDir } from './paths.mjs';
 import { isMain, run, secondsSince } from './proc.mjs';
 
-/** Debian packages: the browser, Kerberos headers for code-server's `kerberos` module, and Neovim (a second LSP client for tests). */
-const debianPackages = ['chromium', 'libkrb5-dev', 'neovim'];
+/**
+ * Debian packages: the browser, Kerberos headers for code-server's `kerberos` module, Neovim
+ * (a second LSP client for tests) and strace (the store's durability-order test).
+ */
+const debianPackages = ['chromium', 'libkrb5-dev', 'neovim', 'strace'];
 
 const tools = [
   {
