@@ -1,5 +1,7 @@
 // Laws checked on random input with fast-check: parsing never throws and its ranges lie
-// inside the text; mutated bot files never make validation or any editor feature throw.
+// inside the text; random bot files and mutated real ones never make validation or any
+// editor feature throw, and no case takes long (a hang would). BOTV_PROPERTY_RUNS scales
+// every count (default 400: about 9,000 cases; the stdio fuzz of the server adds its own).
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,8 +23,25 @@ import {
 import type { Node } from '../../../server/src/definitions/index';
 import { parseYamlFast } from '../../../server/src/definitions/parse/fastYaml';
 import { parseYamlFull } from '../../../server/src/definitions/parse/yaml';
+import { botFile, mutate, mutation, yamlish } from '../../support/fuzz';
 
-const RUNS = Number(process.env.BOTV_PROPERTY_RUNS ?? 150);
+const RUNS = Number(process.env.BOTV_PROPERTY_RUNS ?? 400);
+/** A case slower than this counts as a hang. */
+const HANG_MS = 2000;
+const tally = { cases: 0, slowestMs: 0 };
+
+/** Wraps a property's body: counts the case and times it. */
+function timed<A extends unknown[]>(fn: (...args: A) => boolean | void): (...args: A) => boolean | void {
+  return (...args: A) => {
+    const t = performance.now();
+    const r = fn(...args);
+    const ms = performance.now() - t;
+    tally.cases++;
+    tally.slowestMs = Math.max(tally.slowestMs, ms);
+    assert.ok(ms < HANG_MS, `a case took ${ms.toFixed(0)} ms: ${JSON.stringify(args).slice(0, 500)}`);
+    return r;
+  };
+}
 
 function rangesInside(root: Node | null, length: number): boolean {
   let ok = true;
@@ -32,11 +51,6 @@ function rangesInside(root: Node | null, length: number): boolean {
   });
   return ok;
 }
-
-/** Text made of the characters YAML and JSON care about, so random input reaches odd corners. */
-const yamlish = fc
-  .array(fc.constantFrom(' ', '  ', '\n', '\r\n', '- ', ': ', ':', '{', '}', '[', ']', ',', '"', "'", '#', '&a', '*a', '!t', '|', '>', '?', '---', 'a', 'key', '1', 'true', 'null', '\t', '\0', '\ufeff', '<<<<<<< x', '__proto__', '${X}', '{s}', 'é', '\ud83d'), { maxLength: 80 })
-  .map((parts) => parts.join(''));
 
 const SAMPLE = join(__dirname, '../../../samples/pizza-shop/pizza-dev');
 function sampleFiles(dir: string): Map<string, string> {
@@ -54,14 +68,8 @@ function sampleFiles(dir: string): Map<string, string> {
 const FILES = sampleFiles(SAMPLE);
 const NAMES = [...FILES.keys()].filter((f) => f.endsWith('.yaml'));
 
-/** One random edit: delete a span, insert text, or duplicate a line. */
-const mutation = fc.record({
-  file: fc.constantFrom(...NAMES),
-  at: fc.nat(),
-  kind: fc.constantFrom('delete', 'insert', 'duplicate-line'),
-  length: fc.nat({ max: 40 }),
-  text: yamlish,
-});
+/** One random edit of one sample file. */
+const fileMutation = fc.record({ file: fc.constantFrom(...NAMES), edit: mutation });
 
 /** A tree as plain data (no parent links), for comparing two parses. */
 const plain = (n: Node | null): string => JSON.stringify(n, (k, v) => (k === 'parent' || k === 'property' ? undefined : v));
@@ -87,39 +95,35 @@ const botText = fc.tuple(fc.array(botLine, { maxLength: 12 }), fc.constantFrom('
 
 describe('definitions: properties', () => {
   it('the fast YAML path agrees with yaml whenever it accepts a text', () => {
-    fc.assert(fc.property(fc.oneof(botText, yamlish), agrees), { numRuns: RUNS * 10 });
+    fc.assert(fc.property(fc.oneof(botText, yamlish), timed(agrees)), { numRuns: RUNS * 10 });
     for (const t of FILES.values()) assert.ok(parseYamlFast(t), 'the samples take the fast path');
   });
 
   it('the fast YAML path agrees with yaml on mutated sample files', () => {
     fc.assert(
-      fc.property(mutation, (e) => {
-        const t = FILES.get(e.file)!;
-        const at = e.at % (t.length + 1);
-        return agrees(e.kind === 'delete' ? t.slice(0, at) + t.slice(at + e.length) : t.slice(0, at) + e.text + t.slice(at));
-      }),
+      fc.property(fileMutation, timed((e) => agrees(mutate(FILES.get(e.file)!, e.edit)))),
       { numRuns: RUNS * 3 },
     );
   });
 
   it('parsing any YAML-ish text never throws and keeps ranges inside the text', () => {
     fc.assert(
-      fc.property(yamlish, (text) => {
+      fc.property(yamlish, timed((text) => {
         const doc = parseDocument('bot.yaml', text);
         assert.ok(rangesInside(doc.root, text.length));
         for (const f of doc.syntax) assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.code} ${f.start}-${f.end}`);
-      }),
+      })),
       { numRuns: RUNS * 3 },
     );
   });
 
   it('parsing any text as JSON(C) never throws and keeps ranges inside the text', () => {
     fc.assert(
-      fc.property(fc.oneof(yamlish, fc.json(), fc.string()), fc.boolean(), (text, strict) => {
+      fc.property(fc.oneof(yamlish, fc.json(), fc.string()), fc.boolean(), timed((text, strict) => {
         const doc = parseDocument(strict ? 'bot.json' : 'bot.jsonc', text);
         assert.ok(rangesInside(doc.root, text.length));
         for (const f of doc.syntax) assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length);
-      }),
+      })),
       { numRuns: RUNS * 3 },
     );
   });
@@ -133,53 +137,59 @@ describe('definitions: properties', () => {
       return undefined;
     };
     fc.assert(
-      fc.property(fc.json({ depthSize: 'small' }), (text) => {
+      fc.property(fc.json({ depthSize: 'small' }), timed((text) => {
         const doc = parseDocument('bot.json', text);
         if (doc.syntax.some((f) => f.code !== 'syntax/duplicate-key' && f.code !== 'syntax/reserved-key')) return;
         assert.deepEqual(toData(doc.root), JSON.parse(text));
-      }),
+      })),
       { numRuns: RUNS },
     );
   });
 
   it('mutated sample bot files never make validation or an editor feature throw', () => {
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.nat(), (edits, cursorSeed) => {
+      fc.property(fc.array(fileMutation, { minLength: 1, maxLength: 4 }), fc.nat(), timed((edits, cursorSeed) => {
         const files = new Map(FILES);
-        for (const e of edits) {
-          const t = files.get(e.file)!;
-          const at = e.at % (t.length + 1);
-          let next: string;
-          if (e.kind === 'delete') next = t.slice(0, at) + t.slice(at + e.length);
-          else if (e.kind === 'insert') next = t.slice(0, at) + e.text + t.slice(at);
-          else {
-            const s = t.lastIndexOf('\n', at - 1) + 1;
-            const end = t.indexOf('\n', at);
-            const line = t.slice(s, end < 0 ? t.length : end + 1);
-            next = t.slice(0, s) + line + t.slice(s);
-          }
-          files.set(e.file, next);
-        }
-        const ws = new BotWorkspace();
-        for (const [p, t] of files) ws.setDocument(p, t);
-        for (const [file, diags] of ws.getAllDiagnostics()) {
-          const len = files.get(file)!.length;
-          for (const d of diags) assert.ok(d.start >= 0 && d.start <= d.end && d.end <= len, `${d.code} ${d.start}-${d.end} in ${file} (${len})`);
-        }
-        const file = edits[0]!.file;
-        const text = files.get(file)!;
-        const offset = cursorSeed % (text.length + 1);
-        complete(ws, file, offset);
-        hover(ws, file, offset);
-        findDefinition(ws, file, offset);
-        findReferences(ws, file, offset);
-        prepareRename(ws, file, offset);
-        rename(ws, file, offset, 'renamed_x');
-        documentSymbols(ws, file);
-        foldingRanges(ws, file);
-        codeActions(ws, file, 0, text.length);
-      }),
+        for (const e of edits) files.set(e.file, mutate(files.get(e.file)!, e.edit));
+        exercise(files, edits[0]!.file, cursorSeed);
+      })),
       { numRuns: RUNS },
     );
   });
+
+  it('random bot files (YAML, flow YAML, JSON) never make validation or an editor feature throw', () => {
+    fc.assert(
+      fc.property(botFile, fc.option(botFile), fc.nat(), timed((main, extra, cursorSeed) => {
+        const files = new Map([[main.name, main.text]]);
+        if (extra) files.set(`flows/extra.${extra.name.endsWith('json') ? 'json' : 'yaml'}`, extra.text);
+        exercise(files, main.name, cursorSeed);
+      })),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  after(() => {
+    console.log(`      ${tally.cases} cases, 0 exceptions, slowest ${tally.slowestMs.toFixed(0)} ms (a hang is ${HANG_MS} ms)`);
+  });
 });
+
+/** Validates a set of files and runs every editor feature at one offset of one file. */
+function exercise(files: Map<string, string>, file: string, cursorSeed: number): void {
+  const ws = new BotWorkspace();
+  for (const [p, t] of files) ws.setDocument(p, t);
+  for (const [f, diags] of ws.getAllDiagnostics()) {
+    const len = files.get(f)!.length;
+    for (const d of diags) assert.ok(d.start >= 0 && d.start <= d.end && d.end <= len, `${d.code} ${d.start}-${d.end} in ${f} (${len})`);
+  }
+  const text = files.get(file)!;
+  const offset = cursorSeed % (text.length + 1);
+  complete(ws, file, offset);
+  hover(ws, file, offset);
+  findDefinition(ws, file, offset);
+  findReferences(ws, file, offset);
+  prepareRename(ws, file, offset);
+  rename(ws, file, offset, 'renamed_x');
+  documentSymbols(ws, file);
+  foldingRanges(ws, file);
+  codeActions(ws, file, 0, text.length);
+}
