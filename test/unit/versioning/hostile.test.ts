@@ -10,8 +10,9 @@ import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { isBotvError, type Workspace } from '../../../server/src/versioning/index';
 import { listing, listingChanges } from '../../support/listing';
+import { aliasBomb, hostileCorpus } from '../../support/hostile';
 import { craftVersion } from './support/craft';
-import { copyFixture, open, tempDir } from './support/workspace';
+import { copyFixture, open, put, tempDir } from './support/workspace';
 
 const MANIFEST = { 'bot.yaml': 'bot: {id: shop-dev}\n' };
 
@@ -114,5 +115,29 @@ describe('hostile records', () => {
     mkdirSync(join(root, 'shop-dev', 'intents', 'sub'), { recursive: true });
     writeFileSync(join(root, 'shop-dev', 'intents', 'sub', 'keep.yaml'), 'x');
     await assertRefused(root, ws.restore('shop-dev', '2'), undefined, 'a folder in the way');
+  });
+});
+
+describe('hostile manifests', () => {
+  for (const [i, c] of hostileCorpus().entries()) {
+    it(`a bot whose manifest holds ${c.name} stops nothing but itself`, async () => {
+      const root = copyFixture();
+      put(root, `hostile/${c.file}`, typeof c.content === 'string' ? c.content : Buffer.from(c.content));
+      const ws = await open(root);
+      const { bots, problems } = await ws.bots();
+      assert.deepEqual(bots.map((b) => b.id).filter((id) => id !== 'hostile'), ['json-bot', 'shop-dev', 'shop-prod'], `case ${i}`);
+      for (const p of problems) assert.ok(p.message.length > 20 && p.dirs.includes('hostile'), JSON.stringify(p));
+      await ws.save('shop-dev');
+      if (bots.some((b) => b.id === 'hostile')) await ws.save('hostile');
+    });
+  }
+
+  it('release accept refuses a released manifest built to hurt the parser, before writing anything', async () => {
+    const { root, ws } = await withVersion({});
+    const id = await craftVersion(root, 'shop-dev', 100, { 'bot.yaml': aliasBomb() });
+    const release = await ws.createRelease('shop-dev', id.slice(0, 8), 'shop-prod');
+    const before = state(root);
+    await assert.rejects(ws.acceptRelease('shop-prod', release.id), (e) => isBotvError(e, 'BAD_MANIFEST') && /Reject the release/.test(e.message));
+    assert.deepEqual(listingChanges(before, state(root)), []);
   });
 });

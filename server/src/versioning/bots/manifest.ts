@@ -7,6 +7,7 @@
 import { applyEdits, modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { isDeepStrictEqual } from 'node:util';
 import { isScalar, parseDocument } from 'yaml';
+import { BotvError } from '../errors';
 
 /** Manifest file names, in the order they are looked for. */
 export const MANIFEST_NAMES = ['bot.yaml', 'bot.json', 'bot.jsonc'] as const;
@@ -30,8 +31,21 @@ function isYaml(file: string): boolean {
   return file.endsWith('.yaml') || file.endsWith('.yml');
 }
 
-/** Parses a manifest's text to plain data; returns the problem instead when it is not valid. */
+/**
+ * Parses a manifest's text to plain data; returns the problem instead when it is not valid,
+ * or when it is built to hurt a parser (an alias bomb, nesting deep enough to exhaust the
+ * stack): one hostile manifest must not stop the other bots from being found.
+ */
 export function parseManifest(text: string, file: string): { data: unknown; problem: string | null } {
+  try {
+    return parseUnguarded(text, file);
+  } catch (e) {
+    const why = e instanceof RangeError ? 'it is nested too deeply to read' : e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { data: undefined, problem: `${file}: ${why}` };
+  }
+}
+
+function parseUnguarded(text: string, file: string): { data: unknown; problem: string | null } {
   if (isYaml(file)) {
     const doc = parseDocument(text, { uniqueKeys: false });
     if (doc.errors.length > 0) {
@@ -135,8 +149,9 @@ function rewriteYaml(text: string, keep: KeptIdentity): string {
  * or jsonc-parser edits — so every comment and the layout of the rest stay as released.
  */
 export function rewriteIdentity(text: string, file: string, keep: KeptIdentity): string {
+  const { data, problem } = parseManifest(text, file);
+  if (problem) throw new BotvError('BAD_MANIFEST', `The released manifest cannot be read (${problem}), so it cannot take ${keep.id}'s identity. Reject the release and fix the manifest in the bot it came from.`);
   if (isYaml(file)) return rewriteYaml(text, keep);
-  const { data } = parseManifest(text, file);
   const current = (data ?? {}) as { bot?: { id?: unknown; name?: unknown }; release?: unknown };
   const fmt = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: text.includes('\r\n') ? '\r\n' : '\n' } };
   let out = text;
