@@ -83,7 +83,7 @@ async function treeOf(ws: Workspace, bot: string, id: string): Promise<Map<strin
 }
 
 /** Codes a random sequence of operations runs into by design. */
-const EXPECTED = new Set(['NOTHING_TO_ROLL_BACK', 'EMPTY_ENVIRONMENT', 'NO_RELEASE', 'RELEASE_RESOLVED', 'NO_VERSION', 'VERSION_IN_USE']);
+const EXPECTED = new Set(['NOTHING_TO_ROLL_BACK', 'EMPTY_ENVIRONMENT', 'NO_RELEASE', 'RELEASE_RESOLVED', 'NO_VERSION', 'VERSION_IN_USE', 'BAD_ARGUMENT']);
 
 interface Plan {
   kind: string;
