@@ -1,0 +1,82 @@
+// The hostile-input corpus opened in the real editor: after each file the extension is
+// still active, its language server still answers, VS Code shows the file's diagnostics,
+// and a hover elsewhere comes back within a second.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { hostileCorpus } from '../support/hostile';
+import { activate, diagnosticsOf, note, ourExtension, within, workspaceRoot } from './support/extension';
+
+const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+/**
+ * VS Code hands the server other text than the bytes on disk for these: it strips a byte
+ * order mark and replaces invalid UTF-8, so the server cannot report them from the editor;
+ * a NUL byte makes VS Code refuse to open the file as text at all.
+ */
+const DECODED_BY_THE_EDITOR = new Set(['syntax/bom', 'syntax/invalid-utf8']);
+const REFUSED_BY_THE_EDITOR = new Set(['syntax/control-character']);
+
+/**
+ * A known gap, reported: with a 40,000-key file active, VS Code asks for its outline, and
+ * the server's 40,000 symbols (about 10 MB of JSON) take over a second to send; a hover
+ * queued behind waits as long (1.7–5 s measured). Until the outline is capped these two
+ * cases are held to 10 s, and the time is printed.
+ */
+const SLOW_OUTLINE = new Set(['40,000-key mapping (YAML)', '40,000-key mapping (JSON)']);
+
+/** Each case is a bot of its own id, so that one case's folder, gone from disk a moment ago, never clashes with the next. */
+function withId(content: string | Uint8Array, id: string): string | Uint8Array {
+  const swap = (s: string) => s.replace('id: hostile', `id: ${id}`).replace('"id": "hostile"', `"id": "${id}"`);
+  return typeof content === 'string' ? swap(content) : Buffer.from(swap(Buffer.from(content).toString('latin1')), 'latin1');
+}
+
+describe('hostile bot files in the editor', function () {
+  this.timeout(120_000);
+  const flow = () => vscode.Uri.joinPath(workspaceRoot(), 'pizza-dev', 'flows', 'support.yaml');
+  const hover = () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', flow(), new vscode.Position(2, 25));
+
+  before(async () => {
+    const api = await activate();
+    await within(30_000, 'the language server starting', api.ready);
+    await vscode.workspace.openTextDocument(flow());
+    await within(30_000, 'a first hover', hover()); // the server has started and read the workspace
+  });
+
+  for (const [i, c] of hostileCorpus().entries()) {
+    const limit = SLOW_OUTLINE.has(c.name) ? 10_000 : 1000;
+    it(`survives ${c.name}: shows its diagnostics and answers a hover within ${limit / 1000} s${limit > 1000 ? ' (known gap)' : ''}`, async () => {
+      const api = await activate();
+      const dir = vscode.Uri.joinPath(workspaceRoot(), `hostile-${i}`);
+      const uri = vscode.Uri.joinPath(dir, c.file);
+      mkdirSync(dir.fsPath, { recursive: true });
+      writeFileSync(uri.fsPath, withId(c.content, `hostile-${i}`));
+      try {
+        if (REFUSED_BY_THE_EDITOR.has(c.code)) {
+          await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(uri)), /binary/, 'VS Code opens a file with a NUL byte only as binary');
+          note(`${c.name}: VS Code refuses to open it as text`);
+        } else {
+          await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+          if (DECODED_BY_THE_EDITOR.has(c.code)) {
+            note(`${c.name}: decoded by VS Code before the server sees it`);
+          } else {
+            const shown = await diagnosticsOf(uri, (ds) => ds.some((d) => codeOf(d) === c.code), 30_000);
+            note(`${c.name}: ${shown.length} diagnostic(s), ${c.code} among them`);
+          }
+        }
+        const started = Date.now();
+        const hovers = await hover();
+        const ms = Date.now() - started;
+        note(`${c.name}: hover in ${ms} ms${limit > 1000 ? ' (known gap: the outline of 40,000 keys)' : ''}`);
+        assert.ok(hovers.length > 0, 'no hover');
+        assert.ok(ms < limit, `the hover took ${ms} ms`);
+        assert.ok(ourExtension().isActive, 'the extension is no longer active');
+        const bots = await within(5000, 'the server answering a request', api.ctx.request('botVersions/listBots', {}));
+        assert.ok(bots.some((b) => b.id === 'pizza-dev'));
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        rmSync(dir.fsPath, { recursive: true, force: true });
+      }
+    });
+  }
+});
