@@ -1,7 +1,8 @@
 // The project's whole test run: type-check, build, then every suite in turn. Each suite
 // reports its counts through $BOTV_TEST_STATS; the run ends with one line
 // `N passed, N failed` that CI reads. `--only name[,name]` runs some suites;
-// `--skip name[,name]` leaves some out.
+// `--skip name[,name]` leaves some out. `--soak` runs them with BOTV_SOAK=1: the
+// reliability tests' large counts (npm run test:soak; see docs/reliability.md).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ const listArg = (flag) => {
 };
 const only = listArg('--only');
 const skip = listArg('--skip') ?? [];
+const soak = args.includes('--soak');
 
 /** A step counts as one test; a suite reports its own counts. */
 const suites = [
@@ -42,7 +44,7 @@ for (const s of suites) {
   const r = spawnSync(s.cmd, s.args, {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, BOTV_TEST_STATS: statsFile },
+    env: { ...process.env, BOTV_TEST_STATS: statsFile, ...(soak ? { BOTV_SOAK: '1' } : {}) },
   });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   let p = 0;

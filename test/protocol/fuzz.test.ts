@@ -3,7 +3,8 @@
 // position. Zero uncaught exceptions (no internal error answered, nothing logged as an
 // error, the process alive) and zero hangs (every request answered within a deadline);
 // diagnostics keep arriving for the latest version, and once the files are put back the
-// workspace is clean again. BOTV_PROPERTY_RUNS scales the count (default 400 → 1,000 cases).
+// workspace is clean again. BOTV_PROPERTY_RUNS scales the count (default 400 → 1,000 cases;
+// BOTV_SOAK=1: 4,000 → 10,000).
 import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { botFile, mutate, mutation, toRangeEdits, yamlish } from '../support/fuz
 import { TestClient } from '../support/lspClient';
 
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'pizza-shop');
-const RUNS = Math.round(Number(process.env.BOTV_PROPERTY_RUNS ?? 400) * 2.5);
+const SOAK = process.env.BOTV_SOAK === '1';
+const RUNS = Math.round(Number(process.env.BOTV_PROPERTY_RUNS ?? (SOAK ? 4000 : 400)) * 2.5);
 /** A request not answered within this is a hang. */
 const DEADLINE_MS = 5000;
 const FILES = ['bot.yaml', 'intents/ordering.yaml', 'intents/support.yaml', 'flows/ordering.yaml', 'flows/support.yaml', 'responses/ordering.yaml', 'responses/support.yaml'].map((f) => `pizza-dev/${f}`);
@@ -31,7 +33,7 @@ const change = fc.oneof(
 const step = fc.record({ file: fc.nat({ max: FILES.length - 1 }), change, request: fc.constantFrom(...REQUESTS), at: fc.nat() });
 
 describe('language server: fuzzing over stdio', function () {
-  this.timeout(600_000);
+  this.timeout(SOAK ? 3_600_000 : 600_000);
   let root: string;
   let client: TestClient;
   const docs = new Map<string, { text: string; version: number; original: string }>();

@@ -1,7 +1,8 @@
 // Laws checked on random input with fast-check: parsing never throws and its ranges lie
 // inside the text; random bot files and mutated real ones never make validation or any
 // editor feature throw, and no case takes long (a hang would). BOTV_PROPERTY_RUNS scales
-// every count (default 400: about 9,000 cases; the stdio fuzz of the server adds its own).
+// every count (default 400: 9,200 cases; BOTV_SOAK=1: 4,000, 92,000 cases; the stdio fuzz
+// of the server adds its own).
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -25,7 +26,8 @@ import { parseYamlFast } from '../../../server/src/definitions/parse/fastYaml';
 import { parseYamlFull } from '../../../server/src/definitions/parse/yaml';
 import { botFile, mutate, mutation, yamlish } from '../../support/fuzz';
 
-const RUNS = Number(process.env.BOTV_PROPERTY_RUNS ?? 400);
+const SOAK = process.env.BOTV_SOAK === '1';
+const RUNS = Number(process.env.BOTV_PROPERTY_RUNS ?? (SOAK ? 4000 : 400));
 /** A case slower than this counts as a hang. */
 const HANG_MS = 2000;
 const tally = { cases: 0, slowestMs: 0 };
@@ -93,7 +95,8 @@ const botLine = fc.tuple(
 ).map(([indent, key, colon, value]) => indent + key + colon + value);
 const botText = fc.tuple(fc.array(botLine, { maxLength: 12 }), fc.constantFrom('\n', '\r\n')).map(([lines, nl]) => lines.join(nl) + nl);
 
-describe('definitions: properties', () => {
+describe('definitions: properties', function () {
+  this.timeout(SOAK ? 1_800_000 : 120_000);
   it('the fast YAML path agrees with yaml whenever it accepts a text', () => {
     fc.assert(fc.property(fc.oneof(botText, yamlish), timed(agrees)), { numRuns: RUNS * 10 });
     for (const t of FILES.values()) assert.ok(parseYamlFast(t), 'the samples take the fast path');
