@@ -235,3 +235,13 @@ describe('definitions features outside bots', () => {
     assert.deepEqual(ws.getDiagnostics('other/config.yaml'), []);
   });
 });
+
+describe('definitions completion on broken YAML', () => {
+  it('answers on a line below a text that starts with a line break (the walk up the lines ends at the top)', () => {
+    // Found by the stdio fuzz test: this completion never returned.
+    const text = "\n}*a'!tinte\ninte\ninte\n  ---\t,,1\n\u0000\nnt{size}${API_URLnt${API_URL";
+    const ws = load(YAML_BOT, { 'bot.yaml': text });
+    assert.ok(Array.isArray(complete(ws, 'bot.yaml', 25).items));
+    assert.ok(Array.isArray(complete(ws, 'bot.yaml', 0).items));
+  });
+});

@@ -82,9 +82,17 @@ function lineInfo(text: string, start: number, end: number): LineInfo | undefine
   };
 }
 
+/**
+ * Where the line holding `offset` starts. (lastIndexOf treats a negative position as 0, so
+ * a text that starts with a line break would otherwise put line 1 before offset 0.)
+ */
+function lineStartBefore(text: string, offset: number): number {
+  return offset > 0 ? Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1 : 0;
+}
+
 function yamlLineContext(doc: ParsedDocument, offset: number): CursorContext {
   const text = doc.text;
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const lineStart = lineStartBefore(text, offset);
   const before = text.slice(lineStart, offset);
   const { start, end } = wordAround(text, offset);
 
@@ -104,7 +112,8 @@ function yamlLineContext(doc: ParsedDocument, offset: number): CursorContext {
   let pos = lineStart;
   while (pos > 0) {
     const prevEnd = pos - 1 - (text[pos - 2] === '\r' ? 1 : 0);
-    const prevStart = Math.max(text.lastIndexOf('\n', prevEnd - 1), text.lastIndexOf('\r', prevEnd - 1)) + 1;
+    const prevStart = lineStartBefore(text, prevEnd);
+    if (prevStart >= pos) break;
     pos = prevStart;
     const info = lineInfo(text, prevStart, prevEnd);
     if (!info) continue;
