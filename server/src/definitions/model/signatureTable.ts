@@ -4,7 +4,7 @@
 export class SignatureTable {
   private keys = new Int32Array(1024);
   private ids = new Int32Array(1024);
-  private next = new Int32Array(1024);
+  private links = new Int32Array(1024);
   private heads = new Int32Array(1024).fill(-1);
   private count = 0;
 
@@ -18,15 +18,25 @@ export class SignatureTable {
     const slot = key & (this.heads.length - 1);
     this.keys[i] = key;
     this.ids[i] = id;
-    this.next[i] = this.heads[slot]!;
+    this.links[i] = this.heads[slot]!;
     this.heads[slot] = i;
   }
 
-  /** Calls `visit` with the id of every entry under `key` (and, rarely, of a colliding key's entry). */
-  forEach(key: number, visit: (id: number) => void): void {
-    for (let i = this.heads[key & (this.heads.length - 1)]!; i >= 0; i = this.next[i]!) {
-      if (this.keys[i] === key) visit(this.ids[i]!);
-    }
+  /** The newest entry in the chain of `key`, or -1; walk on with `next`, and check `keyAt` (chains are shared). */
+  head(key: number): number {
+    return this.heads[key & (this.heads.length - 1)]!;
+  }
+
+  next(entry: number): number {
+    return this.links[entry]!;
+  }
+
+  keyAt(entry: number): number {
+    return this.keys[entry]!;
+  }
+
+  idAt(entry: number): number {
+    return this.ids[entry]!;
   }
 
   clear(): void {
@@ -42,12 +52,12 @@ export class SignatureTable {
     ids.set(this.ids);
     this.keys = keys;
     this.ids = ids;
-    this.next = new Int32Array(n);
+    this.links = new Int32Array(n);
     // Keep about one chain head per entry; rebuild the chains.
     this.heads = new Int32Array(n).fill(-1);
     for (let i = 0; i < this.count; i++) {
       const slot = this.keys[i]! & (n - 1);
-      this.next[i] = this.heads[slot]!;
+      this.links[i] = this.heads[slot]!;
       this.heads[slot] = i;
     }
   }

@@ -1,6 +1,6 @@
 // The bot's training data, indexed incrementally: when one file changes, only its
-// utterances leave and re-enter the index. Exact repeats are found through a map of
-// normalised texts.
+// utterances that changed leave and re-enter the index. Exact repeats are found through a
+// map of normalised texts per locale.
 //
 // Near-duplicates (Jaccard similarity of token sets ≥ t) use deletion neighbourhoods: if
 // x and y are that similar, x ∩ y is x with at most ⌊(1−t)·|x|⌋ tokens deleted, and y with
@@ -10,12 +10,30 @@
 // each. Buckets stay small even for training data made from templates, where indexes on
 // single tokens degenerate. At most two deletions are indexed: at t = 0.8 that is exact
 // up to 14 tokens; longer utterances are compared when they differ in at most two tokens.
-import { normalizedOf } from '../text/normalize';
+//
+// Each table entry also says how many tokens its record lost (its level). A pair that
+// meets on subset S after losing dx and dy tokens has |x ∩ y| ≥ |S|, and exactly |S| unless
+// it also meets on a larger subset with fewer losses. So a meeting whose |S| / (|S| + dx + dy)
+// is below t is skipped without reading the other record: if the pair is similar enough, it
+// also meets at its true levels, where that ratio is its similarity. With template-made
+// training data most meetings are such misses (one word swapped for another: 6/8 < 0.8).
+import { normalizeUtterance } from '../text/normalize';
 import type { DocFacts, TextItem } from './facts';
 import { SignatureTable } from './signatureTable';
+import { fnv1a, mix, TokenTable } from './tokenTable';
 
 /** Most tokens one side of a pair may lose to reach their intersection (bounds index size). */
 const MAX_DELETIONS = 2;
+
+/** One normalised text of one locale, shared by the records that say it. */
+export interface TextEntry {
+  locale: string;
+  norm: string;
+  /** Token ids, each once (a plain array: V8 pays dearly for many small typed arrays). */
+  tokens: readonly number[];
+  /** The living records with this text, in the order they entered. */
+  records: UtteranceRecord[];
+}
 
 export interface UtteranceRecord {
   file: string;
@@ -24,11 +42,10 @@ export interface UtteranceRecord {
   item: TextItem;
   norm: string;
   /** Token ids, each once. */
-  tokens: number[];
+  tokens: readonly number[];
+  text: TextEntry;
   /** Index in the record table. */
   id: number;
-  /** Signature hashes (shared by records with the same locale and text). */
-  sigs: readonly number[];
   /** Near-duplicate partners with their similarity. */
   similar: Map<UtteranceRecord, number> | undefined;
   /** Scratch: the search that last saw this record. */
@@ -42,32 +59,39 @@ interface FileEntry {
   records: UtteranceRecord[];
 }
 
+/** An utterance of a file before it is matched with the index. */
+interface Utterance {
+  intent: string;
+  locale: string;
+  item: TextItem;
+}
+
 export class TrainingIndex {
   private readonly files = new Map<string, FileEntry>();
-  private readonly tokenIds = new Map<string, number>();
-  private readonly tokenHash: number[] = [];
+  private readonly tokens = new TokenTable();
   private readonly localeSalt = new Map<string, number>();
-  /** locale \0 normalised text → records. */
-  private readonly exact = new Map<string, UtteranceRecord[]>();
-  /** Keys of `exact` with more than one record. */
-  private readonly repeated = new Set<string>();
+  /** locale → normalised text → its entry. */
+  private readonly texts = new Map<string, Map<string, TextEntry>>();
+  /** Entries with more than one record. */
+  private readonly repeated = new Set<TextEntry>();
   /** Records with at least one near-duplicate partner. */
   private readonly withPartners = new Set<UtteranceRecord>();
   private readonly table = new SignatureTable();
   private all: (UtteranceRecord | undefined)[] = [];
-  /** locale \0 normalised text → tokens and signatures, reused when a file is parsed again. */
-  private memo = new Map<string, { tokens: number[]; sigs: number[] }>();
   private threshold = 0;
   private live = 0;
   private searches = 0;
   private mark = new Int32Array(1024);
+  /** Scratch: the signatures of the record being added; they are not kept (they cost more than the rest of the index). */
+  private sigs = new Int32Array(256);
 
   /** Brings the index up to date with the bot's files; `threshold` 0 turns near-duplicates off. */
   sync(files: readonly DocFacts[], threshold: number): void {
     if (threshold !== this.threshold) {
       for (const f of [...this.files.keys()]) this.remove(f);
       this.threshold = threshold;
-      this.memo.clear();
+      // Signatures depend on the threshold: texts are indexed afresh.
+      this.texts.clear();
       this.compact();
     }
     const present = new Map(files.map((f) => [f.file, f]));
@@ -76,13 +100,18 @@ export class TrainingIndex {
       if (!now) this.remove(file);
       else if (now !== entry.facts) this.update(entry, now);
     }
-    for (const f of files) if (!this.files.has(f.file)) this.add(this.records(f));
+    for (const f of files) {
+      if (this.files.has(f.file)) continue;
+      const entry: FileEntry = { facts: f, records: [] };
+      this.files.set(f.file, entry);
+      this.addRecords(entry, utterancesOf(f));
+    }
     if (this.all.length > 1024 && this.all.length > 2 * this.live) this.compact();
   }
 
   /** Groups of records sharing one normalised text in one locale. */
   *repeats(): Iterable<UtteranceRecord[]> {
-    for (const key of this.repeated) yield this.exact.get(key)!;
+    for (const entry of this.repeated) yield entry.records;
   }
 
   /** Records that have near-duplicates in other intents. */
@@ -90,70 +119,50 @@ export class TrainingIndex {
     return this.withPartners;
   }
 
-  private records(facts: DocFacts): FileEntry {
-    const records: UtteranceRecord[] = [];
-    for (const intent of facts.intents) {
-      for (const entry of intent.utterances?.entries ?? []) {
-        for (const item of entry.texts) {
-          const norm = normalizedOf(item);
-          if (!norm) continue;
-          const key = `${entry.locale}\u0000${norm}`;
-          let m = this.memo.get(key);
-          if (!m) {
-            if (this.memo.size > 2 * this.live + 10_000) this.memo.clear();
-            const tokens = this.tokenize(norm);
-            m = { tokens, sigs: this.threshold > 0 ? this.signatures(tokens, entry.locale) : [] };
-            this.memo.set(key, m);
-          }
-          records.push({ file: facts.file, intent: intent.def.name, locale: entry.locale, item, norm, tokens: m.tokens, id: -1, sigs: m.sigs, similar: undefined, seenBy: 0, alive: true });
-        }
-      }
-    }
-    return { facts, records };
-  }
-
-  private tokenize(norm: string): number[] {
-    const ids: number[] = [];
-    for (const tok of norm.split(' ')) {
-      let id = this.tokenIds.get(tok);
-      if (id === undefined) {
-        this.tokenIds.set(tok, (id = this.tokenIds.size));
-        this.tokenHash.push(mix(fnv1a(tok)));
-      }
-      if (!ids.includes(id)) ids.push(id);
-    }
-    return ids;
-  }
-
   /**
    * A file was parsed again: its utterances that are still there (same intent, locale and
-   * text) keep their records and near-duplicate pairs, with their new positions; only the
-   * ones that changed leave or enter the index. A one-character edit costs one utterance.
+   * normalised text) keep their records and near-duplicate pairs, with their new positions;
+   * only the ones that changed leave or enter the index. A one-character edit costs one
+   * utterance. The unchanged head and tail of the file are matched by their raw text, in
+   * order, without normalising them again.
    */
-  private update(old: FileEntry, facts: DocFacts): void {
-    const fresh = this.records(facts);
+  private update(entry: FileEntry, facts: DocFacts): void {
+    const fresh = utterancesOf(facts);
+    const old = entry.records;
+    const same = (u: Utterance, r: UtteranceRecord): boolean => u.intent === r.intent && u.locale === r.locale && u.item.text === r.item.text;
+    let head = 0;
+    while (head < fresh.length && head < old.length && same(fresh[head]!, old[head]!)) head++;
+    let tail = 0;
+    while (tail < fresh.length - head && tail < old.length - head && same(fresh[fresh.length - 1 - tail]!, old[old.length - 1 - tail]!)) tail++;
+    const kept: UtteranceRecord[] = [];
+    const keep = (r: UtteranceRecord, u: Utterance): void => {
+      r.item = u.item;
+      kept.push(r);
+    };
+    for (let i = 0; i < head; i++) keep(old[i]!, fresh[i]!);
+    // The middle: matched by intent, locale and normalised text, first with first.
     const byKey = new Map<string, UtteranceRecord[]>();
-    for (const r of old.records) {
+    for (let i = head; i < old.length - tail; i++) {
+      const r = old[i]!;
       const k = `${r.intent}\u0000${r.locale}\u0000${r.norm}`;
       const list = byKey.get(k);
       if (list) list.push(r);
       else byKey.set(k, [r]);
     }
-    const kept: UtteranceRecord[] = [];
-    const added: UtteranceRecord[] = [];
-    for (const r of fresh.records) {
-      const same = byKey.get(`${r.intent}\u0000${r.locale}\u0000${r.norm}`)?.shift();
-      if (same) {
-        same.item = r.item;
-        kept.push(same);
-      } else added.push(r);
+    const added: Utterance[] = [];
+    for (let i = head; i < fresh.length - tail; i++) {
+      const u = fresh[i]!;
+      const match = byKey.get(`${u.intent}\u0000${u.locale}\u0000${normalizeUtterance(u.item.text)}`)?.shift();
+      if (match) keep(match, u);
+      else added.push(u);
     }
-    const keptSet = new Set(kept);
-    const gone = old.records.filter((r) => !keptSet.has(r));
+    for (let i = tail; i > 0; i--) keep(old[old.length - i]!, fresh[fresh.length - i]!);
+    const gone: UtteranceRecord[] = [];
+    for (const list of byKey.values()) for (const r of list) gone.push(r);
     this.removeRecords(gone);
-    old.facts = facts;
-    old.records = kept;
-    this.addRecords(old, added);
+    entry.facts = facts;
+    entry.records = kept;
+    this.addRecords(entry, added);
   }
 
   private remove(file: string): void {
@@ -165,14 +174,11 @@ export class TrainingIndex {
 
   private removeRecords(records: readonly UtteranceRecord[]): void {
     for (const r of records) {
-      const key = `${r.locale}\u0000${r.norm}`;
-      const list = this.exact.get(key);
-      if (list) {
-        const i = list.indexOf(r);
-        if (i >= 0) list.splice(i, 1);
-        if (list.length === 0) this.exact.delete(key);
-        if (list.length < 2) this.repeated.delete(key);
-      }
+      const list = r.text.records;
+      const i = list.indexOf(r);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) this.texts.get(r.locale)?.delete(r.norm);
+      if (list.length < 2) this.repeated.delete(r.text);
       r.alive = false;
       this.all[r.id] = undefined;
       this.live--;
@@ -187,30 +193,59 @@ export class TrainingIndex {
     }
   }
 
-  private add(entry: FileEntry): void {
-    const records = entry.records;
-    entry.records = [];
-    this.files.set(entry.facts.file, entry);
-    this.addRecords(entry, records);
-  }
-
-  private addRecords(entry: FileEntry, records: readonly UtteranceRecord[]): void {
-    for (const r of records) {
+  private addRecords(entry: FileEntry, utterances: readonly Utterance[]): void {
+    for (const u of utterances) {
+      const norm = normalizeUtterance(u.item.text);
+      if (!norm) continue;
+      const text = this.textEntry(u.locale, norm);
+      const r: UtteranceRecord = {
+        file: entry.facts.file,
+        intent: u.intent,
+        locale: u.locale,
+        item: u.item,
+        norm: text.norm,
+        tokens: text.tokens,
+        text,
+        id: this.all.length,
+        similar: undefined,
+        seenBy: 0,
+        alive: true,
+      };
       entry.records.push(r);
-      const key = `${r.locale}\u0000${r.norm}`;
-      const list = this.exact.get(key);
-      if (list) {
-        list.push(r);
-        this.repeated.add(key);
-      } else this.exact.set(key, [r]);
-      r.id = this.all.length;
+      text.records.push(r);
+      if (text.records.length > 1) this.repeated.add(text);
       this.all.push(r);
       this.live++;
       if (this.threshold > 0) {
-        this.findSimilar(r, r.sigs);
-        for (const s of r.sigs) this.table.add(s, r.id);
+        const count = this.signatures(r);
+        this.findSimilar(r, count);
+        this.index(r, count);
       }
     }
+  }
+
+  /** The entry of a normalised text, tokenised on first use. */
+  private textEntry(locale: string, norm: string): TextEntry {
+    let byNorm = this.texts.get(locale);
+    if (!byNorm) this.texts.set(locale, (byNorm = new Map()));
+    let text = byNorm.get(norm);
+    if (!text) {
+      byNorm.set(norm, (text = { locale, norm, tokens: this.tokenize(norm), records: [] }));
+    }
+    return text;
+  }
+
+  /** The distinct token ids of a normal form (words separated by single spaces). */
+  private tokenize(norm: string): number[] {
+    const ids: number[] = [];
+    let start = 0;
+    for (let i = 0; i <= norm.length; i++) {
+      if (i < norm.length && norm.charCodeAt(i) !== 0x20) continue;
+      const id = this.tokens.intern(norm, start, i);
+      if (!ids.includes(id)) ids.push(id);
+      start = i + 1;
+    }
+    return ids;
   }
 
   /** Drops dead records: renumbers the living and rebuilds the signature table. */
@@ -218,74 +253,106 @@ export class TrainingIndex {
     const living = this.all.filter((r): r is UtteranceRecord => !!r && r.alive);
     this.all = living;
     this.table.clear();
-    living.forEach((r, i) => {
+    for (let i = 0; i < living.length; i++) {
+      const r = living[i]!;
       r.id = i;
-      if (this.threshold > 0) for (const s of r.sigs) this.table.add(s, i);
-    });
+      if (this.threshold > 0) this.index(r, this.signatures(r));
+    }
   }
 
-  /** Hashes of the record's token set with up to k tokens deleted, k = ⌊(1−t)·n⌋ capped. */
-  private signatures(toks: readonly number[], locale: string): number[] {
+  /** Enters the record's signatures (in the scratch buffer), each with its level packed into the low bits of the id. */
+  private index(r: UtteranceRecord, count: number): void {
+    const n = r.tokens.length;
+    for (let i = 0; i < count; i++) this.table.add(this.sigs[i]!, (r.id << 2) | levelOf(i, n));
+  }
+
+  /**
+   * Writes the hashes of the record's token set with up to k tokens deleted, k = ⌊(1−t)·n⌋
+   * capped, to the scratch buffer: the whole set, then each single deletion, then each
+   * pair. Returns how many there are.
+   */
+  private signatures(r: UtteranceRecord): number {
+    const toks = r.tokens;
     const n = toks.length;
     const k = Math.min(MAX_DELETIONS, Math.floor((1 - this.threshold) * n + 1e-9), n - 1);
-    let salt = this.localeSalt.get(locale);
-    if (salt === undefined) this.localeSalt.set(locale, (salt = mix(fnv1a(locale))));
-    const h = toks.map((t) => this.tokenHash[t]!);
+    const count = 1 + (k >= 1 ? n : 0) + (k >= 2 ? (n * (n - 1)) / 2 : 0);
+    if (this.sigs.length < count) this.sigs = new Int32Array(count * 2);
+    const out = this.sigs;
+    let salt = this.localeSalt.get(r.locale);
+    if (salt === undefined) this.localeSalt.set(r.locale, (salt = mix(fnv1a(r.locale))));
+    const hashes = this.tokens.hashes;
     let sum = 0;
-    for (const x of h) sum = (sum + x) | 0;
-    const key = (s: number, size: number): number => mix((s + Math.imul(size, 0x9e3779b1)) ^ salt!) | 0;
-    const out = [key(sum, n)];
-    if (k >= 1) for (let i = 0; i < n; i++) out.push(key((sum - h[i]!) | 0, n - 1));
-    if (k >= 2) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out.push(key((sum - h[i]! - h[j]!) | 0, n - 2));
-    return out;
+    for (let i = 0; i < n; i++) sum = (sum + hashes[toks[i]!]!) | 0;
+    let o = 0;
+    out[o++] = signature(sum, n, salt);
+    if (k >= 1) for (let i = 0; i < n; i++) out[o++] = signature((sum - hashes[toks[i]!]!) | 0, n - 1, salt);
+    if (k >= 2) {
+      for (let i = 0; i < n; i++) {
+        const hi = hashes[toks[i]!]!;
+        for (let j = i + 1; j < n; j++) out[o++] = signature((sum - hi - hashes[toks[j]!]!) | 0, n - 2, salt);
+      }
+    }
+    return count;
   }
 
-  private findSimilar(x: UtteranceRecord, sigs: readonly number[]): void {
+  private findSimilar(x: UtteranceRecord, count: number): void {
     const t = this.threshold;
     const nx = x.tokens.length;
-    if (this.mark.length < this.tokenIds.size) {
-      const bigger = new Int32Array(this.tokenIds.size * 2);
+    if (this.mark.length < this.tokens.size) {
+      const bigger = new Int32Array(this.tokens.size * 2);
       bigger.set(this.mark);
       this.mark = bigger;
     }
+    const mark = this.mark;
     const search = ++this.searches;
-    for (let i = 0; i < nx; i++) this.mark[x.tokens[i]!] = search;
-    const visit = (id: number): void => {
-      const y = this.all[id];
-      if (!y || !y.alive || y.seenBy === search) return;
-      y.seenBy = search;
-      if (y.intent === x.intent || y.locale !== x.locale) return;
-      const ny = y.tokens.length;
-      if (ny < t * nx || nx < t * ny) return;
-      let common = 0;
-      for (let j = 0; j < ny; j++) if (this.mark[y.tokens[j]!] === search) common++;
-      const sim = common / (nx + ny - common);
-      if (sim < t || y.norm === x.norm) return;
-      (x.similar ??= new Map()).set(y, sim);
-      (y.similar ??= new Map()).set(x, sim);
-      this.withPartners.add(x);
-      this.withPartners.add(y);
-    };
-    for (const s of sigs) this.table.forEach(s, visit);
+    for (let i = 0; i < nx; i++) mark[x.tokens[i]!] = search;
+    const table = this.table;
+    const sigs = this.sigs;
+    for (let s = 0; s < count; s++) {
+      const key = sigs[s]!;
+      const dx = levelOf(s, nx);
+      const m = nx - dx;
+      for (let e = table.head(key); e >= 0; e = table.next(e)) {
+        if (table.keyAt(e) !== key) continue;
+        const packed = table.idAt(e);
+        // A meeting below the threshold at these levels: see the top of the file.
+        if (m / (m + dx + (packed & 3)) < t) continue;
+        const y = this.all[packed >> 2];
+        if (!y || !y.alive || y.seenBy === search) continue;
+        y.seenBy = search;
+        if (y.intent === x.intent || y.locale !== x.locale) continue;
+        const ny = y.tokens.length;
+        if (ny < t * nx || nx < t * ny) continue;
+        let common = 0;
+        for (let j = 0; j < ny; j++) if (mark[y.tokens[j]!] === search) common++;
+        const sim = common / (nx + ny - common);
+        if (sim < t || y.norm === x.norm) continue;
+        (x.similar ??= new Map()).set(y, sim);
+        (y.similar ??= new Map()).set(x, sim);
+        this.withPartners.add(x);
+        this.withPartners.add(y);
+      }
+    }
   }
 }
 
-/** FNV-1a, 32 bits: the token's base hash. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+/** How many tokens the subset of signature `i` lost, for a record of `n` tokens (in the order `signatures` writes them). */
+function levelOf(i: number, n: number): number {
+  return i === 0 ? 0 : i <= n ? 1 : 2;
 }
 
-/** murmur3's 32-bit finaliser: spreads sums of hashes over all bits. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+/** A file's utterances in reading order. */
+function utterancesOf(facts: DocFacts): Utterance[] {
+  const out: Utterance[] = [];
+  for (const intent of facts.intents) {
+    for (const entry of intent.utterances?.entries ?? []) {
+      for (const item of entry.texts) out.push({ intent: intent.def.name, locale: entry.locale, item });
+    }
+  }
+  return out;
+}
+
+/** The key a subset of `size` tokens with hash sum `sum` is indexed under. */
+function signature(sum: number, size: number, salt: number): number {
+  return mix((sum + Math.imul(size, 0x9e3779b1)) ^ salt) | 0;
 }
