@@ -86,8 +86,12 @@ export function mutate(t: string, e: Mutation): string {
   if (e.kind === 'insert') return t.slice(0, at) + e.text + t.slice(at);
   const s = t.lastIndexOf('\n', at - 1) + 1;
   const end = t.indexOf('\n', at);
-  const line = t.slice(s, end < 0 ? t.length : end + 1);
-  return t.slice(0, s) + line + t.slice(s);
+  return t.slice(0, s) + copyOfLine(t.slice(s, end < 0 ? t.length : end + 1)) + t.slice(s);
+}
+
+/** A line to duplicate; a very long one only in part, so that repeated duplications cannot double a text without end. */
+function copyOfLine(line: string): string {
+  return line.length > 10_000 ? line.slice(0, 100) + '\n' : line;
 }
 
 /** An edit as an editor sends it: a range of the current text replaced by new text. */
@@ -109,7 +113,7 @@ export function toRangeEdits(text: string, edits: readonly Mutation[]): { edits:
     else {
       const s = t.lastIndexOf('\n', at - 1) + 1;
       const end = t.indexOf('\n', at);
-      r = { start: s, end: s, text: t.slice(s, end < 0 ? t.length : end + 1) };
+      r = { start: s, end: s, text: copyOfLine(t.slice(s, end < 0 ? t.length : end + 1)) };
     }
     t = t.slice(0, r.start) + r.text + t.slice(r.end);
     out.push(r);

@@ -7,7 +7,7 @@
  * The default run tries a spread of call numbers per operation; BOTV_SOAK=1 tries every one.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBotvError, openWorkspace, type Workspace } from '../../../server/src/versioning/index';
 import { ERRNOS, FaultFs } from './support/faultfs';
@@ -117,6 +117,7 @@ async function attempt(base: string, name: string, op: Op, n: number, mode: 'onc
   assert.equal(v2.ok, true);
   assert.ok(!v2.problems.some((p) => p.code === 'INTERRUPTED'), 'the retry finished any interrupted write');
   assert.equal((await clean.workingCopyStatus('shop-dev')).interrupted, false);
+  rmSync(root, { recursive: true, force: true }); // a soak run makes thousands of these
   return ok;
 }
 

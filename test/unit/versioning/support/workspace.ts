@@ -69,5 +69,11 @@ export function snapshot(dir: string): Map<string, string> {
   return out;
 }
 
-// One root-level hook removes every temporary folder when the whole run ends.
-if (typeof after === 'function') after(cleanTempDirs);
+// One root-level hook removes every temporary folder when the whole run ends (a soak run
+// leaves thousands: give it time).
+if (typeof after === 'function') {
+  after(function () {
+    this.timeout(600_000);
+    cleanTempDirs();
+  });
+}
