@@ -1,52 +1,105 @@
-// Incremental checking gives the same diagnostics as checking from scratch: edits that
-// copy, change or delete utterances (making and unmaking repeats and near-duplicates)
-// applied one by one to a workspace, compared with a fresh workspace of the same texts.
+// Incremental checking gives the same diagnostics as checking from scratch, to the last
+// related place and quick fix: edits that copy, change or delete lines of any file of two
+// bots (utterances, names, references, manifests: making and unmaking repeats,
+// near-duplicates, duplicates and unknown names), or insert a character anywhere, applied one
+// by one to a workspace that is asked for some diagnostics (or a model) between edits, and
+// compared with a fresh workspace of the same texts along the way and at the end.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { BotWorkspace } from '../../../server/src/definitions/index';
 import { generateBot } from './support/generate';
 
 const RUNS = Number(process.env.BOTV_PROPERTY_RUNS ?? 150);
-const BOT = generateBot(40, 6, 6);
+const FILES = new Map([
+  ...[...generateBot(40, 6, 6).files].map(([p, t]) => [`a/${p}`, t] as const),
+  // A second bot with the same id: the workspace-wide check has something to say.
+  ...[...generateBot(6, 4, 3).files].map(([p, t]) => [`b/${p}`, t] as const),
+]);
+const PATHS = [...FILES.keys()];
+const WORDS = [...new Set([...FILES.values()].join('\n').match(/[A-Za-z_][A-Za-z0-9_]*/g))];
+const OPTIONS = { nearDuplicateThreshold: 0.6 };
+
+function fromScratch(texts: ReadonlyMap<string, string>): BotWorkspace {
+  const ws = new BotWorkspace(OPTIONS);
+  for (const [p, t] of texts) ws.setDocument(p, t);
+  return ws;
+}
 
 function summary(ws: BotWorkspace): string[] {
-  return [...ws.getAllDiagnostics()].flatMap(([f, ds]) => ds.map((d) => `${f}:${d.start}-${d.end} ${d.code} ${d.message}`)).sort();
+  return [...ws.getAllDiagnostics()].flatMap(([f, ds]) => ds.map((d) => `${f} ${JSON.stringify(d)}`)).sort();
 }
 
 const edit = fc.record({
-  file: fc.constantFrom(...[...BOT.files.keys()].filter((f) => f.startsWith('intents/'))),
+  file: fc.nat({ max: PATHS.length - 1 }),
   from: fc.nat(),
   to: fc.nat(),
-  kind: fc.constantFrom('copy-line', 'delete-line', 'change-word'),
+  other: fc.nat({ max: PATHS.length - 1 }),
+  word: fc.nat({ max: WORDS.length - 1 }),
+  kind: fc.constantFrom('copy-line', 'copy-line-from-other-file', 'delete-line', 'change-last-word', 'insert-colon', 'edit-utterance'),
+  /** What the caller asks between edits: nothing, one file's diagnostics, a file's bot, or all. */
+  ask: fc.constantFrom('nothing', 'one', 'bot', 'all'),
 });
 
+function apply(texts: Map<string, string>, e: fc.RecordValue<typeof edit>): string {
+  const file = e.kind === 'edit-utterance' ? PATHS.filter((p) => p.includes('/intents/'))[e.file % 3]! : PATHS[e.file]!;
+  const text = texts.get(file)!;
+  const lines = text.split('\n');
+  const pick = (n: number, list: readonly string[] = lines): number => n % list.length;
+  if (e.kind === 'copy-line') lines.splice(pick(e.to), 0, lines[pick(e.from)]!);
+  else if (e.kind === 'copy-line-from-other-file') {
+    const other = texts.get(PATHS[e.other]!)!.split('\n');
+    lines.splice(pick(e.to), 0, other[pick(e.from, other)]!);
+  } else if (e.kind === 'delete-line') lines.splice(pick(e.from), 1);
+  else if (e.kind === 'change-last-word') lines[pick(e.from)] = lines[pick(e.from)]!.replace(/\w+(?=\W*$)/, WORDS[e.word]!);
+  else if (e.kind === 'insert-colon') {
+    const at = e.from % (text.length + 1);
+    texts.set(file, text.slice(0, at) + ':' + text.slice(at));
+    return file;
+  } else {
+    // Typing inside an utterance: positions after it shift, names stay.
+    const utterances = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('        - '));
+    if (utterances.length) {
+      const [line, i] = utterances[pick(e.from, utterances.map(([l]) => l))]!;
+      lines[i] = line + (e.to % 2 ? ' x' : '');
+    }
+  }
+  texts.set(file, lines.join('\n'));
+  return file;
+}
+
 describe('definitions: incremental checking', () => {
-  it('equals checking from scratch after any sequence of edits', () => {
+  it('equals checking from scratch after any sequence of edits, related places and fixes included', () => {
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
-        const texts = new Map(BOT.files);
-        const ws = new BotWorkspace({ nearDuplicateThreshold: 0.6 });
+      fc.property(fc.array(edit, { minLength: 10, maxLength: 30 }), (edits) => {
+        const texts = new Map(FILES);
+        const ws = new BotWorkspace(OPTIONS);
         for (const [p, t] of texts) ws.setDocument(p, t);
         ws.getAllDiagnostics();
         let version = 1;
         for (const e of edits) {
-          const lines = texts.get(e.file)!.split('\n');
-          const utter = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('        - '));
-          if (!utter.length) continue;
-          const [fromLine] = utter[e.from % utter.length]!;
-          const [, toIndex] = utter[e.to % utter.length]!;
-          if (e.kind === 'copy-line') lines[toIndex] = fromLine;
-          else if (e.kind === 'delete-line') lines.splice(toIndex, 1);
-          else lines[toIndex] = lines[toIndex]!.replace(/\w+$/, 'zz');
-          texts.set(e.file, lines.join('\n'));
-          ws.setDocument(e.file, texts.get(e.file)!, version++);
-          ws.getAllDiagnostics();
+          const file = apply(texts, e);
+          ws.setDocument(file, texts.get(file)!, version++);
+          if (e.ask === 'one') ws.getDiagnostics(PATHS[e.other]!);
+          else if (e.ask === 'bot') ws.botOf(PATHS[e.other]!);
+          // Asking for everything is also when the two are compared: a state that is wrong
+          // for a while and later put right is caught too.
+          else if (e.ask === 'all') assert.deepEqual(summary(ws), summary(fromScratch(texts)));
         }
-        const fresh = new BotWorkspace({ nearDuplicateThreshold: 0.6 });
-        for (const [p, t] of texts) fresh.setDocument(p, t);
-        assert.deepEqual(summary(ws), summary(fresh));
+        assert.deepEqual(summary(ws), summary(fromScratch(texts)));
       }),
       { numRuns: Math.max(10, Math.round(RUNS / 5)) },
     );
+  });
+
+  it('returns the same list for a file nothing touched, and for the edited file when its diagnostics did not change', () => {
+    const ws = new BotWorkspace(OPTIONS);
+    for (const [p, t] of FILES) ws.setDocument(p, t);
+    const before = ws.getAllDiagnostics();
+    const file = PATHS.find((p) => p.includes('/intents/'))!;
+    const text = FILES.get(file)!;
+    // An edit that changes nothing a check reports: a comment at the end of the file.
+    ws.setDocument(file, `${text}\n# note\n`, 2);
+    const after = ws.getAllDiagnostics();
+    for (const [f, list] of after) assert.equal(list, before.get(f), f);
   });
 });

@@ -118,6 +118,12 @@ export function referencesTo(bot: BotModel, kind: SymbolKind, name: string): Ref
 
 const nameCache = new WeakMap<BotModel, Map<SymbolKind, string[]>>();
 
+/** A model patched from `old` with the same names (patchBot.ts) shares its name lists. */
+export function inheritNames(old: BotModel, bot: BotModel): void {
+  const cache = nameCache.get(old);
+  if (cache) nameCache.set(bot, cache);
+}
+
 /** The names a bot defines of one kind (computed once per model). */
 export function namesOf(bot: BotModel, kind: SymbolKind): string[] {
   let cache = nameCache.get(bot);

@@ -82,6 +82,8 @@ export class TrainingIndex {
   private live = 0;
   private searches = 0;
   private mark = new Int32Array(1024);
+  /** Records whose findings may have changed since `takeTouched`: see `touch`. */
+  private touched = new Set<UtteranceRecord>();
   /** Scratch: the signatures of the record being added; they are not kept (they cost more than the rest of the index). */
   private sigs = new Int32Array(256);
 
@@ -119,6 +121,34 @@ export class TrainingIndex {
     return this.withPartners;
   }
 
+  /** The living records of a file, in reading order. */
+  recordsOf(file: string): readonly UtteranceRecord[] {
+    return this.files.get(file)?.records ?? [];
+  }
+
+  /** Every living record. */
+  *records(): Iterable<UtteranceRecord> {
+    for (const entry of this.files.values()) yield* entry.records;
+  }
+
+  /**
+   * The records touched since the last call (and forgets them): added, moved (parsed again,
+   * so their positions may differ), gone (no longer alive), or sharing a text or a
+   * near-duplicate pair with one of those. Only their findings can have changed.
+   */
+  takeTouched(): Set<UtteranceRecord> {
+    const t = this.touched;
+    this.touched = new Set();
+    return t;
+  }
+
+  /** Marks a record and every record whose findings read it (same text, near-duplicate partners). */
+  private touch(r: UtteranceRecord): void {
+    this.touched.add(r);
+    for (const g of r.text.records) this.touched.add(g);
+    if (r.similar) for (const y of r.similar.keys()) this.touched.add(y);
+  }
+
   /**
    * A file was parsed again: its utterances that are still there (same intent, locale and
    * normalised text) keep their records and near-duplicate pairs, with their new positions;
@@ -136,7 +166,11 @@ export class TrainingIndex {
     while (tail < fresh.length - head && tail < old.length - head && same(fresh[fresh.length - 1 - tail]!, old[old.length - 1 - tail]!)) tail++;
     const kept: UtteranceRecord[] = [];
     const keep = (r: UtteranceRecord, u: Utterance): void => {
+      const was = r.item;
       r.item = u.item;
+      // Findings read an utterance's text and span, and for repeats its neighbours (the fix
+      // that removes it): only a moved or reworded one, or a repeated one, is touched.
+      if (was.start !== u.item.start || was.end !== u.item.end || was.text !== u.item.text || r.text.records.length > 1) this.touch(r);
       kept.push(r);
     };
     for (let i = 0; i < head; i++) keep(old[i]!, fresh[i]!);
@@ -174,6 +208,7 @@ export class TrainingIndex {
 
   private removeRecords(records: readonly UtteranceRecord[]): void {
     for (const r of records) {
+      this.touch(r);
       const list = r.text.records;
       const i = list.indexOf(r);
       if (i >= 0) list.splice(i, 1);
@@ -221,6 +256,7 @@ export class TrainingIndex {
         this.findSimilar(r, count);
         this.index(r, count);
       }
+      this.touch(r);
     }
   }
 

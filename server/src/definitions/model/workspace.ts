@@ -1,22 +1,24 @@
 // The workspace index: every bot file the caller has told us about (open documents or disk
 // text), the bots they form, and their diagnostics. A change re-parses only the changed
-// file; its bot's cross-file checks and the workspace-wide id check are recomputed on
-// the next request for diagnostics.
-import { defaultSeverity } from '../codes';
+// file; on the next request for diagnostics its bot's model is patched (or rebuilt when the
+// bot's files or names changed) and its checks brought up to date (checks.ts), and the
+// workspace-wide id check runs again when a manifest changed.
 import { parseDocument } from '../parse/document';
 import type { ParsedDocument } from '../parse/document';
 import { decodeBotFile } from '../parse/decode';
-import { BOT_RULES, WORKSPACE_RULES } from '../rules/index';
-import type { ResolvedOptions, RuleContext, ValidationOptions } from '../rules/types';
+import { WORKSPACE_RULES } from '../rules/index';
+import type { ResolvedOptions, ValidationOptions } from '../rules/types';
 import { validateShape } from '../schema/validate';
 import type { Diagnostic, Finding } from '../types';
 import { buildBot } from './bot';
 import type { BotDocument, BotModel, IncludeUse } from './bot';
 import { MANIFEST_NAMES } from './builtins';
+import { BotChecks } from './checks';
 import { extractFacts } from './facts';
 import { dirOf, globMatcher, globProblem, normalizePath, relativeTo } from './include';
 import { resolveOptions } from './options';
-import { TrainingIndex } from './training';
+import { patchBot } from './patchBot';
+import { shapeOf } from './shape';
 
 const BOT_FILE = /\.(ya?ml|jsonc?)$/i;
 
@@ -30,11 +32,17 @@ interface Entry {
 
 interface BotState {
   dir: string;
-  training: TrainingIndex;
+  checks: BotChecks;
   /** The files of the last model built, kept after invalidation to say what a change affects. */
   lastFiles: string[];
   model?: BotModel;
-  diagnostics?: Map<string, Diagnostic[]>;
+  /**
+   * After edits of included files only: the last model and each edited file's parse in it,
+   * so that the next model can be patched from it instead of built afresh.
+   */
+  base?: { model: BotModel; edited: Map<string, BotDocument> };
+  /** Whether the checks have run on the current model. */
+  checked: boolean;
 }
 
 /** What a change may have touched: republish diagnostics for these files (some may now have none). */
@@ -55,7 +63,7 @@ export class BotWorkspace {
   /** Replaces the validation settings; every bot is checked again on the next request. */
   setOptions(options: ValidationOptions): ChangeResult {
     this.options = resolveOptions(options);
-    for (const b of this.bots.values()) b.diagnostics = undefined;
+    for (const b of this.bots.values()) b.checked = false;
     return { affected: this.allBotFiles() };
   }
 
@@ -73,7 +81,7 @@ export class BotWorkspace {
     }
     const before = this.filesAround(p);
     this.entries.set(p, { path: p, text, version, decodeFindings });
-    return this.changed(p, before);
+    return this.changed(p, before, old?.parsed);
   }
 
   /** Adds or updates a file from its bytes, reporting invalid UTF-8. */
@@ -88,7 +96,7 @@ export class BotWorkspace {
     if (!this.entries.has(p)) return { affected: [] };
     const before = this.filesAround(p);
     this.entries.delete(p);
-    return this.changed(p, before);
+    return this.changed(p, before, undefined);
   }
 
   hasDocument(path: string): boolean {
@@ -132,15 +140,16 @@ export class BotWorkspace {
     return model && (model.docs.has(p) || model.extraManifests.includes(p)) ? model : undefined;
   }
 
-  /** The diagnostics of one file: none for files that belong to no bot. */
+  /**
+   * The diagnostics of one file: none for files that belong to no bot. While neither the file
+   * nor anything its diagnostics depend on changed, this is the same array as before.
+   */
   getDiagnostics(path: string): Diagnostic[] {
     const p = normalizePath(path);
     const state = this.stateOf(p);
-    if (!state) return [];
-    const own = this.diagnosticsOf(state).get(p) ?? [];
-    const ws = this.workspaceRuleFindings().get(p);
-    if (!ws) return own;
-    return this.finish(p, [...ws], own);
+    const model = state && this.checked(state);
+    if (!model || (!model.docs.has(p) && !model.extraManifests.includes(p))) return [];
+    return state.checks.diagnostics(model, p, this.entries.get(p)?.text ?? '', this.workspaceRuleFindings().get(p));
   }
 
   /** Diagnostics of every bot file, by path. */
@@ -156,15 +165,15 @@ export class BotWorkspace {
 
   // ---- internals ----
 
-  private changed(p: string, before: string[]): ChangeResult {
-    this.workspaceFindings = undefined;
+  private changed(p: string, before: string[], previous: BotDocument | undefined): ChangeResult {
     const entry = this.entries.get(p);
     if (entry) entry.parsed = undefined;
     const name = p.slice(p.lastIndexOf('/') + 1);
     const dir = dirOf(p);
     if (MANIFEST_NAMES.includes(name)) {
+      this.workspaceFindings = undefined;
       const hasManifest = MANIFEST_NAMES.some((m) => this.entries.has(dir === '' ? m : `${dir}/${m}`));
-      if (hasManifest && !this.bots.has(dir)) this.bots.set(dir, { dir, lastFiles: [], training: new TrainingIndex() });
+      if (hasManifest && !this.bots.has(dir)) this.bots.set(dir, { dir, lastFiles: [], checks: new BotChecks(), checked: false });
       if (!hasManifest) this.bots.delete(dir);
       // A new or removed bot folder moves files between bots: rebuild every bot that encloses it too.
       const touched = [...this.bots.values()].filter((b) => b.dir === dir || relativeTo(b.dir, dir) !== undefined);
@@ -173,7 +182,7 @@ export class BotWorkspace {
       for (const b of touched) for (const f of this.model(b)?.files ?? []) before.push(f);
     } else {
       const state = this.stateOf(p);
-      if (state) this.invalidate(state);
+      if (state) this.invalidate(state, entry && previous ? { path: p, previous } : undefined);
     }
     const affected = new Set(before);
     affected.add(p);
@@ -185,9 +194,16 @@ export class BotWorkspace {
     return { affected: [...affected] };
   }
 
-  private invalidate(state: BotState): void {
+  /** The bot must be modelled and checked again; `edit` names an included file whose text changed, when that is all. */
+  private invalidate(state: BotState, edit?: { path: string; previous: BotDocument }): void {
+    const base = state.model ? { model: state.model, edited: new Map<string, BotDocument>() } : state.base;
+    if (edit && base && (base.edited.has(edit.path) || base.model.docs.get(edit.path) === edit.previous)) {
+      // Keep the parse the base model holds: the patch swaps that one for the newest.
+      if (!base.edited.has(edit.path)) base.edited.set(edit.path, edit.previous);
+      state.base = base;
+    } else state.base = undefined;
     state.model = undefined;
-    state.diagnostics = undefined;
+    state.checked = false;
   }
 
   /**
@@ -224,8 +240,21 @@ export class BotWorkspace {
     return undefined;
   }
 
+  /** The bot's model with its checks run. */
+  private checked(state: BotState): BotModel | undefined {
+    const model = this.model(state);
+    if (model && !state.checked) {
+      state.checks.run(model, this.options, (f) => this.entries.get(f)?.text ?? '');
+      state.checked = true;
+    }
+    return model;
+  }
+
   private model(state: BotState): BotModel | undefined {
     if (state.model) return state.model;
+    const patched = state.base && this.patched(state.base);
+    state.base = undefined;
+    if (patched) return (state.model = patched);
     const manifestPath = this.manifestOf(state.dir);
     if (!manifestPath) return undefined;
     const extra = MANIFEST_NAMES.map((m) => (state.dir === '' ? m : `${state.dir}/${m}`)).filter((p) => p !== manifestPath && this.entries.has(p));
@@ -256,40 +285,16 @@ export class BotWorkspace {
     return state.model;
   }
 
-  private diagnosticsOf(state: BotState): Map<string, Diagnostic[]> {
-    if (state.diagnostics) return state.diagnostics;
-    const model = this.model(state);
-    const out = new Map<string, Diagnostic[]>();
-    if (!model) return (state.diagnostics = out);
-    const perFile = new Map<string, Finding[]>();
-    for (const f of model.files) perFile.set(f, [...model.docs.get(f)!.local]);
-    const report = (file: string, finding: Finding): void => {
-      let list = perFile.get(file);
-      if (!list) perFile.set(file, (list = []));
-      list.push(finding);
-    };
-    const off = (code: string): boolean => this.options.severities[code] === 'off';
-    state.training.sync(
-      model.files.map((f) => model.docs.get(f)!.facts),
-      off('utterance/near-duplicate') ? 0 : this.options.nearDuplicateThreshold,
-    );
-    const ctx: RuleContext = {
-      bot: model,
-      options: this.options,
-      training: state.training,
-      isOff: off,
-      report,
-    };
-    for (const rule of BOT_RULES) {
-      try {
-        rule.check(ctx);
-      } catch (e) {
-        // One broken check must not take the others down.
-        report(model.manifest, { start: 0, end: 0, code: 'syntax/internal', message: `A check failed (${(e as Error).message}). Please report this with the bot's files.` });
-      }
+  /** The base model with each edited file's new parse swapped in, when none of them changed shape. */
+  private patched(base: NonNullable<BotState['base']>): BotModel | undefined {
+    let model: BotModel | undefined = base.model;
+    for (const [path, before] of base.edited) {
+      const after = this.botDocument(path);
+      if (!after || shapeOf(before.facts) !== shapeOf(after.facts)) return undefined;
+      model = patchBot(model, before, after);
+      if (!model) return undefined;
     }
-    for (const [file, findings] of perFile) out.set(file, this.finish(file, findings, []));
-    return (state.diagnostics = out);
+    return model;
   }
 
   private workspaceRuleFindings(): Map<string, Finding[]> {
@@ -304,37 +309,5 @@ export class BotWorkspace {
       });
     }
     return (this.workspaceFindings = out);
-  }
-
-  /** Settles severities (overrides, off), files in fixes and related info, order and the per-file cap. */
-  private finish(file: string, findings: Finding[], settled: Diagnostic[]): Diagnostic[] {
-    const out: Diagnostic[] = [...settled];
-    // Every span is kept inside the text, whatever a check computed.
-    const len = this.entries.get(file)?.text.length ?? 0;
-    for (const f of findings) {
-      const override = this.options.severities[f.code];
-      if (override === 'off') continue;
-      const severity = override ?? f.severity ?? defaultSeverity(f.code);
-      const start = Math.max(0, Math.min(f.start, len));
-      const d: Diagnostic = { ...f, file, severity, start, end: Math.max(start, Math.min(f.end, len)) };
-      if (d.fixes) d.fixes = d.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => (e.file === '' ? { ...e, file } : e)) }));
-      if (d.related) d.related = d.related.map((r) => (r.file === '' ? { ...r, file } : r));
-      out.push(d);
-    }
-    out.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    const max = this.options.maxProblemsPerFile;
-    if (out.length <= max) return out;
-    const rank = { error: 0, warning: 1, information: 2, hint: 3 };
-    const kept = [...out].sort((a, b) => rank[a.severity] - rank[b.severity] || a.start - b.start).slice(0, max);
-    kept.sort((a, b) => a.start - b.start || a.end - b.end);
-    kept.push({
-      file,
-      start: 0,
-      end: 0,
-      severity: 'information',
-      code: 'limit/too-many-problems',
-      message: `${out.length - max} more problems in this file are not shown (at most ${max} are). Fix these first.`,
-    });
-    return kept;
   }
 }

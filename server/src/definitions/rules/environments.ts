@@ -1,19 +1,19 @@
 // Variables against the pipeline: a value for every environment, and no value for an
 // environment the pipeline does not have.
 import { closest, requote } from '../text/didYouMean';
-import type { BotRule } from './types';
+import type { FileRule } from './types';
 
-export const environmentsRule: BotRule = {
+export const environmentsRule: FileRule = {
   codes: ['env/missing-value', 'env/unknown-environment'],
   check(ctx) {
     const envs = ctx.options.environments;
     const known = new Set(envs);
-    for (const v of ctx.bot.variables) {
+    for (const v of ctx.doc.facts.variables) {
       const given = new Set(v.environments.map((e) => e.text));
       if (!v.hasDefault) {
         const without = envs.filter((e) => !given.has(e));
         if (without.length) {
-          ctx.report(v.def.file, {
+          ctx.report({
             start: v.def.start,
             end: v.def.end,
             code: 'env/missing-value',
@@ -24,8 +24,8 @@ export const environmentsRule: BotRule = {
       for (const e of v.environments) {
         if (known.has(e.text)) continue;
         const guess = closest(e.text, envs);
-        const text = ctx.bot.docs.get(v.def.file)!.doc.text;
-        ctx.report(v.def.file, {
+        const text = ctx.doc.doc.text;
+        ctx.report({
           start: e.start,
           end: e.end,
           code: 'env/unknown-environment',

@@ -1,17 +1,17 @@
 // Steps after goto, handoff or end never run.
-import type { BotRule } from './types';
+import type { FileRule } from './types';
 
 const TERMINAL = new Set(['goto', 'handoff', 'end']);
 
-export const flowStepsRule: BotRule = {
+export const flowStepsRule: FileRule = {
   codes: ['flow/unreachable-step'],
   check(ctx) {
-    for (const flow of ctx.bot.flows) {
+    for (const flow of ctx.doc.facts.flows) {
       const stop = flow.steps.findIndex((s) => s.action !== undefined && TERMINAL.has(s.action));
       if (stop < 0 || stop === flow.steps.length - 1) continue;
       const first = flow.steps[stop + 1]!.node;
       const last = flow.steps[flow.steps.length - 1]!.node;
-      ctx.report(flow.def.file, {
+      ctx.report({
         start: first.start,
         end: last.end,
         code: 'flow/unreachable-step',

@@ -1,4 +1,4 @@
-// The list of checks. A new check is a new file and one line here.
+// The lists of checks, by kind (see types.ts). A new check is a new file and one line here.
 import { duplicateBotIdRule } from './duplicateBotId';
 import { duplicateNamesRule } from './duplicateNames';
 import { environmentsRule } from './environments';
@@ -10,20 +10,22 @@ import { manifestRule } from './manifest';
 import { nearDuplicatesRule } from './nearDuplicates';
 import { protectedBotRule } from './protectedBot';
 import { referencesRule } from './references';
+import { repeatsRule } from './repeats';
 import { slotPromptsRule } from './slotPrompts';
 import { synonymsRule } from './synonyms';
-import type { BotRule, WorkspaceRule } from './types';
+import { tooFewUtterancesRule } from './tooFewUtterances';
+import type { BotRule, FileRule, RecordRule, WorkspaceRule } from './types';
 import { unusedRule } from './unused';
-import { utterancesRule } from './utterances';
 
-export const BOT_RULES: readonly BotRule[] = [
-  manifestRule,
-  includesRule,
+/** Whole-bot checks, run on every check of a bot (cheap ones only). */
+export const BOT_RULES: readonly BotRule[] = [manifestRule, includesRule];
+
+/** Checks of one file against its bot, kept with the file until something they read changes. */
+export const FILE_RULES: readonly FileRule[] = [
   duplicateNamesRule,
   referencesRule,
   localesRule,
-  utterancesRule,
-  nearDuplicatesRule,
+  tooFewUtterancesRule,
   synonymsRule,
   slotPromptsRule,
   flowGraphRule,
@@ -32,5 +34,8 @@ export const BOT_RULES: readonly BotRule[] = [
   environmentsRule,
   protectedBotRule,
 ];
+
+/** Checks of one utterance, run for the utterances an edit touched. */
+export const RECORD_RULES: readonly RecordRule[] = [repeatsRule, nearDuplicatesRule];
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [duplicateBotIdRule];

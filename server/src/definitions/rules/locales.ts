@@ -5,22 +5,22 @@ import type { LocaleMap } from '../model/facts';
 import { schemaAt } from '../schema/schema';
 import { closest, requote } from '../text/didYouMean';
 import type { Fix } from '../types';
-import type { BotRule, RuleContext } from './types';
+import type { FileRule, FileRuleContext } from './types';
 
 const TAG = new RegExp(schemaAt(['bot', 'locales', 0])?.pattern ?? '.');
 
-export const localesRule: BotRule = {
+export const localesRule: FileRule = {
   codes: ['locale/undeclared', 'locale/missing', 'locale/default-not-declared'],
   check(ctx) {
-    const { bot } = ctx;
+    const { bot, doc, file } = ctx;
     // A malformed tag is reported by the shape check; it asks nothing of the other files.
     const valid = bot.locales.filter((l) => TAG.test(l));
     const declared = new Set(bot.locales);
     const manifest = bot.docs.get(bot.manifest)!;
     const dl = manifest.facts.manifest.defaultLocale;
-    if (dl && declared.size && !declared.has(dl.text)) {
+    if (file === bot.manifest && dl && declared.size && !declared.has(dl.text)) {
       const guess = closest(dl.text, bot.locales);
-      ctx.report(bot.manifest, {
+      ctx.report({
         start: dl.start,
         end: dl.end,
         code: 'locale/default-not-declared',
@@ -29,17 +29,17 @@ export const localesRule: BotRule = {
       });
     }
     if (!valid.length) return; // nothing to compare with: the shape check asks for locales
-    for (const ref of bot.refs) {
+    for (const ref of doc.facts.refs) {
       if (ref.kind !== 'locale' || ref.role !== 'locale' || declared.has(ref.name)) continue;
       const guess = closest(ref.name, bot.locales);
       const fixes: Fix[] = [];
       if (guess) {
-        const text = bot.docs.get(ref.file)!.doc.text;
+        const text = doc.doc.text;
         fixes.push({ title: `Change to "${guess}"`, preferred: true, edits: [{ file: ref.file, start: ref.start, end: ref.end, newText: requote(text, ref.start, ref.end, guess) }] });
       }
       const list = manifest.facts.manifest.localesNode;
       if (list) fixes.push({ title: `Add "${ref.name}" to the bot's locales`, edits: [appendItem(manifest.doc, list, ref.name)] });
-      ctx.report(ref.file, {
+      ctx.report({
         start: ref.start,
         end: ref.end,
         code: 'locale/undeclared',
@@ -47,23 +47,22 @@ export const localesRule: BotRule = {
         fixes,
       });
     }
-    for (const intent of bot.intents) {
-      if (intent.utterances) missing(ctx, intent.def.file, intent.utterances, `The intent ${intent.def.name} has no utterances`, []);
+    for (const intent of doc.facts.intents) {
+      if (intent.utterances) missing(ctx, intent.utterances, `The intent ${intent.def.name} has no utterances`, []);
       for (const slot of intent.slots) {
-        if (slot.prompt) missing(ctx, slot.def.file, slot.prompt, `The prompt of slot ${slot.def.name} (intent ${intent.def.name}) has no text`, 'TODO');
+        if (slot.prompt) missing(ctx, slot.prompt, `The prompt of slot ${slot.def.name} (intent ${intent.def.name}) has no text`, 'TODO');
       }
     }
-    for (const r of bot.responses) {
-      if (r.map) missing(ctx, r.def.file, r.map, `The response ${r.def.name} has no text`, ['TODO']);
+    for (const r of doc.facts.responses) {
+      if (r.map) missing(ctx, r.map, `The response ${r.def.name} has no text`, ['TODO']);
     }
   },
 };
 
-function missing(ctx: RuleContext, file: string, map: LocaleMap, what: string, empty: string | string[]): void {
-  const have = new Set(map.entries.map((e) => e.locale));
-  const absent = ctx.bot.locales.filter((l) => !have.has(l) && TAG.test(l));
+function missing(ctx: FileRuleContext, map: LocaleMap, what: string, empty: string | string[]): void {
+  const absent = ctx.bot.locales.filter((l) => TAG.test(l) && !map.entries.some((e) => e.locale === l));
   if (!absent.length) return;
-  const doc = ctx.bot.docs.get(file)!.doc;
+  const doc = ctx.doc.doc;
   const owner = map.node.property;
   const start = owner ? owner.keyStart : map.node.start;
   const end = owner ? owner.keyEnd : map.node.start + 1;
@@ -71,7 +70,7 @@ function missing(ctx: RuleContext, file: string, map: LocaleMap, what: string, e
   const sample = map.entries[0]?.value;
   const value = Array.isArray(empty) || (sample && sample.type === 'array') ? (Array.isArray(empty) ? empty : [empty]) : empty;
   for (const locale of absent) {
-    ctx.report(file, {
+    ctx.report({
       start,
       end,
       code: 'locale/missing',

@@ -9,7 +9,7 @@ import type { Reference, SymbolKind } from '../model/symbols';
 import { symbolKey } from '../model/symbols';
 import { closest, requote } from '../text/didYouMean';
 import type { Fix } from '../types';
-import type { BotRule, RuleContext } from './types';
+import type { FileRule, FileRuleContext } from './types';
 
 const CODE: Partial<Record<SymbolKind, string>> = {
   intent: 'ref/unknown-intent',
@@ -31,11 +31,11 @@ const WHAT: Partial<Record<SymbolKind, string>> = {
   variable: 'Define it under variables in the manifest, or use an existing one.',
 };
 
-export const referencesRule: BotRule = {
+export const referencesRule: FileRule = {
   codes: [...Object.values(CODE), 'ref/unknown-placeholder'],
   check(ctx) {
     const { bot } = ctx;
-    for (const ref of bot.refs) {
+    for (const ref of ctx.doc.facts.refs) {
       if (ref.kind === 'locale' || ref.kind === 'event') continue;
       if (ref.kind === 'slot') {
         checkSlot(ctx, ref);
@@ -48,7 +48,7 @@ export const referencesRule: BotRule = {
       const fixes = renameFix(ctx, ref, guess);
       if (ref.kind === 'response') fixes.push(createFix(bot, ref, 'responses', Object.fromEntries(localesFor(bot).map((l) => [l, ['TODO']]))));
       if (ref.kind === 'variable') fixes.push(createFix(bot, ref, 'variables', { default: 'TODO' }, true));
-      ctx.report(ref.file, {
+      ctx.report({
         start: ref.start,
         end: ref.end,
         code: CODE[ref.kind]!,
@@ -67,7 +67,7 @@ function localesFor(bot: BotModel): string[] {
   return bot.locales.length ? bot.locales : ['en-US'];
 }
 
-function renameFix(ctx: RuleContext, ref: Reference, guess: string | undefined): Fix[] {
+function renameFix(ctx: FileRuleContext, ref: Reference, guess: string | undefined): Fix[] {
   if (!guess) return [];
   const text = ctx.bot.docs.get(ref.file)!.doc.text;
   return [{ title: `Change to "${guess}"`, preferred: true, edits: [{ file: ref.file, start: ref.start, end: ref.end, newText: requote(text, ref.start, ref.end, guess) }] }];
@@ -91,7 +91,7 @@ function baseName(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }
 
-function checkSlot(ctx: RuleContext, ref: Reference): void {
+function checkSlot(ctx: FileRuleContext, ref: Reference): void {
   const { bot } = ctx;
   const scoped = ref.scope !== undefined ? bot.slotsByIntent.get(ref.scope) : undefined;
   if (ref.role === 'placeholder' && ref.scope !== undefined) {
@@ -99,7 +99,7 @@ function checkSlot(ctx: RuleContext, ref: Reference): void {
     if (scoped?.has(ref.name)) return;
     const guess = closest(ref.name, scoped ? scoped.keys() : []);
     const fixes = renameFix(ctx, ref, guess);
-    ctx.report(ref.file, {
+    ctx.report({
       start: ref.start,
       end: ref.end,
       code: 'ref/unknown-placeholder',
@@ -112,7 +112,7 @@ function checkSlot(ctx: RuleContext, ref: Reference): void {
   const guess = closest(ref.name, scoped && scoped.size ? scoped.keys() : namesOf(bot, 'slot'));
   const fixes = renameFix(ctx, ref, guess);
   const placeholder = ref.role === 'placeholder';
-  ctx.report(ref.file, {
+  ctx.report({
     start: ref.start,
     end: ref.end,
     code: placeholder ? 'ref/unknown-placeholder' : 'ref/unknown-slot',

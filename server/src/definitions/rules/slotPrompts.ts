@@ -1,13 +1,13 @@
 // A required slot needs a prompt, or the bot has nothing to ask for it with.
-import type { BotRule } from './types';
+import type { FileRule } from './types';
 
-export const slotPromptsRule: BotRule = {
+export const slotPromptsRule: FileRule = {
   codes: ['slot/missing-prompt'],
   check(ctx) {
-    for (const intent of ctx.bot.intents) {
+    for (const intent of ctx.doc.facts.intents) {
       for (const slot of intent.slots) {
         if (!slot.required || slot.prompt) continue;
-        ctx.report(slot.def.file, {
+        ctx.report({
           start: slot.def.start,
           end: slot.def.end,
           code: 'slot/missing-prompt',

@@ -1,11 +1,11 @@
 // A synonym given to two values of one slot type makes the value ambiguous.
 import { normalizeUtterance } from '../text/normalize';
-import type { BotRule } from './types';
+import type { FileRule } from './types';
 
-export const synonymsRule: BotRule = {
+export const synonymsRule: FileRule = {
   codes: ['slotType/duplicate-synonym'],
   check(ctx) {
-    for (const st of ctx.bot.slotTypes) {
+    for (const st of ctx.doc.facts.slotTypes) {
       const owner = new Map<string, { value: string; start: number; end: number }>();
       // A value's own name counts as one of its synonyms in every locale.
       for (const v of st.values) owner.set(`*\u0000${normalizeUtterance(v.value.text)}`, { value: v.value.text, ...v.value });
@@ -16,7 +16,7 @@ export const synonymsRule: BotRule = {
           const key = `${syn.locale}\u0000${norm}`;
           const prev = asValue && asValue.value !== v.value.text ? asValue : owner.get(key);
           if (prev && prev.value !== v.value.text) {
-            ctx.report(st.def.file, {
+            ctx.report({
               start: syn.item.start,
               end: syn.item.end,
               code: 'slotType/duplicate-synonym',

@@ -2,7 +2,7 @@
 // slot has, variables no string mentions.
 import { referencesTo } from '../model/bot';
 import type { Definition, SymbolKind } from '../model/symbols';
-import type { BotRule, RuleContext } from './types';
+import type { FileRule, FileRuleContext } from './types';
 
 const WORDS: Partial<Record<SymbolKind, [string, string]>> = {
   response: ['unused/response', 'no step says it (say: or a handoff message)'],
@@ -11,11 +11,11 @@ const WORDS: Partial<Record<SymbolKind, [string, string]>> = {
   variable: ['unused/variable', 'no string mentions it as ${…}'],
 };
 
-function unused(ctx: RuleContext, defs: readonly { def: Definition }[]): void {
+function unused(ctx: FileRuleContext, defs: readonly { def: Definition }[]): void {
   for (const { def } of defs) {
     const [code, why] = WORDS[def.kind]!;
     if (ctx.isOff(code) || referencesTo(ctx.bot, def.kind, def.name).length > 0) continue;
-    ctx.report(def.file, {
+    ctx.report({
       start: def.start,
       end: def.end,
       code,
@@ -25,12 +25,13 @@ function unused(ctx: RuleContext, defs: readonly { def: Definition }[]): void {
   }
 }
 
-export const unusedRule: BotRule = {
+export const unusedRule: FileRule = {
   codes: Object.values(WORDS).map((w) => w![0]),
   check(ctx) {
-    unused(ctx, ctx.bot.responses);
-    unused(ctx, ctx.bot.functions);
-    unused(ctx, ctx.bot.slotTypes);
-    unused(ctx, ctx.bot.variables);
+    const facts = ctx.doc.facts;
+    unused(ctx, facts.responses);
+    unused(ctx, facts.functions);
+    unused(ctx, facts.slotTypes);
+    unused(ctx, facts.variables);
   },
 };
