@@ -39,13 +39,25 @@ const DEBOUNCE_MS = 120;
 const MAX_WAIT_MS = 600;
 const BOT_FILE = /\.(ya?ml|jsonc?)$/i;
 
+/** What the client was last sent for a file. */
+interface Published {
+  /** The library's list it was made from (the library returns the same array while nothing changed). */
+  list: readonly Diagnostic[];
+  /** The LSP diagnostics sent, positions included. */
+  sent: LspDiagnostic[];
+  /** The line tables the positions were worked out with, by file: while they stay, so do the positions. */
+  lines: Map<string, LineIndex | undefined>;
+}
+
 export class LanguageService {
   readonly workspace: BotWorkspace;
   private readonly dirty = new Set<string>();
   /** Files whose text changed since the last flush (edits, disk changes): answered first, and always. */
   private readonly edited = new Set<string>();
-  /** What was last published per file, as a fingerprint of its diagnostics. */
-  private readonly published = new Map<string, number>();
+  /** What was last published per file. */
+  private readonly published = new Map<string, Published>();
+  /** file: URIs by path (every related place names one). */
+  private readonly uris = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private firstPending = 0;
   private lastChange = 0;
@@ -163,7 +175,7 @@ export class LanguageService {
   }
 
   private publish(path: string, always: boolean): void {
-    const uri = pathToFileURL(path).toString();
+    const uri = this.uriOf(path);
     const doc = this.documents.get(uri);
     const shown = this.settings.validationEnabled && (doc || this.settings.scope === 'workspace');
     if (!shown) {
@@ -176,12 +188,69 @@ export class LanguageService {
     } catch (e) {
       this.connection.console.error(`validating ${path} failed: ${(e as Error).stack ?? e}`);
     }
-    const key = fingerprint(found);
     const before = this.published.get(path);
-    // Nothing new to say: the client already shows exactly these (or, for a file not open, none).
-    if (!always && (before === key || (before === undefined && !found.length && !doc))) return;
-    this.published.set(path, key);
-    void this.connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: found.map((d) => this.toLsp(d)) });
+    if (!always) {
+      // The same list and the same line tables: the client already shows exactly this.
+      if (before && before.list === found && this.linesCurrent(before.lines)) return;
+      // Nothing to say for a file not open that never had problems.
+      if (!before && !found.length && !doc) return;
+    }
+    const lines = new Map<string, LineIndex | undefined>();
+    // A new list may still look the same to the client: offsets in another file moved, but
+    // not the lines and characters they fall on (typing on one line moves nothing above it).
+    if (!always && before && this.looksSame(before, found, lines)) {
+      before.list = found;
+      before.lines = lines;
+      return;
+    }
+    const sent = found.map((d) => this.toLsp(d, lines));
+    this.published.set(path, { list: found, sent, lines });
+    void this.connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: sent });
+  }
+
+  /** Whether every line table is still the one the workspace has for its file. */
+  private linesCurrent(lines: Map<string, LineIndex | undefined>): boolean {
+    for (const [file, li] of lines) if (this.lines(file) !== li) return false;
+    return true;
+  }
+
+  /** Whether `found` converts to exactly what was sent before (filling `lines` with the tables used). */
+  private looksSame(before: Published, found: readonly Diagnostic[], lines: Map<string, LineIndex | undefined>): boolean {
+    if (found.length !== before.sent.length) return false;
+    const samePos = (r: Range, file: string, start: number, end: number): boolean => {
+      const x = this.rangeIn(lines, file, start, end);
+      return x.start.line === r.start.line && x.start.character === r.start.character && x.end.line === r.end.line && x.end.character === r.end.character;
+    };
+    for (let i = 0; i < found.length; i++) {
+      const d = found[i]!;
+      const was = before.list[i];
+      const sent = before.sent[i]!;
+      if (d !== was && (d.code !== sent.code || SEVERITY[d.severity] !== sent.severity || d.message !== sent.message || !!d.tags?.includes('unnecessary') !== !!sent.tags)) return false;
+      if (!samePos(sent.range, d.file, d.start, d.end)) return false;
+      const related = d.related ?? [];
+      const sentRelated = sent.relatedInformation ?? [];
+      if (related.length !== sentRelated.length) return false;
+      for (let j = 0; j < related.length; j++) {
+        const r = related[j]!;
+        const s = sentRelated[j]!;
+        if (r.message !== s.message || this.uriOf(r.file) !== s.location.uri || !samePos(s.location.range, r.file, r.start, r.end)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** The LSP range of a span, with the file's line table looked up once per publish. */
+  private rangeIn(lines: Map<string, LineIndex | undefined>, file: string, start: number, end: number): Range {
+    let li = lines.get(file);
+    if (li === undefined && !lines.has(file)) lines.set(file, (li = this.lines(file)));
+    if (!li) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { start: li.positionAt(start), end: li.positionAt(end) };
+  }
+
+  private uriOf(path: string): string {
+    let uri = this.uris.get(path);
+    if (uri === undefined) this.uris.set(path, (uri = pathToFileURL(path).toString()));
+    return uri;
   }
 
   /** The line table of a file as the workspace parsed it, so offsets map to the right text. */
@@ -196,9 +265,9 @@ export class LanguageService {
     return { start: lines.positionAt(start), end: lines.positionAt(end) };
   }
 
-  private toLsp(d: Diagnostic): LspDiagnostic {
+  private toLsp(d: Diagnostic, lines: Map<string, LineIndex | undefined>): LspDiagnostic {
     const out: LspDiagnostic = {
-      range: this.range(d.file, d.start, d.end),
+      range: this.rangeIn(lines, d.file, d.start, d.end),
       severity: SEVERITY[d.severity],
       code: d.code,
       source: 'bot-versions',
@@ -207,7 +276,7 @@ export class LanguageService {
     if (d.tags?.includes('unnecessary')) out.tags = [DiagnosticTag.Unnecessary];
     if (d.related?.length) {
       out.relatedInformation = d.related.map((r) => ({
-        location: { uri: pathToFileURL(r.file).toString(), range: this.range(r.file, r.start, r.end) },
+        location: { uri: this.uriOf(r.file), range: this.rangeIn(lines, r.file, r.start, r.end) },
         message: r.message,
       }));
     }
@@ -254,19 +323,4 @@ export class LanguageService {
 
 export function pathOf(uri: string): string {
   return fileURLToPath(uri).replace(/\\/g, '/');
-}
-
-/** A 32-bit FNV-1a hash of what a client shows of a file's diagnostics. */
-function fingerprint(list: readonly Diagnostic[]): number {
-  let h = 0x811c9dc5;
-  const mix = (s: string): void => {
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0x1f, 0x01000193);
-  };
-  for (const d of list) {
-    mix(`${d.code}\u0000${d.start}\u0000${d.end}\u0000${d.severity}\u0000${d.message}`);
-    for (const r of d.related ?? []) mix(`${r.file}\u0000${r.start}\u0000${r.end}\u0000${r.message}`);
-    if (d.tags?.length) mix(d.tags.join());
-  }
-  return (h >>> 0) + list.length * 2 ** 32;
 }

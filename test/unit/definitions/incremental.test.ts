@@ -10,7 +10,7 @@ import { BotWorkspace } from '../../../server/src/definitions/index';
 import { generateBot } from './support/generate';
 
 const RUNS = Number(process.env.BOTV_PROPERTY_RUNS ?? 150);
-const FILES = new Map([
+const FILES = new Map<string, string>([
   ...[...generateBot(40, 6, 6).files].map(([p, t]) => [`a/${p}`, t] as const),
   // A second bot with the same id: the workspace-wide check has something to say.
   ...[...generateBot(6, 4, 3).files].map(([p, t]) => [`b/${p}`, t] as const),
@@ -40,7 +40,9 @@ const edit = fc.record({
   ask: fc.constantFrom('nothing', 'one', 'bot', 'all'),
 });
 
-function apply(texts: Map<string, string>, e: fc.RecordValue<typeof edit>): string {
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(texts: Map<string, string>, e: Edit): string {
   const file = e.kind === 'edit-utterance' ? PATHS.filter((p) => p.includes('/intents/'))[e.file % 3]! : PATHS[e.file]!;
   const text = texts.get(file)!;
   const lines = text.split('\n');
