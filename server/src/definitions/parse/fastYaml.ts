@@ -57,6 +57,8 @@ export function parseYamlFast(text: string): { root: Node | null; findings: Find
 
 class FastYaml {
   private pos = 0;
+  /** The last nextContentLine: from where, to where, and the column it returned. */
+  private ahead = { from: -1, to: -1, col: -1 };
   private readonly findings: Finding[] = [];
   private depth = 0;
 
@@ -81,16 +83,28 @@ class FastYaml {
    * a line's content, that line counts. Tabs in indentation give up.
    */
   private nextContentLine(): number {
+    // Callers often look ahead and then ask again from the same place.
+    if (this.pos === this.ahead.from) {
+      this.pos = this.ahead.to;
+      return this.ahead.col;
+    }
+    const from = this.pos;
+    const col = this.scanContentLine();
+    this.ahead = { from, to: this.pos, col };
+    return col;
+  }
+
+  private scanContentLine(): number {
     const t = this.text;
     let i = this.pos;
-    const ls = t.lastIndexOf('\n', i - 1) + 1;
-    let onlySpaces = true;
-    for (let k = ls; k < i; k++) if (t.charCodeAt(k) !== 32) onlySpaces = false;
-    if (!onlySpaces) {
+    // Only spaces between the line start and pos: this line counts. Else go to the next.
+    let k = i - 1;
+    while (k >= 0 && t.charCodeAt(k) === 32) k--;
+    if (k >= 0 && t.charCodeAt(k) !== 10) {
       const nl = t.indexOf('\n', i);
       if (nl < 0) return -1;
       i = nl + 1;
-    } else i = ls;
+    } else i = k + 1;
     for (;;) {
       const start = i;
       while (t.charCodeAt(i) === 32) i++;
