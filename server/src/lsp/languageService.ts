@@ -31,9 +31,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A change after this much quiet is checked at once… */
+/** Typing after this much quiet is checked at once… */
 const QUIET_MS = 300;
-/** …while during a burst of typing, diagnostics wait for this much quiet… */
+/** …while during a burst of typing (or of changes on disk), diagnostics wait for this much quiet… */
 const DEBOUNCE_MS = 120;
 /** …but never longer than this while changes keep coming (a typing storm). */
 const MAX_WAIT_MS = 600;
@@ -60,7 +60,7 @@ export class LanguageService {
   private readonly uris = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private firstPending = 0;
-  private lastChange = 0;
+  private lastTyping = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -81,14 +81,14 @@ export class LanguageService {
     for (const root of this.roots) await loadFolder(this.workspace, root);
     // Open documents win over disk: the editor's text is what the user sees.
     for (const doc of this.documents.all()) this.workspace.setDocument(pathOf(doc.uri), doc.getText(), doc.version);
-    this.schedule(this.workspace.paths(), true);
+    this.schedule(this.workspace.paths());
   }
 
   setSettings(settings: Settings): void {
     const scopeChanged = settings.scope !== this.settings.scope;
     this.settings = settings;
     const { affected } = this.workspace.setOptions(this.options());
-    this.schedule(scopeChanged ? [...affected, ...this.published.keys()] : affected, true);
+    this.schedule(scopeChanged ? [...affected, ...this.published.keys()] : affected);
   }
 
   /** What the store knows and the checks need: the pipeline, and the files of protected bots edited outside a release. */
@@ -107,20 +107,22 @@ export class LanguageService {
     return { ...this.settings.validation, ...this.store };
   }
 
+  /** An opened document is checked at once: a burst of opens is no typing to wait out. */
   open(doc: TextDocument): void {
-    this.update(doc);
+    this.update(doc, false);
   }
 
   change(doc: TextDocument): void {
-    this.update(doc);
+    this.update(doc, true);
   }
 
-  private update(doc: TextDocument): void {
+  private update(doc: TextDocument, typing: boolean): void {
     const path = pathOf(doc.uri);
     if (!BOT_FILE.test(path)) return;
     const { affected } = this.workspace.setDocument(path, doc.getText(), doc.version);
     this.edited.add(path);
-    this.schedule([path, ...affected]);
+    // An open also fires a content change, with the text the workspace already has: no typing.
+    this.schedule([path, ...affected], typing && affected.length > 0);
   }
 
   /** A closed document goes back to its disk text; its diagnostics are cleared unless the whole workspace is shown. */
@@ -130,7 +132,7 @@ export class LanguageService {
     const loaded = await loadFiles(this.workspace, [path]);
     const { affected } = loaded.length ? { affected: [] as string[] } : this.workspace.removeDocument(path);
     this.edited.add(path);
-    this.schedule([path, ...affected], true);
+    this.schedule([path, ...affected]);
   }
 
   /** A file changed on disk; an open document keeps the editor's text. */
@@ -138,24 +140,30 @@ export class LanguageService {
     if (!BOT_FILE.test(path) || this.documents.get(pathToFileURL(path).toString())) return;
     this.edited.add(path);
     if (deleted) {
-      this.schedule([path, ...this.workspace.removeDocument(path).affected]);
+      this.schedule([path, ...this.workspace.removeDocument(path).affected], true);
       return;
     }
-    void loadFiles(this.workspace, [path]).then(() => this.schedule(this.workspace.paths()));
+    // Disk changes come in bursts (a checkout, a save of many files): gathered as typing is.
+    void loadFiles(this.workspace, [path]).then(() => this.schedule(this.workspace.paths(), true));
   }
 
-  private schedule(paths: Iterable<string>, now = false): void {
+  /** Checks `paths` soon: at once, or while `typing`, after a pause in the changes. */
+  private schedule(paths: Iterable<string>, typing = false): void {
     for (const p of paths) this.dirty.add(p);
     const t = Date.now();
-    // After a quiet spell the first change is checked at once; while typing goes on, changes
-    // are gathered for a moment, but never for longer than MAX_WAIT_MS.
-    const quiet = t - this.lastChange > QUIET_MS;
-    this.lastChange = t;
     if (!this.timer) this.firstPending = t;
+    let wait = 0;
+    if (typing) {
+      // After a quiet spell the first change is checked at once; while typing goes on, changes
+      // are gathered for a moment, but never for longer than MAX_WAIT_MS.
+      const quiet = t - this.lastTyping > QUIET_MS;
+      this.lastTyping = t;
+      if (!quiet) wait = Math.max(0, Math.min(DEBOUNCE_MS, this.firstPending + MAX_WAIT_MS - t));
+    }
     clearTimeout(this.timer);
-    const wait = now || quiet ? 0 : Math.max(0, Math.min(DEBOUNCE_MS, this.firstPending + MAX_WAIT_MS - t));
     this.timer = setTimeout(() => void this.flush(), wait);
   }
+
 
   /**
    * Publishes the diagnostics that changed, computed on the latest text: documents the user
