@@ -54,7 +54,7 @@ function expectedPairs(files: DocFacts[], t: number): string[] {
 
 function foundPairs(index: TrainingIndex): string[] {
   const out = new Set<string>();
-  for (const x of index.nearDuplicates()) for (const y of x.similar?.keys() ?? []) out.add([`${x.file}:${x.item.start}`, `${y.file}:${y.item.start}`].sort().join('|'));
+  for (const x of index.records()) for (const y of x.similar?.keys() ?? []) out.add([`${x.file}:${x.item.start}`, `${y.file}:${y.item.start}`].sort().join('|'));
   return [...out].sort();
 }
 

@@ -48,7 +48,7 @@ export class BotChecks {
   private readonly fileResults = new Map<string, FileResult>();
   private botDiagnostics = new Map<string, Diagnostic[]>();
   /** Per file, the diagnostics of each of its utterances that has some. */
-  private readonly recordDiagnostics = new Map<string, Map<UtteranceRecord, Diagnostic[]>>();
+  private recordDiagnostics = new Map<string, Map<UtteranceRecord, Diagnostic[]>>();
   /** Per file, all of those in one list (order does not matter: a file's list is sorted). */
   private readonly recordLists = new Map<string, Diagnostic[]>();
   private readonly lists = new Map<string, FileList>();
@@ -118,23 +118,20 @@ export class BotChecks {
     return list;
   }
 
-  private runRecordRules(model: BotModel, options: ResolvedOptions, off: (code: string) => boolean, all: boolean): void {
+  private runRecordRules(model: BotModel, options: ResolvedOptions, off: (code: string) => boolean, orderChanged: boolean): void {
     this.training.sync(
       model.files.map((f) => model.docs.get(f)!.facts),
       off('utterance/near-duplicate') ? 0 : options.nearDuplicateThreshold,
     );
     const touched = this.training.takeTouched();
-    if (all) {
-      // Reading order or the options changed: every utterance's findings may differ.
-      for (const byRecord of this.recordDiagnostics.values()) for (const r of byRecord.keys()) touched.add(r);
-      for (const r of this.training.records()) touched.add(r);
-    }
-    if (!touched.size) return;
+    // The index built afresh, or reading order or options changed: every utterance's findings may differ.
+    const all = orderChanged || touched === 'everything';
+    if (!all && !touched.size) return;
     const rank = new Map(model.files.map((f, i) => [f, i]));
     const order = (a: UtteranceRecord, b: UtteranceRecord): number =>
       a.file === b.file ? a.item.start - b.item.start : (rank.get(a.file) ?? 0) - (rank.get(b.file) ?? 0) || a.item.start - b.item.start;
     const sortedGroups = new Map<readonly UtteranceRecord[], UtteranceRecord[]>();
-    let found: Finding[] = [];
+    const found: Finding[] = [];
     const ctx: RecordRuleContext = {
       bot: model,
       options,
@@ -149,18 +146,9 @@ export class BotChecks {
       report: (finding) => found.push(finding),
     };
     const settler = this.settler!;
-    const changedFiles = new Set<string>();
-    for (const r of touched) {
-      let byRecord = this.recordDiagnostics.get(r.file);
-      const old = byRecord?.get(r);
-      if (!r.alive) {
-        if (old) {
-          byRecord!.delete(r);
-          changedFiles.add(r.file);
-        }
-        continue;
-      }
-      found = [];
+    /** The record's diagnostics now, `old` itself when they did not change. */
+    const check = (r: UtteranceRecord, old: Diagnostic[] | undefined): Diagnostic[] | undefined => {
+      found.length = 0;
       for (const rule of RECORD_RULES) {
         try {
           rule.check(ctx, r);
@@ -168,28 +156,43 @@ export class BotChecks {
           found.push(failure(e));
         }
       }
-      if (!found.length && !old) continue;
-      const now = found.length ? reuseDiagnostics(old, settler.settle(r.file, found, model.docs.get(r.file)!.doc.text.length)) : [];
-      if (now === old) continue;
-      if (now.length) {
+      if (!found.length) return undefined;
+      return reuseDiagnostics(old, settler.settle(r.file, found, model.docs.get(r.file)!.doc.text.length));
+    };
+    const changedFiles = new Set<string>();
+    if (all) {
+      const before = this.recordDiagnostics;
+      this.recordDiagnostics = new Map();
+      for (const r of this.training.records()) {
+        const now = check(r, before.get(r.file)?.get(r));
+        if (!now) continue;
+        let byRecord = this.recordDiagnostics.get(r.file);
         if (!byRecord) this.recordDiagnostics.set(r.file, (byRecord = new Map()));
         byRecord.set(r, now);
-      } else byRecord!.delete(r);
-      changedFiles.add(r.file);
+      }
+      for (const file of [...before.keys(), ...this.recordDiagnostics.keys()]) changedFiles.add(file);
+    } else {
+      for (const r of touched as Set<UtteranceRecord>) {
+        let byRecord = this.recordDiagnostics.get(r.file);
+        const old = byRecord?.get(r);
+        const now = r.alive ? check(r, old) : undefined;
+        if (now === old) continue;
+        if (now) {
+          if (!byRecord) this.recordDiagnostics.set(r.file, (byRecord = new Map()));
+          byRecord.set(r, now);
+        } else byRecord!.delete(r);
+        changedFiles.add(r.file);
+      }
     }
     for (const file of changedFiles) {
+      const byRecord = this.recordDiagnostics.get(file);
       const list: Diagnostic[] = [];
-      for (const ds of this.recordDiagnostics.get(file)?.values() ?? []) for (const d of ds) list.push(d);
+      if (byRecord && model.docs.has(file)) for (const ds of byRecord.values()) for (const d of ds) list.push(d);
       if (list.length) this.recordLists.set(file, list);
       else {
         this.recordLists.delete(file);
         this.recordDiagnostics.delete(file);
       }
-    }
-    for (const file of [...this.recordDiagnostics.keys()]) {
-      if (model.docs.has(file)) continue;
-      this.recordDiagnostics.delete(file);
-      this.recordLists.delete(file);
     }
   }
 

@@ -22,6 +22,9 @@ import type { DocFacts, TextItem } from './facts';
 import { SignatureTable } from './signatureTable';
 import { fnv1a, mix, TokenTable } from './tokenTable';
 
+/** The records of a text not said yet (shared; replaced, never pushed to). */
+const NO_RECORDS: UtteranceRecord[] = [];
+
 /** Most tokens one side of a pair may lose to reach their intersection (bounds index size). */
 const MAX_DELETIONS = 2;
 
@@ -72,10 +75,6 @@ export class TrainingIndex {
   private readonly localeSalt = new Map<string, number>();
   /** locale → normalised text → its entry. */
   private readonly texts = new Map<string, Map<string, TextEntry>>();
-  /** Entries with more than one record. */
-  private readonly repeated = new Set<TextEntry>();
-  /** Records with at least one near-duplicate partner. */
-  private readonly withPartners = new Set<UtteranceRecord>();
   private readonly table = new SignatureTable();
   private all: (UtteranceRecord | undefined)[] = [];
   private threshold = 0;
@@ -84,6 +83,8 @@ export class TrainingIndex {
   private mark = new Int32Array(1024);
   /** Records whose findings may have changed since `takeTouched`: see `touch`. */
   private touched = new Set<UtteranceRecord>();
+  /** Every record is new since `takeTouched` (the index was built afresh): nothing is marked one by one. */
+  private everything = true;
   /** Scratch: the signatures of the record being added; they are not kept (they cost more than the rest of the index). */
   private sigs = new Int32Array(256);
 
@@ -96,6 +97,7 @@ export class TrainingIndex {
       this.texts.clear();
       this.compact();
     }
+    if (this.files.size === 0) this.everything = true;
     const present = new Map(files.map((f) => [f.file, f]));
     for (const [file, entry] of [...this.files]) {
       const now = present.get(file);
@@ -106,19 +108,11 @@ export class TrainingIndex {
       if (this.files.has(f.file)) continue;
       const entry: FileEntry = { facts: f, records: [] };
       this.files.set(f.file, entry);
-      this.addRecords(entry, utterancesOf(f));
+      for (const intent of f.intents) {
+        for (const e of intent.utterances?.entries ?? []) for (const item of e.texts) this.addRecord(entry, intent.def.name, e.locale, item);
+      }
     }
     if (this.all.length > 1024 && this.all.length > 2 * this.live) this.compact();
-  }
-
-  /** Groups of records sharing one normalised text in one locale. */
-  *repeats(): Iterable<UtteranceRecord[]> {
-    for (const entry of this.repeated) yield entry.records;
-  }
-
-  /** Records that have near-duplicates in other intents. */
-  nearDuplicates(): Iterable<UtteranceRecord> {
-    return this.withPartners;
   }
 
   /** The living records of a file, in reading order. */
@@ -136,14 +130,16 @@ export class TrainingIndex {
    * so their positions may differ), gone (no longer alive), or sharing a text or a
    * near-duplicate pair with one of those. Only their findings can have changed.
    */
-  takeTouched(): Set<UtteranceRecord> {
-    const t = this.touched;
+  takeTouched(): Set<UtteranceRecord> | 'everything' {
+    const t = this.everything ? 'everything' : this.touched;
     this.touched = new Set();
+    this.everything = false;
     return t;
   }
 
   /** Marks a record and every record whose findings read it (same text, near-duplicate partners). */
   private touch(r: UtteranceRecord): void {
+    if (this.everything) return;
     this.touched.add(r);
     for (const g of r.text.records) this.touched.add(g);
     if (r.similar) for (const y of r.similar.keys()) this.touched.add(y);
@@ -213,51 +209,40 @@ export class TrainingIndex {
       const i = list.indexOf(r);
       if (i >= 0) list.splice(i, 1);
       if (list.length === 0) this.texts.get(r.locale)?.delete(r.norm);
-      if (list.length < 2) this.repeated.delete(r.text);
       r.alive = false;
       this.all[r.id] = undefined;
       this.live--;
       if (r.similar) {
         for (const other of r.similar.keys()) {
-          other.similar?.delete(r);
-          if (!other.similar?.size) this.withPartners.delete(other);
+          other.similar!.delete(r);
+          if (!other.similar!.size) other.similar = undefined;
         }
         r.similar = undefined;
-        this.withPartners.delete(r);
       }
     }
   }
 
   private addRecords(entry: FileEntry, utterances: readonly Utterance[]): void {
-    for (const u of utterances) {
-      const norm = normalizeUtterance(u.item.text);
-      if (!norm) continue;
-      const text = this.textEntry(u.locale, norm);
-      const r: UtteranceRecord = {
-        file: entry.facts.file,
-        intent: u.intent,
-        locale: u.locale,
-        item: u.item,
-        norm: text.norm,
-        tokens: text.tokens,
-        text,
-        id: this.all.length,
-        similar: undefined,
-        seenBy: 0,
-        alive: true,
-      };
-      entry.records.push(r);
-      text.records.push(r);
-      if (text.records.length > 1) this.repeated.add(text);
-      this.all.push(r);
-      this.live++;
-      if (this.threshold > 0) {
-        const count = this.signatures(r);
-        this.findSimilar(r, count);
-        this.index(r, count);
-      }
-      this.touch(r);
+    for (const u of utterances) this.addRecord(entry, u.intent, u.locale, u.item);
+  }
+
+  private addRecord(entry: FileEntry, intent: string, locale: string, item: TextItem): void {
+    const norm = normalizeUtterance(item.text);
+    if (!norm) return;
+    const text = this.textEntry(locale, norm);
+    const r: UtteranceRecord = { file: entry.facts.file, intent, locale, item, norm: text.norm, tokens: text.tokens, text, id: this.all.length, similar: undefined, seenBy: 0, alive: true };
+    entry.records.push(r);
+    // A list of one, as most texts have: an empty list would reserve room for 16.
+    if (text.records.length) text.records.push(r);
+    else text.records = [r];
+    this.all.push(r);
+    this.live++;
+    if (this.threshold > 0) {
+      const count = this.signatures(r);
+      this.findSimilar(r, count);
+      this.index(r, count);
     }
+    this.touch(r);
   }
 
   /** The entry of a normalised text, tokenised on first use. */
@@ -266,7 +251,7 @@ export class TrainingIndex {
     if (!byNorm) this.texts.set(locale, (byNorm = new Map()));
     let text = byNorm.get(norm);
     if (!text) {
-      byNorm.set(norm, (text = { locale, norm, tokens: this.tokenize(norm), records: [] }));
+      byNorm.set(norm, (text = { locale, norm, tokens: this.tokenize(norm), records: NO_RECORDS }));
     }
     return text;
   }
@@ -281,7 +266,8 @@ export class TrainingIndex {
       if (!ids.includes(id)) ids.push(id);
       start = i + 1;
     }
-    return ids;
+    // Exactly as long as it is: a list grown by push keeps spare room, 80,000 times over.
+    return ids.slice();
   }
 
   /** Drops dead records: renumbers the living and rebuilds the signature table. */
@@ -365,8 +351,6 @@ export class TrainingIndex {
         if (sim < t || y.norm === x.norm) continue;
         (x.similar ??= new Map()).set(y, sim);
         (y.similar ??= new Map()).set(x, sim);
-        this.withPartners.add(x);
-        this.withPartners.add(y);
       }
     }
   }
