@@ -1,14 +1,18 @@
-// Helpers both parsers use while building the tree: one place for duplicate keys (a Map per
-// object, so linear), reserved keys and the nesting limit.
+// Helpers both parsers use while building the tree: one place for duplicate keys (linear:
+// a Map for any but small objects), reserved keys and the nesting limit.
 import type { Finding } from '../types';
 import type { ObjectNode, Property } from './tree';
 
 /** Deeper nesting is cut (and reported): bot files need about ten levels; parsers need stack. */
 export const MAX_DEPTH = 100;
 
+/** Up to this many keys, a mapping is searched directly; a Map (made once) takes over above it. */
+const SMALL = 8;
+
 /** Collects an object's properties, flagging repeated and reserved keys as it goes. */
 export class PropertyCollector {
-  private readonly seen = new Map<string, Property>();
+  // Bot files hold tens of thousands of small mappings: most never need a Map of their own.
+  private seen: Map<string, Property> | undefined;
 
   constructor(
     private readonly obj: ObjectNode,
@@ -16,8 +20,16 @@ export class PropertyCollector {
   ) {}
 
   add(prop: Property): void {
-    this.obj.properties.push(prop);
-    const first = this.seen.get(prop.key);
+    const props = this.obj.properties;
+    let first: Property | undefined;
+    if (this.seen) first = this.seen.get(prop.key);
+    else for (let i = 0; i < props.length && !first; i++) if (props[i]!.key === prop.key) first = props[i];
+    props.push(prop);
+    if (!this.seen && props.length > SMALL) {
+      this.seen = new Map();
+      // Earlier keys win: the first of each name is the one a repeat points at.
+      for (let i = props.length - 1; i >= 0; i--) this.seen.set(props[i]!.key, props[i]!);
+    } else if (this.seen && !first) this.seen.set(prop.key, prop);
     if (first) {
       this.findings.push({
         start: prop.keyStart,
@@ -27,7 +39,7 @@ export class PropertyCollector {
         message: `The key "${prop.key}" appears twice in this mapping; only one can count. Remove or rename one of them.`,
         related: [{ file: '', start: first.keyStart, end: first.keyEnd, message: 'first defined here' }],
       });
-    } else this.seen.set(prop.key, prop);
+    }
     if (prop.key === '__proto__') {
       this.findings.push({
         start: prop.keyStart,

@@ -51,8 +51,16 @@ export function resolve(s: SchemaNode): SchemaNode {
   return merged;
 }
 
-/** The types a schema accepts; undefined when it accepts anything. */
+const types = new WeakMap<SchemaNode, string[] | null>();
+
+/** The types a schema accepts; undefined when it accepts anything. (Worked out once per schema node: the shape check asks for every node of every file.) */
 export function typesOf(s: SchemaNode): string[] | undefined {
+  let t = types.get(s);
+  if (t === undefined) types.set(s, (t = typesOfUncached(s) ?? null));
+  return t ?? undefined;
+}
+
+function typesOfUncached(s: SchemaNode): string[] | undefined {
   const r = resolve(s);
   if (r.type) return Array.isArray(r.type) ? r.type : [r.type];
   if (r.oneOf) {

@@ -64,7 +64,7 @@ function check(node: Node, schema: SchemaNode, text: string, out: Finding[]): vo
       wrongType(node, typesOf(s) ?? [], out);
       return;
     }
-    s = { ...resolve(branch), description: s.description ?? resolve(branch).description };
+    s = branchOf(s, branch);
   }
   const types = typesOf(s);
   if (types && !accepts(types, node)) {
@@ -87,6 +87,17 @@ function check(node: Node, schema: SchemaNode, text: string, out: Finding[]): vo
     return;
   }
   checkObject(node, s, text, out);
+}
+
+const branches = new WeakMap<SchemaNode, Map<SchemaNode, SchemaNode>>();
+
+/** A oneOf branch with the annotations of the schema that holds it (made once per pair). */
+function branchOf(s: SchemaNode, branch: SchemaNode): SchemaNode {
+  let byBranch = branches.get(s);
+  if (!byBranch) branches.set(s, (byBranch = new Map()));
+  let b = byBranch.get(branch);
+  if (!b) byBranch.set(branch, (b = { ...resolve(branch), description: s.description ?? resolve(branch).description }));
+  return b;
 }
 
 function wrongType(node: Node, types: string[], out: Finding[]): void {
