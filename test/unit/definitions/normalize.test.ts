@@ -1,9 +1,24 @@
-// Utterance normalisation: the one-pass fast path gives exactly what the definition
-// (NFC, lower case, punctuation and spaces made one space) gives, for every character it
-// handles itself and for random text of any script.
+// Utterance normalisation: the one-pass fast path, and the word scanner the training index
+// reads utterances with, give exactly what the definition (NFC, lower case, punctuation and
+// spaces made one space) gives, for every character they handle themselves and for random
+// text of any script.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { normalizeSlow, normalizeUtterance } from '../../../server/src/definitions/text/normalize';
+import { lowerCharAt, normalizeSlow, normalizeUtterance, wordsOf } from '../../../server/src/definitions/text/normalize';
+import type { WordSpans } from '../../../server/src/definitions/text/normalize';
+
+/** The normal form as the one-pass word scanner sees it: its words, lowered, joined by spaces. */
+function fromWords(text: string): string {
+  const w: WordSpans = { source: '', raw: false, starts: [], ends: [], count: 0 };
+  wordsOf(text, w);
+  const words: string[] = [];
+  for (let i = 0; i < w.count; i++) {
+    let word = '';
+    for (let j = w.starts[i]!; j < w.ends[i]!; j++) word += String.fromCharCode(w.raw ? lowerCharAt(w.source, j) : w.source.charCodeAt(j));
+    words.push(word);
+  }
+  return words.join(' ');
+}
 
 const RUNS = Number(process.env.BOTV_PROPERTY_RUNS ?? 400);
 
@@ -21,15 +36,18 @@ describe('definitions: utterance normalisation', () => {
     assert.equal(normalizeUtterance('İstanbul'), normalizeSlow('İstanbul'));
   });
 
-  it('agrees with the definition on every character below U+0300 and in General Punctuation, alone and between words', () => {
+  it('agrees with the definition on every character below U+0300 and in General Punctuation, alone and between words, as a string and as words', () => {
     const codes = [...Array(0x300).keys(), ...Array.from({ length: 0x70 }, (_, i) => 0x2000 + i)];
     for (const c of codes) {
       const ch = String.fromCharCode(c);
-      for (const s of [ch, `a${ch}b`, ` ${ch} `, `A${ch}${ch}Z`]) assert.equal(normalizeUtterance(s), normalizeSlow(s), `U+${c.toString(16)} in ${JSON.stringify(s)}`);
+      for (const s of [ch, `a${ch}b`, ` ${ch} `, `A${ch}${ch}Z`]) {
+        assert.equal(normalizeUtterance(s), normalizeSlow(s), `U+${c.toString(16)} in ${JSON.stringify(s)}`);
+        assert.equal(fromWords(s), normalizeSlow(s), `words, U+${c.toString(16)} in ${JSON.stringify(s)}`);
+      }
     }
   });
 
-  it('agrees with the definition on random text mixing Latin, punctuation, combining marks and any other character', () => {
+  it('agrees with the definition on random text mixing Latin, punctuation, combining marks and any other character, as a string and as words', () => {
     const char = fc.oneof(
       fc.integer({ min: 0x20, max: 0x7e }),
       fc.integer({ min: 0, max: 0x24f }),
@@ -41,6 +59,7 @@ describe('definitions: utterance normalisation', () => {
       fc.property(fc.array(char, { maxLength: 40 }), (codes) => {
         const s = String.fromCharCode(...codes);
         assert.equal(normalizeUtterance(s), normalizeSlow(s));
+        assert.equal(fromWords(s), normalizeSlow(s));
       }),
       { numRuns: RUNS * 25 },
     );

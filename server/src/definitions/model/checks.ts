@@ -149,11 +149,17 @@ export class BotChecks {
     /** The record's diagnostics now, `old` itself when they did not change. */
     const check = (r: UtteranceRecord, old: Diagnostic[] | undefined): Diagnostic[] | undefined => {
       found.length = 0;
-      for (const rule of RECORD_RULES) {
-        try {
-          rule.check(ctx, r);
-        } catch (e) {
-          found.push(failure(e));
+      try {
+        for (const rule of RECORD_RULES) rule.check(ctx, r);
+      } catch (e) {
+        // Rules are few and seldom fail: run them again one by one to tell which did.
+        found.length = 0;
+        for (const rule of RECORD_RULES) {
+          try {
+            rule.check(ctx, r);
+          } catch (e2) {
+            found.push(failure(e2));
+          }
         }
       }
       if (!found.length) return undefined;
@@ -164,7 +170,7 @@ export class BotChecks {
       const before = this.recordDiagnostics;
       this.recordDiagnostics = new Map();
       for (const r of this.training.records()) {
-        const now = check(r, before.get(r.file)?.get(r));
+        const now = check(r, before.size ? before.get(r.file)?.get(r) : undefined);
         if (!now) continue;
         let byRecord = this.recordDiagnostics.get(r.file);
         if (!byRecord) this.recordDiagnostics.set(r.file, (byRecord = new Map()));

@@ -20,9 +20,12 @@ export class Settler {
       const severity = override ?? f.severity ?? defaultSeverity(f.code);
       // Every span is kept inside the text, whatever a check computed.
       const start = Math.max(0, Math.min(f.start, len));
-      const d: Diagnostic = { ...f, file, severity, start, end: Math.max(start, Math.min(f.end, len)) };
-      if (d.fixes) d.fixes = d.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => (e.file === '' ? { ...e, file } : e)) }));
-      if (d.related) d.related = d.related.map((r) => (r.file === '' ? { ...r, file } : r));
+      // Written out rather than spread: thousands are made at once, and a spread of an
+      // object of unknown shape is slow in V8 until it has warmed up.
+      const d: Diagnostic = { start, end: Math.max(start, Math.min(f.end, len)), code: f.code, message: f.message, file, severity };
+      if (f.related) d.related = f.related.some((r) => r.file === '') ? f.related.map((r) => (r.file === '' ? { ...r, file } : r)) : f.related;
+      if (f.fixes) d.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => (e.file === '' ? { ...e, file } : e)) }));
+      if (f.tags) d.tags = f.tags;
       out.push(d);
     }
     return out;

@@ -1,6 +1,7 @@
 // Token ids for the words of normalised utterances. 80,000 utterances hold about half a
 // million words but only a few hundred distinct ones, so a word is looked up by hashing its
 // characters where it stands in the text: no substring is made unless the word is new.
+import { lowerCharAt } from '../text/normalize';
 
 export class TokenTable {
   private readonly words: string[] = [];
@@ -15,20 +16,24 @@ export class TokenTable {
     return this.words.length;
   }
 
-  /** The id of `text.slice(start, end)`, added when new. */
-  intern(text: string, start: number, end: number): number {
+  /**
+   * The id of the word `text.slice(start, end)`, added when new. When `raw`, the word is
+   * read lowered (through `lowerCharAt`): it is a span of an utterance as written.
+   */
+  intern(text: string, start: number, end: number, raw = false): number {
     let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    if (raw) for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCharAt(text, i), 0x01000193);
+    else for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     h >>>= 0;
     const mask = this.slots.length - 1;
     let slot = h & mask;
     for (let id = this.slots[slot]! - 1; id >= 0; id = this.slots[slot]! - 1) {
       const w = this.words[id]!;
-      if (this.raw[id] === h && w.length === end - start && text.startsWith(w, start)) return id;
+      if (this.raw[id] === h && w.length === end - start && (raw ? sameLowered(w, text, start) : text.startsWith(w, start))) return id;
       slot = (slot + 1) & mask;
     }
     const id = this.words.length;
-    this.words.push(text.slice(start, end));
+    this.words.push(raw ? text.slice(start, end).toLowerCase() : text.slice(start, end));
     this.raw.push(h);
     this.hashes.push(mix(h));
     this.slots[slot] = id + 1;
@@ -46,6 +51,12 @@ export class TokenTable {
     }
     this.slots = slots;
   }
+}
+
+/** Whether `text` from `start`, lowered, begins with the word `w`. */
+function sameLowered(w: string, text: string, start: number): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) !== lowerCharAt(text, start + i)) return false;
+  return true;
 }
 
 /** FNV-1a, 32 bits, unsigned. */

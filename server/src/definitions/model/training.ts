@@ -17,7 +17,8 @@
 // is below t is skipped without reading the other record: if the pair is similar enough, it
 // also meets at its true levels, where that ratio is its similarity. With template-made
 // training data most meetings are such misses (one word swapped for another: 6/8 < 0.8).
-import { normalizeUtterance } from '../text/normalize';
+import { wordsOf } from '../text/normalize';
+import type { WordSpans } from '../text/normalize';
 import type { DocFacts, TextItem } from './facts';
 import { SignatureTable } from './signatureTable';
 import { fnv1a, mix, TokenTable } from './tokenTable';
@@ -31,7 +32,8 @@ const MAX_DELETIONS = 2;
 /** One normalised text of one locale, shared by the records that say it. */
 export interface TextEntry {
   locale: string;
-  norm: string;
+  /** The normal form's words as token ids, one character each (two past 0x7fff): a short key. */
+  key: string;
   /** Token ids, each once (a plain array: V8 pays dearly for many small typed arrays). */
   tokens: readonly number[];
   /** The living records with this text, in the order they entered. */
@@ -43,7 +45,6 @@ export interface UtteranceRecord {
   intent: string;
   locale: string;
   item: TextItem;
-  norm: string;
   /** Token ids, each once. */
   tokens: readonly number[];
   text: TextEntry;
@@ -73,7 +74,7 @@ export class TrainingIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly tokens = new TokenTable();
   private readonly localeSalt = new Map<string, number>();
-  /** locale → normalised text → its entry. */
+  /** locale → text key → its entry. */
   private readonly texts = new Map<string, Map<string, TextEntry>>();
   private readonly table = new SignatureTable();
   private all: (UtteranceRecord | undefined)[] = [];
@@ -85,6 +86,9 @@ export class TrainingIndex {
   private touched = new Set<UtteranceRecord>();
   /** Every record is new since `takeTouched` (the index was built afresh): nothing is marked one by one. */
   private everything = true;
+  /** Scratch: the words of the utterance being read, and their ids. */
+  private readonly words: WordSpans = { source: '', raw: false, starts: [], ends: [], count: 0 };
+  private readonly ids: number[] = [];
   /** Scratch: the signatures of the record being added; they are not kept (they cost more than the rest of the index). */
   private sigs = new Int32Array(256);
 
@@ -120,9 +124,11 @@ export class TrainingIndex {
     return this.files.get(file)?.records ?? [];
   }
 
-  /** Every living record. */
-  *records(): Iterable<UtteranceRecord> {
-    for (const entry of this.files.values()) yield* entry.records;
+  /** Every living record, file by file. */
+  records(): UtteranceRecord[] {
+    const out: UtteranceRecord[] = [];
+    for (const entry of this.files.values()) for (const r of entry.records) out.push(r);
+    return out;
   }
 
   /**
@@ -174,7 +180,7 @@ export class TrainingIndex {
     const byKey = new Map<string, UtteranceRecord[]>();
     for (let i = head; i < old.length - tail; i++) {
       const r = old[i]!;
-      const k = `${r.intent}\u0000${r.locale}\u0000${r.norm}`;
+      const k = `${r.intent}\u0000${r.locale}\u0000${r.text.key}`;
       const list = byKey.get(k);
       if (list) list.push(r);
       else byKey.set(k, [r]);
@@ -182,7 +188,7 @@ export class TrainingIndex {
     const added: Utterance[] = [];
     for (let i = head; i < fresh.length - tail; i++) {
       const u = fresh[i]!;
-      const match = byKey.get(`${u.intent}\u0000${u.locale}\u0000${normalizeUtterance(u.item.text)}`)?.shift();
+      const match = byKey.get(`${u.intent}\u0000${u.locale}\u0000${this.keyOf(u.item.text)}`)?.shift();
       if (match) keep(match, u);
       else added.push(u);
     }
@@ -208,7 +214,7 @@ export class TrainingIndex {
       const list = r.text.records;
       const i = list.indexOf(r);
       if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) this.texts.get(r.locale)?.delete(r.norm);
+      if (list.length === 0) this.texts.get(r.locale)?.delete(r.text.key);
       r.alive = false;
       this.all[r.id] = undefined;
       this.live--;
@@ -227,10 +233,11 @@ export class TrainingIndex {
   }
 
   private addRecord(entry: FileEntry, intent: string, locale: string, item: TextItem): void {
-    const norm = normalizeUtterance(item.text);
-    if (!norm) return;
-    const text = this.textEntry(locale, norm);
-    const r: UtteranceRecord = { file: entry.facts.file, intent, locale, item, norm: text.norm, tokens: text.tokens, text, id: this.all.length, similar: undefined, seenBy: 0, alive: true };
+    const key = this.keyOf(item.text);
+    // An utterance of punctuation only has no words to compare.
+    if (!key) return;
+    const text = this.textEntry(locale, key);
+    const r: UtteranceRecord = { file: entry.facts.file, intent, locale, item, tokens: text.tokens, text, id: this.all.length, similar: undefined, seenBy: 0, alive: true };
     entry.records.push(r);
     // A list of one, as most texts have: an empty list would reserve room for 16.
     if (text.records.length) text.records.push(r);
@@ -245,29 +252,37 @@ export class TrainingIndex {
     this.touch(r);
   }
 
-  /** The entry of a normalised text, tokenised on first use. */
-  private textEntry(locale: string, norm: string): TextEntry {
-    let byNorm = this.texts.get(locale);
-    if (!byNorm) this.texts.set(locale, (byNorm = new Map()));
-    let text = byNorm.get(norm);
-    if (!text) {
-      byNorm.set(norm, (text = { locale, norm, tokens: this.tokenize(norm), records: NO_RECORDS }));
+  /**
+   * The key of an utterance's normal form: its words as token ids, read in one pass over
+   * the text (normalize.ts), with the ids left in the `ids` scratch list. '' when it has none.
+   */
+  private keyOf(text: string): string {
+    const w = this.words;
+    wordsOf(text, w);
+    const ids = this.ids;
+    ids.length = 0;
+    let key = '';
+    for (let i = 0; i < w.count; i++) {
+      const id = this.tokens.intern(w.source, w.starts[i]!, w.ends[i]!, w.raw);
+      ids.push(id);
+      key += id < 0x8000 ? String.fromCharCode(id) : String.fromCharCode(0x8000 | (id >>> 15), id & 0x7fff);
     }
-    return text;
+    return key;
   }
 
-  /** The distinct token ids of a normal form (words separated by single spaces). */
-  private tokenize(norm: string): number[] {
-    const ids: number[] = [];
-    let start = 0;
-    for (let i = 0; i <= norm.length; i++) {
-      if (i < norm.length && norm.charCodeAt(i) !== 0x20) continue;
-      const id = this.tokens.intern(norm, start, i);
-      if (!ids.includes(id)) ids.push(id);
-      start = i + 1;
+  /** The entry of a text key (whose ids `keyOf` just left in `ids`), made on first use. */
+  private textEntry(locale: string, key: string): TextEntry {
+    let byKey = this.texts.get(locale);
+    if (!byKey) this.texts.set(locale, (byKey = new Map()));
+    let text = byKey.get(key);
+    if (!text) {
+      // Each token once, in a list exactly as long as it is (one grown by push keeps spare room, 80,000 times over).
+      const distinct: number[] = [];
+      for (const id of this.ids) if (!distinct.includes(id)) distinct.push(id);
+      const tokens = distinct.slice();
+      byKey.set(key, (text = { locale, key, tokens, records: NO_RECORDS }));
     }
-    // Exactly as long as it is: a list grown by push keeps spare room, 80,000 times over.
-    return ids.slice();
+    return text;
   }
 
   /** Drops dead records: renumbers the living and rebuilds the signature table. */
@@ -348,7 +363,7 @@ export class TrainingIndex {
         let common = 0;
         for (let j = 0; j < ny; j++) if (mark[y.tokens[j]!] === search) common++;
         const sim = common / (nx + ny - common);
-        if (sim < t || y.norm === x.norm) continue;
+        if (sim < t || y.text === x.text) continue;
         (x.similar ??= new Map()).set(y, sim);
         (y.similar ??= new Map()).set(x, sim);
       }

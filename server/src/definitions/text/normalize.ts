@@ -38,12 +38,76 @@ const WORD_UPPER = 3;
  */
 const TABLE_END = 0x2060;
 const CLASS = new Uint8Array(TABLE_END);
+/** The lower case of each word character of the table. */
+const LOWER = new Uint16Array(TABLE_END);
 for (let c = 0; c < TABLE_END; c++) {
   if (c >= 0x250 && c < 0x2010) continue;
   const s = String.fromCharCode(c);
   const lower = s.toLowerCase();
   if (s.normalize('NFC') !== s || lower.length !== 1) continue;
   CLASS[c] = WORD.test(lower) ? (lower === s ? WORD_LOWER : WORD_UPPER) : SEPARATOR;
+  LOWER[c] = lower.charCodeAt(0);
+}
+
+/**
+ * The words of an utterance's normal form, as spans of `source`: of the text itself, whose
+ * characters then still need lowering (`lowerCharAt`), or of its normal form made the slow
+ * way. Filled by `wordsOf`, which reuses the arrays.
+ */
+export interface WordSpans {
+  source: string;
+  /** Whether `source` is the raw text, to be read through `lowerCharAt`. */
+  raw: boolean;
+  starts: number[];
+  ends: number[];
+  count: number;
+}
+
+/** The character code at `i` of a word `wordsOf` found in the raw text, lowered. */
+export function lowerCharAt(source: string, i: number): number {
+  return LOWER[source.charCodeAt(i)]!;
+}
+
+/**
+ * Finds the words of `normalizeUtterance(text)` without making it: one pass over the text
+ * for the characters the table knows (nearly all training data), the definition otherwise.
+ * Joined by single spaces, the words (lowered) are exactly the normal form.
+ */
+export function wordsOf(text: string, out: WordSpans): void {
+  out.count = 0;
+  const n = text.length;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const k = c < TABLE_END ? CLASS[c]! : SLOW;
+    if (k === SLOW) return slowWords(text, out);
+    if (k === SEPARATOR) {
+      if (start >= 0) push(out, start, i);
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) push(out, start, n);
+  out.source = text;
+  out.raw = true;
+}
+
+function slowWords(text: string, out: WordSpans): void {
+  const norm = normalizeSlow(text);
+  out.count = 0;
+  out.source = norm;
+  out.raw = false;
+  let start = 0;
+  for (let i = 0; i <= norm.length; i++) {
+    if (i < norm.length && norm.charCodeAt(i) !== 0x20) continue;
+    if (i > start) push(out, start, i);
+    start = i + 1;
+  }
+}
+
+function push(out: WordSpans, start: number, end: number): void {
+  out.starts[out.count] = start;
+  out.ends[out.count] = end;
+  out.count++;
 }
 
 /** Lower case, punctuation removed, runs of spaces made one; placeholders like {size} are kept. */
