@@ -33,18 +33,31 @@ export async function listBotFiles(root: string): Promise<string[]> {
   return out.sort();
 }
 
-/** Reads files into the workspace (bytes, so invalid UTF-8 is reported). Returns the paths read. */
+/** How many files are read at once: one after the other, a bot of 80 files waits on 160 round trips. */
+const READ_AHEAD = 16;
+
+/** Reads files into the workspace (bytes, so invalid UTF-8 is reported), in the order given. Returns the paths read. */
 export async function loadFiles(ws: BotWorkspace, paths: readonly string[]): Promise<string[]> {
-  const done: string[] = [];
-  for (const p of paths) {
-    try {
-      const st = await stat(p);
-      if (st.size > MAX_FILE_BYTES) continue;
-      ws.setDocumentBytes(p, await readFile(p));
-      done.push(p);
-    } catch {
-      // A file that vanished between listing and reading is simply not there.
+  const bytes: (Uint8Array | undefined)[] = new Array(paths.length);
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < paths.length) {
+      const i = next++;
+      try {
+        const st = await stat(paths[i]!);
+        if (st.size <= MAX_FILE_BYTES) bytes[i] = await readFile(paths[i]!);
+      } catch {
+        // A file that vanished between listing and reading is simply not there.
+      }
     }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, paths.length) }, reader));
+  const done: string[] = [];
+  for (let i = 0; i < paths.length; i++) {
+    const b = bytes[i];
+    if (!b) continue;
+    ws.setDocumentBytes(paths[i]!, b);
+    done.push(paths[i]!);
   }
   return done;
 }
