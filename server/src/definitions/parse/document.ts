@@ -35,7 +35,7 @@ export function parseDocument(path: string, text: string, version = 0, extra: Fi
   const hazards = scanHazards(text);
   let parsed: { root: Node | null; findings: Finding[] };
   try {
-    parsed = format === 'yaml' ? parseYaml(text) : parseJsonc(text, { strict: format === 'json' });
+    parsed = format === 'yaml' ? parseYaml(text, !hazards.unusual) : parseJsonc(text, { strict: format === 'json' });
   } catch (e) {
     // Both parsers are built not to throw; should one still do so, the file stays usable.
     parsed = {

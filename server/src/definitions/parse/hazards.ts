@@ -5,8 +5,12 @@ import type { Finding } from '../types';
 /** At most this many findings of one kind per file; a summary follows when more exist. */
 const MAX_PER_KIND = 50;
 
-/** Scans for a BOM, merge-conflict markers and forbidden control characters. */
-export function scanHazards(text: string): { findings: Finding[]; conflictLines: Set<number> } {
+/**
+ * Scans for a BOM, merge-conflict markers and forbidden control characters. `unusual` says
+ * whether the text holds any character the fast YAML path leaves to the full parser (a
+ * control character, NEL, a BOM, a line or paragraph separator, a lone CR): one pass for both.
+ */
+export function scanHazards(text: string): { findings: Finding[]; conflictLines: Set<number>; unusual: boolean } {
   const findings: Finding[] = [];
   const conflictLines = new Set<number>();
   if (text.charCodeAt(0) === 0xfeff) {
@@ -19,15 +23,23 @@ export function scanHazards(text: string): { findings: Finding[]; conflictLines:
     });
   }
   scanConflictMarkers(text, findings, conflictLines);
-  scanControlCharacters(text, findings);
-  return { findings, conflictLines };
+  const unusual = scanControlCharacters(text, findings);
+  return { findings, conflictLines, unusual };
 }
 
 /** Conflict markers start a line: 7 of <, =, > or | and then a space or the line's end. */
 const MARKER = /^(<{7}|={7}|>{7}|\|{7})(?=[ \r\n]|$)/gm;
-/** Tab, LF and CR are allowed; every other C0 control, DEL and the C1 range (but NEL) are not (YAML 1.2 §5.1). */
+/**
+ * Tab, LF and CR are allowed; every other C0 control, DEL and the C1 range (but NEL) are not
+ * (YAML 1.2 §5.1). The regex also finds what the fast YAML path leaves to the full parser
+ * (fastYaml.ts, UNUSUAL); `isControl` tells the two apart.
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]/g;
+const UNUSUAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]|\r(?!\n)/g;
+
+function isControl(c: number): boolean {
+  return c <= 0x08 || c === 0x0b || c === 0x0c || (c >= 0x0e && c <= 0x1f) || (c >= 0x7f && c <= 0x9f && c !== 0x85);
+}
 
 function scanConflictMarkers(text: string, findings: Finding[], lines: Set<number>): void {
   // Regular expressions scan far faster than a loop over characters; lines are counted only at hits.
@@ -53,12 +65,16 @@ function scanConflictMarkers(text: string, findings: Finding[], lines: Set<numbe
   }
 }
 
-function scanControlCharacters(text: string, findings: Finding[]): void {
-  CONTROL.lastIndex = 0;
+/** Reports control characters; returns whether the text holds anything unusual (see UNUSUAL). */
+function scanControlCharacters(text: string, findings: Finding[]): boolean {
+  UNUSUAL.lastIndex = 0;
   let count = 0;
-  for (let m = CONTROL.exec(text); m; m = CONTROL.exec(text)) {
-    if (count++ >= MAX_PER_KIND) continue;
+  let unusual = false;
+  for (let m = UNUSUAL.exec(text); m; m = UNUSUAL.exec(text)) {
+    unusual = true;
     const c = text.charCodeAt(m.index);
+    if (!isControl(c)) continue;
+    if (count++ >= MAX_PER_KIND) continue;
     const name = c === 0 ? 'NUL' : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
     findings.push({
       start: m.index,
@@ -77,4 +93,5 @@ function scanControlCharacters(text: string, findings: Finding[]): void {
       message: `${count - MAX_PER_KIND} more control characters are not shown. Is this a binary file? Remove it from the bot's include globs.`,
     });
   }
+  return unusual;
 }

@@ -41,10 +41,10 @@ export interface YamlParse {
   findings: Finding[];
 }
 
-/** Parses YAML text into the shared tree; every problem becomes a finding, nothing throws. */
-export function parseYaml(text: string): YamlParse {
+/** Parses YAML text into the shared tree; every problem becomes a finding, nothing throws. `plain`: see parseYamlFast. */
+export function parseYaml(text: string, plain = false): YamlParse {
   // Bot files are nearly always plain block YAML, which the fast path reads several times faster.
-  return parseYamlFast(text) ?? parseYamlFull(text);
+  return parseYamlFast(text, plain) ?? parseYamlFull(text);
 }
 
 /** Parses with `yaml`'s own parser and composer: any YAML, with its precise errors. */
