@@ -176,13 +176,18 @@ export class LanguageService {
     const rest = [...this.dirty].filter((p) => !this.edited.has(p));
     this.dirty.clear();
     this.edited.clear();
-    for (const path of edited) this.publish(path, true);
+    // Line tables by file, looked up once per run of publishes (texts do not change within one).
+    let tables = new Map<string, LineIndex | undefined>();
+    for (const path of edited) this.publish(path, true, tables);
     // Let the edited document's diagnostics go out before the rest are worked out.
-    if (edited.length && rest.length) await new Promise((resolve) => setImmediate(resolve));
-    for (const path of rest) this.publish(path, false);
+    if (edited.length && rest.length) {
+      await new Promise((resolve) => setImmediate(resolve));
+      tables = new Map();
+    }
+    for (const path of rest) this.publish(path, false, tables);
   }
 
-  private publish(path: string, always: boolean): void {
+  private publish(path: string, always: boolean, tables: Map<string, LineIndex | undefined>): void {
     const uri = this.uriOf(path);
     const doc = this.documents.get(uri);
     const shown = this.settings.validationEnabled && (doc || this.settings.scope === 'workspace');
@@ -199,60 +204,76 @@ export class LanguageService {
     const before = this.published.get(path);
     if (!always) {
       // The same list and the same line tables: the client already shows exactly this.
-      if (before && before.list === found && this.linesCurrent(before.lines)) return;
+      if (before && before.list === found && this.linesCurrent(before.lines, tables)) return;
       // Nothing to say for a file not open that never had problems.
       if (!before && !found.length && !doc) return;
     }
     const lines = new Map<string, LineIndex | undefined>();
     // A new list may still look the same to the client: offsets in another file moved, but
     // not the lines and characters they fall on (typing on one line moves nothing above it).
-    if (!always && before && this.looksSame(before, found, lines)) {
+    if (!always && before && this.looksSame(before, found, lines, tables)) {
       before.list = found;
       before.lines = lines;
       return;
     }
-    const sent = found.map((d) => this.toLsp(d, lines));
+    const sent = found.map((d) => this.toLsp(d, lines, tables));
     this.published.set(path, { list: found, sent, lines });
     void this.connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: sent });
   }
 
   /** Whether every line table is still the one the workspace has for its file. */
-  private linesCurrent(lines: Map<string, LineIndex | undefined>): boolean {
-    for (const [file, li] of lines) if (this.lines(file) !== li) return false;
+  private linesCurrent(lines: Map<string, LineIndex | undefined>, tables: Map<string, LineIndex | undefined>): boolean {
+    for (const [file, li] of lines) if (this.tableOf(tables, file) !== li) return false;
     return true;
   }
 
-  /** Whether `found` converts to exactly what was sent before (filling `lines` with the tables used). */
-  private looksSame(before: Published, found: readonly Diagnostic[], lines: Map<string, LineIndex | undefined>): boolean {
+  /**
+   * Whether `found` converts to exactly what was sent before (filling `lines` with the tables
+   * used). A diagnostic that is the very one sent before is placed again only where the line
+   * table of its file, or of a related place's file, changed since.
+   */
+  private looksSame(before: Published, found: readonly Diagnostic[], lines: Map<string, LineIndex | undefined>, tables: Map<string, LineIndex | undefined>): boolean {
     if (found.length !== before.sent.length) return false;
+    const moved = (file: string): boolean => {
+      let now = lines.get(file);
+      if (now === undefined && !lines.has(file)) lines.set(file, (now = this.tableOf(tables, file)));
+      return before.lines.get(file) !== now;
+    };
     const samePos = (r: Range, file: string, start: number, end: number): boolean => {
-      const x = this.rangeIn(lines, file, start, end);
+      const x = this.rangeIn(lines, tables, file, start, end);
       return x.start.line === r.start.line && x.start.character === r.start.character && x.end.line === r.end.line && x.end.character === r.end.character;
     };
     for (let i = 0; i < found.length; i++) {
       const d = found[i]!;
-      const was = before.list[i];
       const sent = before.sent[i]!;
-      if (d !== was && (d.code !== sent.code || SEVERITY[d.severity] !== sent.severity || d.message !== sent.message || !!d.tags?.includes('unnecessary') !== !!sent.tags)) return false;
-      if (!samePos(sent.range, d.file, d.start, d.end)) return false;
+      const same = d === before.list[i];
+      if (!same && (d.code !== sent.code || SEVERITY[d.severity] !== sent.severity || d.message !== sent.message || !!d.tags?.includes('unnecessary') !== !!sent.tags)) return false;
+      if ((moved(d.file) || !same) && !samePos(sent.range, d.file, d.start, d.end)) return false;
       const related = d.related ?? [];
       const sentRelated = sent.relatedInformation ?? [];
       if (related.length !== sentRelated.length) return false;
       for (let j = 0; j < related.length; j++) {
         const r = related[j]!;
         const s = sentRelated[j]!;
-        if (r.message !== s.message || this.uriOf(r.file) !== s.location.uri || !samePos(s.location.range, r.file, r.start, r.end)) return false;
+        if (!same && (r.message !== s.message || this.uriOf(r.file) !== s.location.uri)) return false;
+        if ((moved(r.file) || !same) && !samePos(s.location.range, r.file, r.start, r.end)) return false;
       }
     }
     return true;
   }
 
   /** The LSP range of a span, with the file's line table looked up once per publish. */
-  private rangeIn(lines: Map<string, LineIndex | undefined>, file: string, start: number, end: number): Range {
+  private rangeIn(lines: Map<string, LineIndex | undefined>, tables: Map<string, LineIndex | undefined>, file: string, start: number, end: number): Range {
     let li = lines.get(file);
-    if (li === undefined && !lines.has(file)) lines.set(file, (li = this.lines(file)));
+    if (li === undefined && !lines.has(file)) lines.set(file, (li = this.tableOf(tables, file)));
     if (!li) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { start: li.positionAt(start), end: li.positionAt(end) };
+  }
+
+  private tableOf(tables: Map<string, LineIndex | undefined>, file: string): LineIndex | undefined {
+    let li = tables.get(file);
+    if (li === undefined && !tables.has(file)) tables.set(file, (li = this.lines(file)));
+    return li;
   }
 
   private uriOf(path: string): string {
@@ -273,9 +294,9 @@ export class LanguageService {
     return { start: lines.positionAt(start), end: lines.positionAt(end) };
   }
 
-  private toLsp(d: Diagnostic, lines: Map<string, LineIndex | undefined>): LspDiagnostic {
+  private toLsp(d: Diagnostic, lines: Map<string, LineIndex | undefined>, tables: Map<string, LineIndex | undefined>): LspDiagnostic {
     const out: LspDiagnostic = {
-      range: this.rangeIn(lines, d.file, d.start, d.end),
+      range: this.rangeIn(lines, tables, d.file, d.start, d.end),
       severity: SEVERITY[d.severity],
       code: d.code,
       source: 'bot-versions',
@@ -284,7 +305,7 @@ export class LanguageService {
     if (d.tags?.includes('unnecessary')) out.tags = [DiagnosticTag.Unnecessary];
     if (d.related?.length) {
       out.relatedInformation = d.related.map((r) => ({
-        location: { uri: this.uriOf(r.file), range: this.rangeIn(lines, r.file, r.start, r.end) },
+        location: { uri: this.uriOf(r.file), range: this.rangeIn(lines, tables, r.file, r.start, r.end) },
         message: r.message,
       }));
     }
