@@ -261,13 +261,20 @@ export class TrainingIndex {
     wordsOf(text, w);
     const ids = this.ids;
     ids.length = 0;
-    let key = '';
+    let wide = false;
     for (let i = 0; i < w.count; i++) {
       const id = this.tokens.intern(w.source, w.starts[i]!, w.ends[i]!, w.raw);
       ids.push(id);
-      key += id < 0x8000 ? String.fromCharCode(id) : String.fromCharCode(0x8000 | (id >>> 15), id & 0x7fff);
+      if (id >= 0x8000) wide = true;
     }
-    return key;
+    // One string made at once (adding a character at a time makes one string per word).
+    if (!wide) return String.fromCharCode.apply(null, ids);
+    const codes: number[] = [];
+    for (const id of ids) {
+      if (id < 0x8000) codes.push(id);
+      else codes.push(0x8000 | (id >>> 15), id & 0x7fff);
+    }
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** The entry of a text key (whose ids `keyOf` just left in `ids`), made on first use. */
