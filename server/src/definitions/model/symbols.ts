@@ -47,9 +47,22 @@ export interface Reference {
   scope?: string;
 }
 
+/** Keys made so far, by kind and name (bounded: names come and go as a user types). */
+const keys = new Map<SymbolKind, Map<string, string>>();
+const MAX_KEYS = 50_000;
+
 /** Key of a symbol in the bot's tables. */
 export function symbolKey(kind: SymbolKind, name: string): string {
-  return `${kind}:${name}`;
+  // Keys repeat: every utterance list names its locale, so a large bot makes the key
+  // "locale:en-US" tens of thousands of times. One string per key, kept, instead.
+  let byName = keys.get(kind);
+  if (!byName) keys.set(kind, (byName = new Map()));
+  let key = byName.get(name);
+  if (key === undefined) {
+    if (byName.size >= MAX_KEYS) byName.clear();
+    byName.set(name, (key = `${kind}:${name}`));
+  }
+  return key;
 }
 
 /** Human words for each kind, for messages and hovers. */
