@@ -9,12 +9,16 @@ import type { WordSpans } from '../../../server/src/definitions/text/normalize';
 
 /** The normal form as the one-pass word scanner sees it: its words, lowered, joined by spaces. */
 function fromWords(text: string): string {
-  const w: WordSpans = { source: '', raw: false, starts: [], ends: [], count: 0 };
+  const w: WordSpans = { source: '', raw: false, starts: [], ends: [], upper: [], count: 0 };
   wordsOf(text, w);
   const words: string[] = [];
   for (let i = 0; i < w.count; i++) {
     let word = '';
-    for (let j = w.starts[i]!; j < w.ends[i]!; j++) word += String.fromCharCode(w.raw ? lowerCharAt(w.source, j) : w.source.charCodeAt(j));
+    for (let j = w.starts[i]!; j < w.ends[i]!; j++) {
+      // A word said to need no lowering must read the same either way.
+      if (w.raw && !w.upper[i]) assert.equal(lowerCharAt(w.source, j), w.source.charCodeAt(j));
+      word += String.fromCharCode(w.raw ? lowerCharAt(w.source, j) : w.source.charCodeAt(j));
+    }
     words.push(word);
   }
   return words.join(' ');

@@ -87,7 +87,7 @@ export class TrainingIndex {
   /** Every record is new since `takeTouched` (the index was built afresh): nothing is marked one by one. */
   private everything = true;
   /** Scratch: the words of the utterance being read, and their ids. */
-  private readonly words: WordSpans = { source: '', raw: false, starts: [], ends: [], count: 0 };
+  private readonly words: WordSpans = { source: '', raw: false, starts: [], ends: [], upper: [], count: 0 };
   private readonly ids: number[] = [];
   /** Scratch: the signatures of the record being added; they are not kept (they cost more than the rest of the index). */
   private sigs = new Int32Array(256);
@@ -263,7 +263,8 @@ export class TrainingIndex {
     ids.length = 0;
     let wide = false;
     for (let i = 0; i < w.count; i++) {
-      const id = this.tokens.intern(w.source, w.starts[i]!, w.ends[i]!, w.raw);
+      // A word already in lower case is read as it stands.
+      const id = this.tokens.intern(w.source, w.starts[i]!, w.ends[i]!, w.raw && w.upper[i]!);
       ids.push(id);
       if (id >= 0x8000) wide = true;
     }

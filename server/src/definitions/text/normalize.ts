@@ -60,6 +60,8 @@ export interface WordSpans {
   raw: boolean;
   starts: number[];
   ends: number[];
+  /** Per word, whether it holds a character that lowering changes (most words hold none). */
+  upper: boolean[];
   count: number;
 }
 
@@ -77,16 +79,23 @@ export function wordsOf(text: string, out: WordSpans): void {
   out.count = 0;
   const n = text.length;
   let start = -1;
+  let upper = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const k = c < TABLE_END ? CLASS[c]! : SLOW;
     if (k === SLOW) return slowWords(text, out);
     if (k === SEPARATOR) {
-      if (start >= 0) push(out, start, i);
+      if (start >= 0) push(out, start, i, upper);
       start = -1;
-    } else if (start < 0) start = i;
+    } else {
+      if (start < 0) {
+        start = i;
+        upper = false;
+      }
+      if (k === WORD_UPPER) upper = true;
+    }
   }
-  if (start >= 0) push(out, start, n);
+  if (start >= 0) push(out, start, n, upper);
   out.source = text;
   out.raw = true;
 }
@@ -99,14 +108,15 @@ function slowWords(text: string, out: WordSpans): void {
   let start = 0;
   for (let i = 0; i <= norm.length; i++) {
     if (i < norm.length && norm.charCodeAt(i) !== 0x20) continue;
-    if (i > start) push(out, start, i);
+    if (i > start) push(out, start, i, false);
     start = i + 1;
   }
 }
 
-function push(out: WordSpans, start: number, end: number): void {
+function push(out: WordSpans, start: number, end: number, upper: boolean): void {
   out.starts[out.count] = start;
   out.ends[out.count] = end;
+  out.upper[out.count] = upper;
   out.count++;
 }
 
