@@ -1,12 +1,16 @@
 /**
  * The few manifest fields the store needs: `bot.id`, `bot.name` and `release.keep`, read
- * directly with `yaml` / `jsonc-parser` (the definitions library does the full parse), and
- * the identity rewrite a release acceptance applies to the released manifest, editing
- * only those fields so that comments and formatting survive.
+ * with the definitions library's parser (the one the language server uses: linear on a
+ * 40,000-key mapping or a 5 MB scalar, where `yaml` takes most of a second) or
+ * `jsonc-parser`, and the identity rewrite a release acceptance applies to the released
+ * manifest, editing only those fields so that comments and formatting survive.
  */
 import { applyEdits, modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { isDeepStrictEqual } from 'node:util';
 import { isScalar, parseDocument } from 'yaml';
+import { parseDocument as parseBotFile } from '../../definitions/parse/document';
+import { LineIndex } from '../../definitions/parse/lines';
+import type { Node } from '../../definitions/parse/tree';
 import { BotvError } from '../errors';
 
 /** Manifest file names, in the order they are looked for. */
@@ -45,8 +49,44 @@ export function parseManifest(text: string, file: string): { data: unknown; prob
   }
 }
 
+/** Syntax findings that make a manifest unreadable; the rest (a duplicate key, a NUL byte, an unknown tag) leave data to read, as they do for `yaml`. */
+const UNREADABLE = new Set(['syntax/yaml', 'syntax/too-deep', 'syntax/complex-key', 'syntax/multiple-documents', 'syntax/merge-conflict', 'syntax/internal']);
+
+/** Thrown when the tree holds an alias: `yaml` expands those (with its guard against alias bombs). */
+class NeedsAliases extends Error {}
+
+/** Plain data from a parsed tree; the last of duplicate keys wins, and `__proto__` is an own key, never a prototype. */
+function plain(node: Node | null): unknown {
+  if (!node) return null;
+  switch (node.type) {
+    case 'scalar':
+      return node.value;
+    case 'array':
+      return node.items.map(plain);
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const p of node.properties) Object.defineProperty(out, p.key, { value: plain(p.value), enumerable: true, writable: true, configurable: true });
+      return out;
+    }
+    case 'opaque':
+      throw new NeedsAliases();
+  }
+}
+
 function parseUnguarded(text: string, file: string): { data: unknown; problem: string | null } {
   if (isYaml(file)) {
+    const parsed = parseBotFile(file, text);
+    const bad = parsed.syntax.find((f) => f.severity === 'error' && UNREADABLE.has(f.code));
+    if (bad) {
+      if (bad.code === 'syntax/too-deep') return { data: undefined, problem: `${file}: it is nested too deeply to read` };
+      const line = new LineIndex(text).positionAt(bad.start).line + 1;
+      return { data: undefined, problem: `${file}:${line}: ${bad.message.split('\n')[0]}` };
+    }
+    try {
+      return { data: parsed.root ? plain(parsed.root) : null, problem: null };
+    } catch (e) {
+      if (!(e instanceof NeedsAliases)) throw e;
+    }
     const doc = parseDocument(text, { uniqueKeys: false });
     if (doc.errors.length > 0) {
       const e = doc.errors[0]!;
