@@ -5,8 +5,8 @@ import { strict as assert } from 'node:assert';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hover } from 'vscode-languageserver-protocol';
-import { hostileCorpus } from '../support/hostile';
+import type { DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import { hostileCorpus, manyKeysYaml } from '../support/hostile';
 import { TestClient } from '../support/lspClient';
 
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'pizza-shop');
@@ -49,4 +49,29 @@ describe('language server: hostile bot files', function () {
       await client.until(() => client.diagnostics.get(uri)?.items.length === 0, `the diagnostics of ${c.name} to clear`, 30_000);
     });
   }
+
+  it('cuts the outline of a 40,000-key file at botVersions.maxItemsComputed (5,000) and says so once', async () => {
+    const dir = join(root, 'hostile-outline');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'bot.yaml'), manyKeysYaml());
+    const uri = client.uri('hostile-outline/bot.yaml');
+    await client.until(() => client.diagnostics.get(uri)?.items.some((d) => d.code === 'syntax/duplicate-key'), 'the file to be read', 30_000);
+    const told = () => client.notifications.filter((n) => n.method === 'window/showMessage' && String((n.params as { message: string }).message).includes('outline shows'));
+    const before = told().length;
+    const count = (list: DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+    for (let round = 0; round < 2; round++) {
+      const started = Date.now();
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      const ms = Date.now() - started;
+      assert.equal(count(symbols), 5000, 'symbols sent');
+      // Breadth first: every section is there, the huge one cut short.
+      assert.deepEqual(symbols.map((s) => s.name).sort(), ['bot', 'variables']);
+      assert.ok(ms < 1000, `the outline took ${ms} ms`);
+    }
+    await client.until(() => told().length > before, 'the user to be told');
+    const message = (told().at(-1)!.params as { message: string }).message;
+    assert.match(message, /^bot\.yaml: the outline shows 5,000 of 40,00\d items\. Raise the setting botVersions\.maxItemsComputed/);
+    assert.equal(told().length, before + 1, 'told once, not at every request');
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

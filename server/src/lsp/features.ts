@@ -1,6 +1,6 @@
 // Editor features: LSP requests translated to the definitions library's functions and back.
 // The library works on offsets into the text it parsed; positions are converted here.
-import { CodeActionKind, CompletionItemKind, MarkupKind, ResponseError, SymbolKind } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, MarkupKind, MessageType, ResponseError, ShowMessageNotification, SymbolKind } from 'vscode-languageserver/node';
 import type {
   CodeAction,
   CompletionItem,
@@ -156,6 +156,21 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     return service.workspaceEdit({ edits: r.edits });
   });
 
+  /** Files already told that their outline or folding was cut short (once per file and kind). */
+  const limited = new Set<string>();
+  const tellLimited = (uri: string, what: string, shown: number, total: number): void => {
+    const key = `${what}\0${uri}`;
+    if (limited.has(key)) return;
+    limited.add(key);
+    const name = uri.slice(uri.lastIndexOf('/') + 1);
+    // A notification, not a request: nothing to answer, nothing left pending.
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Info,
+      message: `${decodeURIComponent(name)}: the ${what} shows ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} items. ` +
+        'Raise the setting botVersions.maxItemsComputed to see more (0: no limit).',
+    });
+  };
+
   connection.onDocumentSymbol(
     guard('outline', [], (p): DocumentSymbol[] => {
       const file = pathOf(p.textDocument.uri);
@@ -166,9 +181,37 @@ export function registerFeatures(connection: Connection, documents: TextDocument
         kind: SYMBOL_KINDS[s.kind] ?? SymbolKind.Key,
         range: service.range(file, s.start, s.end),
         selectionRange: service.range(file, s.selectionStart, s.selectionEnd),
-        children: s.children.map(convert),
+        children: [],
       });
-      return documentSymbols(ws, file).map(convert);
+      // Breadth first within the budget, so that a huge section cut short never hides the sections after it.
+      const max = service.maxItems || Infinity;
+      const roots = documentSymbols(ws, file);
+      const out: DocumentSymbol[] = [];
+      const queue: [LibSymbol, DocumentSymbol][] = [];
+      let made = 0;
+      for (const s of roots) {
+        if (made >= max) break;
+        const d = convert(s);
+        out.push(d);
+        queue.push([s, d]);
+        made++;
+      }
+      for (let i = 0; i < queue.length; i++) {
+        const [s, d] = queue[i]!;
+        for (const c of s.children) {
+          if (made >= max) break;
+          const child = convert(c);
+          d.children!.push(child);
+          queue.push([c, child]);
+          made++;
+        }
+      }
+      if (made >= max) {
+        const count = (list: readonly LibSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children), 0);
+        const total = count(roots);
+        if (total > made) tellLimited(p.textDocument.uri, 'outline', made, total);
+      }
+      return out;
     }),
   );
 
@@ -176,7 +219,12 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     guard('folding', [], (p): FoldingRange[] => {
       const file = pathOf(p.textDocument.uri);
       if (!ws.hasDocument(file)) return [];
-      return foldingRanges(ws, file).map((f) => ({ startLine: f.startLine, endLine: f.endLine }));
+      const all = foldingRanges(ws, file);
+      const max = service.maxItems || Infinity;
+      if (all.length > max) tellLimited(p.textDocument.uri, 'folding', max, all.length);
+      // The outermost regions first, as the editor would keep them.
+      const kept = all.length > max ? [...all].sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine)).slice(0, max) : all;
+      return kept.map((f) => ({ startLine: f.startLine, endLine: f.endLine }));
     }),
   );
 

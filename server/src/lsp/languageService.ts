@@ -84,6 +84,11 @@ export class LanguageService {
     this.schedule(this.workspace.paths());
   }
 
+  /** Outline symbols and folding regions computed for one file at most (0: no limit). */
+  get maxItems(): number {
+    return this.settings.maxItemsComputed;
+  }
+
   setSettings(settings: Settings): void {
     const scopeChanged = settings.scope !== this.settings.scope;
     this.settings = settings;

@@ -8,7 +8,12 @@ export interface Settings {
   scope: 'openFiles' | 'workspace';
   validation: ValidationOptions;
   author: string;
+  /** Outline symbols and folding regions computed for one file at most (0: no limit). */
+  maxItemsComputed: number;
 }
+
+/** As the JSON and YAML extensions do: a 40,000-key file's outline would cost seconds to send and show. */
+export const DEFAULT_MAX_ITEMS = 5000;
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -32,5 +37,9 @@ export function readSettings(raw: unknown): Settings {
     scope: v.scope === 'workspace' ? 'workspace' : 'openFiles',
     validation,
     author: typeof o.author === 'string' ? o.author.trim() : '',
+    maxItemsComputed:
+      typeof o.maxItemsComputed === 'number' && Number.isFinite(o.maxItemsComputed) && o.maxItemsComputed >= 0
+        ? Math.floor(o.maxItemsComputed)
+        : DEFAULT_MAX_ITEMS,
   };
 }
