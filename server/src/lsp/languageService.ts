@@ -76,13 +76,35 @@ export class LanguageService {
     return featureCapabilities();
   }
 
-  /** Loads every bot file of the workspace folders from disk, then validates what is open. */
+  /**
+   * Loads every bot file of the workspace folders from disk, then validates what is open.
+   * Documents opened or edited until then (an editor restoring its tabs) wait for the load:
+   * taken one by one into a half-loaded bot, each would re-check the whole bot.
+   */
   async loadRoots(): Promise<void> {
-    for (const root of this.roots) await loadFolder(this.workspace, root);
+    try {
+      for (const root of this.roots) await loadFolder(this.workspace, root);
+    } finally {
+      this.loaded();
+    }
+  }
+
+  /** Ends the start-up wait (also when start-up failed before the load): open documents go in, and everything is checked. */
+  loaded(): void {
+    if (!this.loading) return;
+    this.loading = false;
     // Open documents win over disk: the editor's text is what the user sees.
-    for (const doc of this.documents.all()) this.workspace.setDocument(pathOf(doc.uri), doc.getText(), doc.version);
+    for (const doc of this.documents.all()) {
+      const path = pathOf(doc.uri);
+      if (!BOT_FILE.test(path)) continue;
+      this.workspace.setDocument(path, doc.getText(), doc.version);
+      this.edited.add(path);
+    }
     this.schedule(this.workspace.paths());
   }
+
+  /** Until the start-up load ends, changes are only noted: the load takes them all at once. */
+  private loading = true;
 
   /** Outline symbols and folding regions computed for one file at most (0: no limit). */
   get maxItems(): number {
@@ -123,7 +145,7 @@ export class LanguageService {
 
   private update(doc: TextDocument, typing: boolean): void {
     const path = pathOf(doc.uri);
-    if (!BOT_FILE.test(path)) return;
+    if (!BOT_FILE.test(path) || this.loading) return; // the load takes open documents when it ends
     const { affected } = this.workspace.setDocument(path, doc.getText(), doc.version);
     this.edited.add(path);
     // An open also fires a content change, with the text the workspace already has: no typing.
@@ -155,6 +177,7 @@ export class LanguageService {
   /** Checks `paths` soon: at once, or while `typing`, after a pause in the changes. */
   private schedule(paths: Iterable<string>, typing = false): void {
     for (const p of paths) this.dirty.add(p);
+    if (this.loading) return;
     const t = Date.now();
     if (!this.timer) this.firstPending = t;
     let wait = 0;

@@ -84,8 +84,9 @@ export class BotServer {
         await this.reloadSettings();
       }
       await this.versioning.init();
-      await this.language.loadRoots();
+      // The pipeline and the protected bots first, so that the load checks everything once.
       await this.refreshStoreFacts();
+      await this.language.loadRoots();
       if (this.watchedFilesSupport) {
         await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [{ globPattern: '**/*.{yaml,yml,json,jsonc}' }, { globPattern: '**/.botversions/**' }],
@@ -97,6 +98,7 @@ export class BotServer {
     } catch (e) {
       this.connection.console.error(`Bot Versions could not start: ${(e as Error).stack ?? e}`);
     } finally {
+      this.language.loaded();
       this.markReady();
     }
   }
