@@ -52,6 +52,7 @@ const SCHEMA = join(ROOT, 'schemas', 'bot.schema.json');
 const BOT = 'big-bot';
 
 const ROUNDS = Math.max(1, Number(process.env.BOTV_BENCH_LSP_ROUNDS ?? 5));
+const RESTORED_ROUNDS = Math.max(1, Number(process.env.BOTV_BENCH_LSP_RESTORED_ROUNDS ?? 3));
 const EDITS = Math.max(2, Number(process.env.BOTV_BENCH_LSP_EDITS ?? 30));
 const PROFILE = process.env.BOTV_BENCH_LSP_PROFILE;
 /** Quiet time between two edits: longer than either server's debounce, as a person pauses. */
@@ -97,6 +98,8 @@ interface EditRun {
 interface Results {
   rounds: Round[];
   edits?: EditRun;
+  /** Spawn until every expected publish, with every file opened at once after `initialized` (an editor restoring its tabs). */
+  restored: number[];
 }
 
 const median = (xs: number[]): number => percentile(xs, 50);
@@ -266,6 +269,23 @@ async function measure(
   }
 }
 
+/** An editor restoring its tabs: every file opened the moment the server is initialized, without waiting for it to be ready. */
+async function measureRestored(server: Server, ctx: { root: string; files: { uri: string; text: string }[]; expected: Set<string> }, log: (l: string) => void): Promise<number> {
+  const t0 = performance.now();
+  const d = await server.start(ctx.root);
+  try {
+    for (const f of ctx.files) d.open(f.uri, f.text);
+    await d.until(() => firstPublishes(d, 0, ctx.expected), `diagnostics for all ${ctx.expected.size} files`);
+    await d.quiet(PAUSE_MS);
+    const first = firstPublishes(d, 0, new Set(ctx.files.map((f) => f.uri)), false)!;
+    const total = Math.max(...[...first.values()].map((p) => p.at)) - t0;
+    log(`${server.label}: tabs restored, every file's diagnostics ${ms(total)} after spawn, ${ms(d.cpuMs())} CPU`);
+    return total;
+  } finally {
+    await d.stop();
+  }
+}
+
 function ratioRow(operation: string, ours: number, peer: number, fmt: (x: number) => string, goal: string, pass: boolean | null, extra: Record<string, number> = {}): BenchRow {
   return { operation, ours: fmt(ours), reference: fmt(peer), ratio: ours / peer, goal, pass, raw: { ours, reference: peer, ...extra } };
 }
@@ -298,7 +318,7 @@ export const lspBench: BenchModule = {
     const allFiles = new Set(files.map((f) => f.uri));
 
     const list = servers(pathToFileURL(SCHEMA).toString(), root);
-    const results = new Map<ServerKey, Results>(list.map((s) => [s.key, { rounds: [] }]));
+    const results = new Map<ServerKey, Results>(list.map((s) => [s.key, { rounds: [], restored: [] }]));
     for (let r = 0; r < ROUNDS; r++) {
       log(`round ${r + 1} of ${ROUNDS}…`);
       for (const s of list) {
@@ -309,6 +329,9 @@ export const lspBench: BenchModule = {
         res.rounds.push(m.round);
         if (m.edits) res.edits = m.edits;
       }
+    }
+    for (let r = 0; r < RESTORED_ROUNDS; r++) {
+      for (const s of list) results.get(s.key)!.restored.push(await measureRestored(s, { root, files, expected: s.key === 'yls' ? allFiles : oursExpected }, log));
     }
 
     const get = (k: ServerKey) => results.get(k)!;
@@ -325,6 +348,7 @@ export const lspBench: BenchModule = {
     }
     for (const k of ours) rows.push(ratioRow(`  of which: all files opened → all diagnostics (${node(k)})`, med(k, (r) => r.full), med('yls', (r) => r.full), ms, '', null));
     for (const k of ours) rows.push(ratioRow(`  CPU time of the server process (${node(k)})`, med(k, (r) => r.cpu), med('yls', (r) => r.cpu), ms, '', null));
+    for (const k of ours) rows.push(ratioRow(`start-up with all ${files.length} files already open, tabs restored (${node(k)})`, median(get(k).restored), median(get('yls').restored), ms, '', null));
     for (const k of ours) {
       const [a, b] = [edits(k).samples, edits('yls').samples];
       rows.push(ratioRow(`edit → fresh diagnostics p50 (${node(k)})`, median(a), median(b), ms, '', null));
@@ -348,8 +372,9 @@ export const lspBench: BenchModule = {
       `The peer is yaml-language-server 2.0.0 on Node 24, given schemas/bot.schema.json for every *.yaml file (offline: no schema store).`,
       `Workspace: one generated bot, ${written.files} files, ${thousands(written.bytes)} bytes, ${thousands(utterances)} utterances in 2 locales; edits in ${target.path.slice(dir.length + 1)} (${thousands(Buffer.byteLength(target.text))} bytes).`,
       `Full validation: median of ${ROUNDS} fresh processes; start-up is spawn until ready, then every file is opened and the clock stops at the last publishDiagnostics of the burst (after every file with problems has had its own). Ours published ${thousands(oursDiags)} diagnostics in ${get('ours').rounds[0]!.files} publishes (the library finds ${thousands(libraryTotal)} in ${oursExpected.size} files; the other ${files.length - oursExpected.size} have none); the peer published ${thousands(get('yls').rounds[0]!.diagnostics)} for ${files.length} files.`,
+      `Tabs restored: median of ${RESTORED_ROUNDS} fresh processes; every file is opened the moment the server is initialized, as an editor restoring its tabs does, and the clock runs from spawn to the last first publish of every file.`,
       `Rounds, start-up + full (ms): ${list.map((x) => `${x.key} ${get(x.key).rounds.map((r) => Math.round(r.startup + r.full)).join('/')}`).join('; ')}.`,
-      `Edits: ${EDITS} timed after one warm-up insert and delete, ${PAUSE_MS} ms apart, each until the publish for the edited document's new version; figures include each server's debounce (ours ${DEBOUNCE.ours} ms, the peer's ${DEBOUNCE.yls} ms). Less the debounce, p95: ${ours.map((k) => `ours (${node(k)}) ${ms(percentile(edits(k).samples, 95) - DEBOUNCE.ours)}`).join(', ')}, peer ${ms(percentile(edits('yls').samples, 95) - DEBOUNCE.yls)}.`,
+      `Edits: ${EDITS} timed after one warm-up insert and delete, ${PAUSE_MS} ms apart, each until the publish for the edited document's new version; figures include each server's wait: the peer debounces every change by ${DEBOUNCE.yls} ms (less it, its p95 is ${ms(percentile(edits('yls').samples, 95) - DEBOUNCE.yls)}); ours checks a change that follows a quiet spell at once and waits ${DEBOUNCE.ours} ms only inside a burst of typing, so these spaced edits are not delayed.`,
       `Each edit made ours send ${edits('ours').publishes.toFixed(0)} publishes, ${mb(edits('ours').bytes)} of JSON; the peer ${edits('yls').publishes.toFixed(0)}, ${mb(edits('yls').bytes)}.`,
       `Server: ${SERVER === join(ROOT, 'dist', 'server.js') ? 'dist/server.js' : SERVER} built ${built}, sources at ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes under server/src' : ''}; bench on Node ${process.version}; Node 24 is ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}; load average before the run ${loadBefore}.`,
     ];
