@@ -77,7 +77,7 @@ function done(fn: (cb: (err: NodeJS.ErrnoException | null) => void) => void): Pr
 }
 
 /** Writes up to this size are made without the thread pool. */
-const SMALL_WRITE = 64 * 1024;
+const SMALL_WRITE = 256 * 1024;
 
 /** Runs a synchronous call as a promise (errors become rejections). */
 function now<T>(fn: () => T): Promise<T> {
@@ -109,8 +109,8 @@ class NodeWriteHandle implements WriteHandle {
   }
 }
 
-/** Files up to this size are read without the thread pool (a few microseconds each). */
-const SMALL_READ = 64 * 1024;
+/** Files up to this size are read without the thread pool (tens of microseconds from the page cache; bot files are mostly under it). */
+const SMALL_READ = 256 * 1024;
 const scratch = Buffer.allocUnsafe(SMALL_READ);
 
 function readFile(p: string): Promise<Uint8Array> {
