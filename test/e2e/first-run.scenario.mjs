@@ -14,6 +14,11 @@ export async function run(t) {
     await vscode.openView('Bot Versions');
     await page.locator('.gettingStartedContainer', { hasText: 'Get started with Bot Versions' }).first().waitFor({ timeout: 30_000 });
   });
+  await step('the first step shows its page beside the steps', async () => {
+    // The step's markdown (media/walkthrough/bot.md) renders in a webview of its own.
+    const media = page.frameLocator('.getting-started-media iframe.webview').frameLocator('#active-frame');
+    await media.locator('h1', { hasText: 'A bot is a folder' }).waitFor({ timeout: 30_000 });
+  });
   await t.screenshot('walkthrough');
   await step('the Versions view offers to create the sample bot', async () => {
     const button = page.locator('.pane-body .welcome-view-content a.monaco-button', { hasText: 'Create Sample Bot' });
