@@ -94,3 +94,46 @@ describe('language server: versioning over the protocol', function () {
     assert.equal(bots.length, 2);
   });
 });
+
+describe('language server: the author setting', function () {
+  this.timeout(60000);
+  let root: string;
+  let client: TestClient;
+  const settings: Record<string, unknown> = { author: 'First Author' };
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'botv-author-'));
+    cpSync(SAMPLE, root, { recursive: true });
+    client = await TestClient.start({ root, settings, env: { BOTV_AUTHOR: 'From The Environment' } });
+  });
+
+  after(async () => {
+    await client?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('records botVersions.author, and a change to it applies to the next write without a restart', async () => {
+    const file = join(root, 'pizza-dev', 'responses', 'support.yaml');
+    let n = 0;
+    const save = async (): Promise<VersionInfo> => {
+      writeFileSync(file, readFileSync(file, 'utf8') + '\n');
+      return client.request<VersionInfo>('botVersions/saveVersion', { bot: 'pizza-dev', name: `Save ${++n}` });
+    };
+    assert.equal((await save()).author, 'First Author');
+    /** Changes the setting; the server pulls it when told, and the next saves carry it. */
+    const change = async (author: string, expected: string): Promise<void> => {
+      settings.author = author;
+      await client.notify('workspace/didChangeConfiguration', { settings: null });
+      let got = '';
+      for (let i = 0; i < 50 && got !== expected; i++) {
+        if (i) await new Promise((r) => setTimeout(r, 100));
+        got = (await save()).author;
+      }
+      assert.equal(got, expected);
+    };
+    await change('Second Author', 'Second Author');
+    assert.equal((await save()).author, 'Second Author');
+    // Emptied: $BOTV_AUTHOR, git user.name or the OS user, as for the command line.
+    await change('', 'From The Environment');
+  });
+});

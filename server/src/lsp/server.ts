@@ -61,7 +61,8 @@ export class BotServer {
     this.language = new LanguageService(this.connection, this.documents, this.roots, this.settings);
     this.versioning = new VersioningService({
       roots: this.roots,
-      author: this.settings.author || undefined,
+      // Asked at each write, so that changing the setting applies at once.
+      author: () => this.settings.author || undefined,
       validate: (_bot, files) => this.language.validateVersion(files),
       // Untrusted: not even the stat cache is written while the views read the store.
       readOnly: () => !this.trusted,

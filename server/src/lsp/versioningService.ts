@@ -28,7 +28,8 @@ export const WRITING_REQUESTS: ReadonlySet<RequestMethod> = new Set<RequestMetho
 
 export interface ServiceOptions {
   roots: string[];
-  author?: string;
+  /** The `botVersions.author` setting, asked at each write; empty: git or the OS user. */
+  author?: () => string | undefined;
   validate?: core.GateValidator;
   /** Asked at each operation: while true the store is only read (an untrusted workspace). */
   readOnly?: () => boolean;

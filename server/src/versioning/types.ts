@@ -23,8 +23,11 @@ export type GateValidator = (bot: BotInfo, files: Map<string, Uint8Array>) => Pr
 
 /** Options of {@link openWorkspace}. */
 export interface WorkspaceOptions {
-  /** Author recorded on every write; default: $BOTV_AUTHOR, git `user.name`, then the OS user. */
-  author?: string;
+  /**
+   * Author recorded on every write; default: $BOTV_AUTHOR, git `user.name`, then the OS
+   * user. A function is asked at each write (an editor setting the user may change).
+   */
+  author?: string | (() => string | undefined);
   /** Milliseconds since the epoch; injectable for tests. Default `Date.now`. */
   clock?: () => number;
   /** File-system layer; injectable for fault-injection tests. */

@@ -71,8 +71,11 @@ export class Core {
 
   /** Who is acting: option, $BOTV_AUTHOR, git user.name, then the OS user. */
   author(): string {
+    const option = this.options.author;
+    const given = typeof option === 'function' ? option()?.trim() : option;
+    if (given) return given;
     if (this.authorName !== undefined) return this.authorName;
-    let name = this.options.author ?? process.env.BOTV_AUTHOR;
+    let name = process.env.BOTV_AUTHOR;
     if (!name) {
       try {
         const r = spawnSync('git', ['config', 'user.name'], { cwd: this.root, encoding: 'utf8', timeout: 3000 });
