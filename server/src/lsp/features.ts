@@ -158,9 +158,11 @@ export function registerFeatures(connection: Connection, documents: TextDocument
 
   /** Files already told that their outline or folding was cut short (once per file and kind). */
   const limited = new Set<string>();
-  const tellLimited = (uri: string, what: string, shown: number, total: number): void => {
+  const tellLimited = (uri: string, what: string, shown: number, totalOf: () => number): void => {
     const key = `${what}\0${uri}`;
     if (limited.has(key)) return;
+    const total = totalOf();
+    if (total <= shown) return;
     limited.add(key);
     const name = uri.slice(uri.lastIndexOf('/') + 1);
     // A notification, not a request: nothing to answer, nothing left pending.
@@ -171,10 +173,22 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     });
   };
 
+  /**
+   * The last outline of each file, kept while its parsed document stays the same: the
+   * editor asks again for the outline view, the breadcrumbs and sticky scroll.
+   */
+  const outlines = new Map<string, { text: object; of: object; max: number; result: DocumentSymbol[] }>();
+  documents.onDidClose((e) => outlines.delete(pathOf(e.document.uri)));
+
   connection.onDocumentSymbol(
     guard('outline', [], (p): DocumentSymbol[] => {
       const file = pathOf(p.textDocument.uri);
       if (!ws.hasDocument(file)) return [];
+      // The parsed document is new with every change of the text; the bot's view of it may be patched in place.
+      const parsed = ws.getDocument(file);
+      const bd = ws.botDocument(file);
+      const cached = outlines.get(file);
+      if (parsed && bd && cached && cached.text === parsed && cached.of === bd && cached.max === service.maxItems) return cached.result;
       const convert = (s: LibSymbol): DocumentSymbol => ({
         name: s.name || '(unnamed)',
         detail: s.detail,
@@ -208,9 +222,9 @@ export function registerFeatures(connection: Connection, documents: TextDocument
       }
       if (made >= max) {
         const count = (list: readonly LibSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children), 0);
-        const total = count(roots);
-        if (total > made) tellLimited(p.textDocument.uri, 'outline', made, total);
+        tellLimited(p.textDocument.uri, 'outline', made, () => count(roots));
       }
+      if (parsed && bd) outlines.set(file, { text: parsed, of: bd, max: service.maxItems, result: out });
       return out;
     }),
   );
@@ -221,7 +235,7 @@ export function registerFeatures(connection: Connection, documents: TextDocument
       if (!ws.hasDocument(file)) return [];
       const all = foldingRanges(ws, file);
       const max = service.maxItems || Infinity;
-      if (all.length > max) tellLimited(p.textDocument.uri, 'folding', max, all.length);
+      if (all.length > max) tellLimited(p.textDocument.uri, 'folding', max, () => all.length);
       // The outermost regions first, as the editor would keep them.
       const kept = all.length > max ? [...all].sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine)).slice(0, max) : all;
       return kept.map((f) => ({ startLine: f.startLine, endLine: f.endLine }));

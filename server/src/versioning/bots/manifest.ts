@@ -40,9 +40,9 @@ function isYaml(file: string): boolean {
  * or when it is built to hurt a parser (an alias bomb, nesting deep enough to exhaust the
  * stack): one hostile manifest must not stop the other bots from being found.
  */
-export function parseManifest(text: string, file: string): { data: unknown; problem: string | null } {
+export function parseManifest(text: string, file: string, only?: readonly string[]): { data: unknown; problem: string | null } {
   try {
-    return parseUnguarded(text, file);
+    return parseUnguarded(text, file, only);
   } catch (e) {
     const why = e instanceof RangeError ? 'it is nested too deeply to read' : e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { data: undefined, problem: `${file}: ${why}` };
@@ -73,7 +73,17 @@ function plain(node: Node | null): unknown {
   }
 }
 
-function parseUnguarded(text: string, file: string): { data: unknown; problem: string | null } {
+/** Like {@link plain} for the root, keeping only the keys in `only` (a 40,000-key section the caller does not need is not copied). */
+function plainRoot(node: Node | null, only: readonly string[] | undefined): unknown {
+  if (!only || !node || node.type !== 'object') return plain(node);
+  const out: Record<string, unknown> = {};
+  for (const p of node.properties) {
+    if (only.includes(p.key)) Object.defineProperty(out, p.key, { value: plain(p.value), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function parseUnguarded(text: string, file: string, only?: readonly string[]): { data: unknown; problem: string | null } {
   if (isYaml(file)) {
     const parsed = parseBotFile(file, text);
     const bad = parsed.syntax.find((f) => f.severity === 'error' && UNREADABLE.has(f.code));
@@ -83,7 +93,7 @@ function parseUnguarded(text: string, file: string): { data: unknown; problem: s
       return { data: undefined, problem: `${file}:${line}: ${bad.message.split('\n')[0]}` };
     }
     try {
-      return { data: parsed.root ? plain(parsed.root) : null, problem: null };
+      return { data: parsed.root ? plainRoot(parsed.root, only) : null, problem: null };
     } catch (e) {
       if (!(e instanceof NeedsAliases)) throw e;
     }
@@ -105,7 +115,7 @@ function parseUnguarded(text: string, file: string): { data: unknown; problem: s
 
 /** Reads the identity fields of a manifest. */
 export function readIdentity(text: string, file: string): ManifestIdentity {
-  const { data, problem } = parseManifest(text, file);
+  const { data, problem } = parseManifest(text, file, ['bot', 'release']);
   const out: ManifestIdentity = { id: null, name: null, release: undefined, keep: [], problem };
   if (problem) return out;
   const root = data as { bot?: { id?: unknown; name?: unknown }; release?: { keep?: unknown } } | null;
