@@ -55,32 +55,29 @@ const UNREADABLE = new Set(['syntax/yaml', 'syntax/too-deep', 'syntax/complex-ke
 /** Thrown when the tree holds an alias: `yaml` expands those (with its guard against alias bombs). */
 class NeedsAliases extends Error {}
 
-/** Plain data from a parsed tree; the last of duplicate keys wins, and `__proto__` is an own key, never a prototype. */
-function plain(node: Node | null): unknown {
+/**
+ * Plain data from a parsed tree; the last of duplicate keys wins, and `__proto__` is an own
+ * key, never a prototype. `only` keeps just those keys of this mapping (a 40,000-key section
+ * the caller does not need is not copied).
+ */
+function plain(node: Node | null, only?: readonly string[]): unknown {
   if (!node) return null;
   switch (node.type) {
     case 'scalar':
       return node.value;
     case 'array':
-      return node.items.map(plain);
+      return node.items.map((n) => plain(n));
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const p of node.properties) Object.defineProperty(out, p.key, { value: plain(p.value), enumerable: true, writable: true, configurable: true });
+      for (const p of node.properties) {
+        if (only && !only.includes(p.key)) continue;
+        Object.defineProperty(out, p.key, { value: plain(p.value), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
     case 'opaque':
       throw new NeedsAliases();
   }
-}
-
-/** Like {@link plain} for the root, keeping only the keys in `only` (a 40,000-key section the caller does not need is not copied). */
-function plainRoot(node: Node | null, only: readonly string[] | undefined): unknown {
-  if (!only || !node || node.type !== 'object') return plain(node);
-  const out: Record<string, unknown> = {};
-  for (const p of node.properties) {
-    if (only.includes(p.key)) Object.defineProperty(out, p.key, { value: plain(p.value), enumerable: true, writable: true, configurable: true });
-  }
-  return out;
 }
 
 function parseUnguarded(text: string, file: string, only?: readonly string[]): { data: unknown; problem: string | null } {
@@ -93,7 +90,7 @@ function parseUnguarded(text: string, file: string, only?: readonly string[]): {
       return { data: undefined, problem: `${file}:${line}: ${bad.message.split('\n')[0]}` };
     }
     try {
-      return { data: parsed.root ? plainRoot(parsed.root, only) : null, problem: null };
+      return { data: parsed.root ? plain(parsed.root, only) : null, problem: null };
     } catch (e) {
       if (!(e instanceof NeedsAliases)) throw e;
     }
