@@ -109,7 +109,14 @@ export class Cli {
         const ws = await this.open(opts);
         const args = (command.processedArgs as unknown[]).map((a) => (a === undefined ? undefined : String(a))) as string[];
         const out = await handler({ ws, opts, args, style: this.style(json), now: Date.now() });
+        // A restore has committed and its files are in place: the answer goes out while
+        // their flushes finish, and the process ends only after them.
         this.print(out, json);
+        await ws.settled().catch((e: unknown) => {
+          // The output above stands (the operation committed); the failure goes to stderr.
+          this.io.stderr(`botv: the change is in place, but flushing it to disk failed: ${e instanceof Error ? e.message : String(e)}\nThe next botv command that writes finishes it; run \`botv verify\` to check.\n`);
+          this.exitCode = 2;
+        });
       } catch (e) {
         this.fail(e, json);
       }

@@ -67,6 +67,7 @@ export class BotServer {
       // Untrusted: not even the stat cache is written while the views read the store.
       readOnly: () => !this.trusted,
       problems: (dir) => this.language.problemCounts(dir),
+      finishFailed: (message) => void this.connection.window.showErrorMessage(message),
     });
     return {
       capabilities: {

@@ -35,6 +35,8 @@ export interface ServiceOptions {
   readOnly?: () => boolean;
   /** Problem counts of a bot's files, from the language service. */
   problems(botDir: string): { errors: number; warnings: number };
+  /** Told when the flushes after a restore or a release acceptance fail (the change is in place). */
+  finishFailed?(message: string): void;
 }
 
 interface Located {
@@ -55,6 +57,14 @@ export class VersioningService {
     this.workspaces = await Promise.all(
       this.options.roots.map((root) => openWorkspace(root, { author: this.options.author, validate: this.options.validate, readOnly: this.options.readOnly })),
     );
+  }
+
+  /** Reports a failure of what a committed write does after answering (see Workspace.settled). */
+  private watchFinish(ws: core.Workspace, what: string): void {
+    void ws.settled().catch((e: unknown) => {
+      const why = e instanceof Error ? e.message : String(e);
+      this.options.finishFailed?.(`${what} is in place, but flushing it to disk failed: ${why} The next change to the versions finishes it.`);
+    });
   }
 
   get roots(): readonly core.Workspace[] {
@@ -254,6 +264,7 @@ export class VersioningService {
     'botVersions/restoreVersion': async (p) => {
       const { ws, bot } = await this.locate(p.bot);
       const r = await ws.restore(bot.id, p.version, { force: p.force });
+      this.watchFinish(ws, `The restore of ${bot.id} ${r.version.label}`);
       return { restored: versionInfo(r.version), autoSaved: r.autoSaved ? versionInfo(r.autoSaved) : null };
     },
     'botVersions/deleteVersion': async (p) => {
@@ -323,6 +334,7 @@ export class VersioningService {
     'botVersions/acceptRelease': async (p) => {
       const { ws, bot } = await this.locate(p.bot);
       const r = await ws.acceptRelease(bot.id, p.release);
+      this.watchFinish(ws, `The release accepted into ${bot.id}`);
       return { release: releaseInfo(r.release), version: versionInfo(r.version) };
     },
     'botVersions/rejectRelease': async (p) => {

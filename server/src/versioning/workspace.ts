@@ -239,6 +239,16 @@ export class Workspace {
   workingCopyStatus(bot: string): Promise<WorkingCopyStatus> {
     return workingCopyStatus(this.core, bot);
   }
+
+  /**
+   * Waits until every write of this workspace has finished, including what a restore or a
+   * release acceptance does after its commit point (flushing the files it wrote, writing
+   * its records). Rejects if that failed; the operation itself stays committed, and the
+   * next write finishes it from its journal. A process should wait for this before it exits.
+   */
+  settled(): Promise<void> {
+    return this.core.settled();
+  }
 }
 
 /** Absolute form of a workspace root. */

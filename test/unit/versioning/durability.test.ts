@@ -1,10 +1,11 @@
 /**
  * Durability order, shown with strace on Linux: while `botv` saves, promotes, releases and
- * restores, every file it makes visible — object, record, journal, store file, working
- * file — was written under a temporary name, flushed (fsync), renamed into place, and its
- * folder flushed after the rename. A version record becomes visible only after every
- * object it names is renamed and its folder flushed; a journal is durable before the
- * working copy is touched. Without strace the test fails and says how to install it.
+ * restores, every file it makes visible — object, record, journal, store file — was written
+ * under a temporary name, flushed (fsync), renamed into place, and its folder flushed after
+ * the rename. A version record becomes visible only after every object it names is renamed
+ * and its folder flushed; a journal is durable before the working copy is touched, and a
+ * working file (written under a temporary name and renamed) is flushed with its folder
+ * before the journal that can replay it is removed. Without strace the test fails and says how to install it.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
@@ -37,12 +38,19 @@ interface Visible {
 async function checkOrder(root: string, calls: Syscall[], what: string): Promise<Visible[]> {
   const visible: Visible[] = [];
   const renames = calls.filter((c) => c.name.startsWith('rename') && c.ret === 0 && basename(c.paths[0] ?? '').startsWith('.botv-tmp-'));
+  const relOf = (p: string) => relative(root, p).split('\\').join('/');
+  // Each journal's life: from its rename into place to its removal.
+  const journals = renames
+    .filter((r) => kindOf(relOf(r.paths[1]!)) === 'journal')
+    .map((r) => ({ appeared: r.end, removed: calls.find((c) => c.name.startsWith('unlink') && c.ret === 0 && c.paths[c.paths.length - 1] === r.paths[1] && c.start > r.end)?.start ?? Infinity }));
+  for (const j of journals) assert.ok(j.removed < Infinity, `${what}: a journal was left behind`);
   for (const r of renames) {
     const [tmp, final] = r.paths as [string, string];
-    const rel = relative(root, final).split('\\').join('/');
+    const rel = relOf(final);
     const kind = kindOf(rel);
     if (kind === 'cache') continue; // a hint, written without flushes on purpose (docs/store.md)
     const where = `${what}: ${rel}`;
+    const flushes = (path: string, after: number) => calls.find((c) => (c.name === 'fsync' || c.name === 'fdatasync') && c.paths[0] === path && c.ret === 0 && c.start > after);
     const writes = calls.filter((c) => c.name.includes('write') && c.paths[0] === tmp && c.start < r.start);
     const syncs = calls.filter((c) => (c.name === 'fsync' || c.name === 'fdatasync') && c.paths[0] === tmp && c.ret === 0);
     let size = 0;
@@ -52,6 +60,21 @@ async function checkOrder(root: string, calls: Syscall[], what: string): Promise
       // removed again later in the same command (a temporary lock or a journal)
     }
     if (size > 0) assert.ok(writes.length > 0, `${where}: no write to ${basename(tmp)} before its rename`);
+    // A file renamed while a journal names it (a restore's or a release acceptance's working
+    // files and records) is committed by the journal: it may be flushed after its rename,
+    // with its folder, as long as both come before the journal is removed.
+    const journal = journals.find((j) => j.appeared < r.start && r.start < j.removed);
+    if (kind === 'working file') assert.ok(journal, `${where}: a working file was replaced outside a journal`);
+    if (journal) {
+      const flush = flushes(final, r.end);
+      assert.ok(flush, `${where}: not flushed after its rename`);
+      const dirSync = flushes(dirname(final), r.end);
+      assert.ok(dirSync, `${where}: its folder was not flushed after the rename`);
+      assert.ok(flush.end < journal.removed, `${where}: the journal was removed before the file was flushed`);
+      assert.ok(dirSync.end < journal.removed, `${where}: the journal was removed before the file's folder was flushed`);
+      visible.push({ kind, rel, rename: r, dirSync });
+      continue;
+    }
     const lastWrite = Math.max(-1, ...writes.map((w) => w.end));
     const flush = syncs.find((s) => s.start > lastWrite && s.end < r.start);
     assert.ok(flush, `${where}: ${basename(tmp)} was not flushed after its last write and before its rename (writes end at line ${lastWrite}, flushes at ${syncs.map((s) => `${s.start}-${s.end}`).join(', ') || 'none'}, rename at ${r.start})`);
@@ -102,7 +125,7 @@ describe('durability order (strace)', function () {
     cli = await bundle('server/src/cli/main.ts');
   });
 
-  it('every object, record, journal and working file is written, flushed, renamed, then its folder flushed', async () => {
+  it('every object, record and journal is written, flushed, renamed, then its folder flushed; working files are flushed before their journal goes', async () => {
     const root = realpathSync(copyFixture());
     for (let i = 0; i < 20; i++) put(root, `shop-dev/intents/generated-${i}.yaml`, `intents:\n  - name: Generated${i}\n`);
     const env = { ...process.env, BOTV_AUTHOR: 'Durability Test', NO_COLOR: '1' };

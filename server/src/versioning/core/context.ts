@@ -30,6 +30,14 @@ export class Core {
   private authorName: string | undefined;
   /** Serialises this process's writers before they contend for the file lock. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** True while a write's operation runs (under the lock, before its commit work). */
+  writing = false;
+  /** Work the current write left for after its commit point. */
+  private committed: Array<() => Promise<void>> = [];
+  /** The last write's after-commit work, while it runs. */
+  private finishing: Promise<void> = Promise.resolve();
+  /** The first failure of after-commit work not yet reported by {@link settled}. */
+  private finishError: unknown = null;
   /** Manifest identities already read (re-read when a manifest's stat changes). */
   private readonly manifests: ManifestCache = new Map();
   /** Stat caches of the bots this process scanned, reused while no other process writes them. */
@@ -147,11 +155,15 @@ export class Core {
   /**
    * Runs `fn` holding the store's write lock, after creating the store's fixed files and
    * finishing any working-copy write a crash interrupted.
+   *
+   * The returned promise settles with `fn`'s result. Work that `fn` left for after its
+   * commit point ({@link afterCommit}) then runs, still under the lock, before the lock is
+   * released and before this process's next writer starts; {@link settled} waits for it.
    */
   async write<T>(purpose: string, fn: () => Promise<T>): Promise<T> {
     // Before the lock: taking it would create .botversions/local.
     this.assertWritable(purpose);
-    const run = async (): Promise<T> => {
+    const run = async (): Promise<{ result: T; finishing: Promise<void> }> => {
       const lock = await acquireLock(this.fs, this.layout.lock, {
         timeoutMs: this.options.lockTimeoutMs ?? 30_000,
         staleMs: this.options.lockStaleMs ?? 60_000,
@@ -162,18 +174,62 @@ export class Core {
       try {
         await initStore(this.fs, this.layout);
         if (this.recoverJournals) await this.recoverJournals(this);
+        this.writing = true;
         result = await fn();
       } catch (e) {
+        this.writing = false;
+        this.committed = [];
         await lock.release().catch(() => undefined);
         throw e;
       }
-      // The operation is complete and durable; a lock that cannot be removed now is
-      // taken back by this process at once, and by others when it goes stale.
-      await lock.release().catch(() => undefined);
-      return result;
+      this.writing = false;
+      const tails = this.committed.splice(0);
+      const finishing = (async () => {
+        try {
+          // Not in the caller's turn: its answer goes out first.
+          if (tails.length > 0) await new Promise((resolve) => setImmediate(resolve));
+          for (const t of tails) await t();
+        } catch (e) {
+          // Committed already: the operation's journal stays, and the next writer finishes it.
+          this.finishError ??= e;
+        }
+        // The operation is complete and durable; a lock that cannot be removed now is
+        // taken back by this process at once, and by others when it goes stale.
+        await lock.release().catch(() => undefined);
+      })();
+      if (tails.length > 0) this.finishing = finishing;
+      return { result, finishing };
     };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+    const started = this.queue.then(run, run);
+    this.queue = started.then(
+      (r) => r.finishing,
+      () => undefined,
+    );
+    return started.then((r) => r.result);
+  }
+
+  /** Work to run once the current write has committed (see {@link write}). */
+  afterCommit(fn: () => Promise<void>): void {
+    this.committed.push(fn);
+  }
+
+  /**
+   * Waits until the work a committed write left (flushes after a restore) is done.
+   * Readers call it, so that they never see a half-finished operation of this process.
+   */
+  async caughtUp(): Promise<void> {
+    await this.finishing;
+  }
+
+  /**
+   * Waits for every write of this process to finish, including the work after their
+   * commit points, and throws if that work failed (the operation stays committed: its
+   * journal is finished by the next write).
+   */
+  async settled(): Promise<void> {
+    await this.queue;
+    const e = this.finishError;
+    this.finishError = null;
+    if (e) throw e;
   }
 }

@@ -1,15 +1,16 @@
 /**
  * Working-copy writes that survive a crash whole. A restore or a release acceptance first
  * writes a journal (`.botversions/local/journal/<bot>.json`) naming every file to write
- * and remove and the records that complete the operation; then it carries the plan out,
- * writes the records, and removes the journal. If the process dies in between, the next
- * writer (under the lock) replays the journal, so the working copy ends as the new tree,
- * never a mix. Every object the plan needs is already in the store, so replay cannot fail
- * for want of content.
+ * and remove and the records that complete the operation, and flushes it: that is the
+ * operation's commit point. Then it carries the plan out, flushes the files, writes the
+ * records, and removes the journal. If the process dies or the power fails in between,
+ * the next writer (under the lock) replays the journal, so the working copy ends as the
+ * new tree, never a mix. Every object the plan needs is already in the store, so replay
+ * cannot fail for want of content.
  */
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { BotvError, errnoOf, ioError } from '../errors';
-import { eachLimit, ensureDirs, forgetDir, isTempName, syncDirs, unlinkIfExists, writeFileAtomic, writeRenamed } from '../fs/atomic';
+import { eachLimit, ensureDir, ensureDirs, forgetDir, isTempName, prepareRenamed, syncDirs, tempPathFor, unlinkIfExists } from '../fs/atomic';
 import type { StoreFs } from '../fs/fsio';
 import { objectHint } from '../store/layout';
 import type { EncodedRecord } from '../store/records';
@@ -105,10 +106,25 @@ async function pruneEmptyDirs(fs: StoreFs, botDir: string, removed: readonly str
   }
 }
 
-/** Carries out a journal; safe to run again after a crash at any point. */
-async function execute(core: Core, j: Journal): Promise<void> {
+/** What {@link apply} wrote, for {@link finish} to flush. */
+interface Applied {
+  /** The replaced working files, moved to the store's aside folder, to remove. */
+  aside: string[];
+  /** Working files and records. */
+  files: string[];
+  /** Folders whose entries changed: of written and removed files, and folders created. */
+  dirs: string[];
+}
+
+/**
+ * Puts the plan in place: removes files, then writes each file and each record under a
+ * temporary name and renames it over the old one. Nothing is flushed yet (see
+ * {@link finish}): until the journal is removed, a crash or a power loss at any point is
+ * finished by replaying it.
+ */
+async function apply(core: Core, j: Journal, contents: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Applied> {
   const botDir = absBotDir(core, j);
-  const encoded: EncodedRecord[] = j.records.map((r) => {
+  const records: EncodedRecord[] = j.records.map((r) => {
     const enc = core.records.encode(join(core.layout.store, ...r.dir.split('/')), r.record);
     if (enc.id !== r.id) throw new BotvError('CORRUPT', `The journal of ${j.bot} is damaged (a record does not match its id). Delete ${core.layout.journal(j.bot)} and check the working copy with \`botv status ${j.bot}\`.`);
     return enc;
@@ -118,29 +134,105 @@ async function execute(core: Core, j: Journal): Promise<void> {
   const targets = j.writes.map((w) => ({ w, abs: join(botDir, ...w.path.split('/')) }));
   const parents: string[] = [];
   await ensureDirs(core.fs, targets.map((t) => dirname(t.abs)), parents);
-  // Files and records go in one round: until the journal is removed, a crash at any point
-  // is finished by replaying it, so their order does not matter.
-  await Promise.all([
-    eachLimit(targets, 16, async ({ w, abs }) => {
-      const data = await core.objects.read(w.sha256, objectHint(w.path));
-      await writeRenamed(core.fs, abs, data);
-    }).then(() => syncDirs(core.fs, [...targets.map((t) => dirname(t.abs)), ...parents])),
-    core.records.write(encoded),
-  ]);
+  const aside: string[] = [];
+  if (targets.length > 0) await ensureDir(core.fs, core.layout.aside);
+  await eachLimit(targets, 16, async ({ w, abs }) => {
+    const data = contents.get(w.sha256) ?? (await core.objects.read(w.sha256, objectHint(w.path)));
+    const prepared = await prepareRenamed(core.fs, abs, data, false);
+    // The old file is moved out of the bot's folder rather than replaced by the rename:
+    // replacing it would free its blocks and (on ext4) start writing the new file out,
+    // both on the caller's time. It is removed after the commit point.
+    const old = join(core.layout.aside, basename(tempPathFor(abs)));
+    try {
+      await core.fs.rename(abs, old);
+      aside.push(old);
+    } catch (e) {
+      const code = errnoOf(e);
+      if (code === 'EXDEV') await unlinkIfExists(core.fs, abs); // the bot is on another file system than the store
+      else if (code !== 'ENOENT') {
+        await prepared.abort();
+        throw ioError('move aside', abs, e);
+      }
+    }
+    await prepared.commit();
+  });
+  // Every folder a removal changed: the file's own, and the parents of folders pruned.
+  const placed = await core.records.place(records);
+  const removedFrom = j.removes.flatMap((r) => {
+    const parts = r.split('/');
+    return parts.slice(0, -1).map((_, i) => join(botDir, ...parts.slice(0, parts.length - 1 - i)));
+  });
+  if (j.removes.length > 0) removedFrom.push(botDir);
+  return {
+    aside,
+    files: [...targets.map((t) => t.abs), ...placed.files],
+    dirs: [...new Set([...targets.map((t) => dirname(t.abs)), ...parents, ...removedFrom, ...placed.dirs])],
+  };
 }
 
-/** Writes the journal, carries it out and removes it. */
+/** Flushes what {@link apply} wrote (the files, then their folders) and removes the old files it moved aside. */
+async function finish(core: Core, done: Applied): Promise<void> {
+  const tolerant = (flush: (p: string) => Promise<void>, what: string) => async (p: string) => {
+    try {
+      await flush(p);
+    } catch (e) {
+      // Gone since (a folder pruned, a file the user removed): nothing of ours to flush.
+      if (errnoOf(e) !== 'ENOENT') throw ioError(what, p, e);
+    }
+  };
+  await Promise.all([eachLimit(done.files, 16, tolerant((p) => core.fs.syncFile(p), 'flush')), eachLimit(done.aside, 16, async (p) => void (await unlinkIfExists(core.fs, p)))]);
+  await eachLimit(done.dirs, 16, tolerant((p) => core.fs.syncDir(p), 'flush folder'));
+}
+
+/** Objects read ahead of a plan, up to this many bytes; the rest are read as they are written. */
+const READ_AHEAD = 64 * 1024 * 1024;
+
+/**
+ * Reads (and hash-checks) the objects a plan writes, keyed by hash, up to {@link READ_AHEAD}
+ * bytes; beyond that, checks that each object is present. A journal must be replayable:
+ * every object it writes is in the store before the journal exists.
+ */
+async function readAhead(core: Core, writes: readonly FileEntry[]): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  let budget = READ_AHEAD;
+  await eachLimit(writes, 16, async (w) => {
+    if (out.has(w.sha256)) return;
+    if (w.size <= budget) {
+      budget -= w.size;
+      out.set(w.sha256, await core.objects.read(w.sha256, objectHint(w.path)));
+    } else if (!(await core.objects.has(w.sha256, objectHint(w.path), w.size))) {
+      await core.objects.read(w.sha256, objectHint(w.path)); // throws the missing object's message
+    }
+  });
+  return out;
+}
+
+/**
+ * Writes the journal, carries it out and removes it. The operation commits when the
+ * journal is durable; this returns once the working copy holds the new files, and leaves
+ * their flushes, the records and the journal's removal to run after the commit, still
+ * under the lock (see Core.write): the caller's answer does not wait for the disk, and a
+ * power loss before those flushes end is finished by replaying the journal.
+ */
 export async function runJournal(core: Core, j: Journal): Promise<void> {
-  // A journal must be replayable: every object it writes is in the store before it exists.
-  for (const w of j.writes) {
-    if (!(await core.objects.has(w.sha256, objectHint(w.path), w.size))) await core.objects.read(w.sha256, objectHint(w.path));
-  }
   const path = core.layout.journal(j.bot);
-  await writeFileAtomic(core.fs, path, new TextEncoder().encode(JSON.stringify(j)));
-  await execute(core, j);
-  // Not flushed: if a power loss brings the journal back, replaying it rewrites the same
-  // files and the same records, which changes nothing.
-  await unlinkIfExists(core.fs, path);
+  await ensureDir(core.fs, dirname(path));
+  // The journal is flushed under a temporary name while the objects it names are read, and
+  // appears only once all of them have been read whole.
+  const [prepared, contents] = await Promise.allSettled([prepareRenamed(core.fs, path, new TextEncoder().encode(JSON.stringify(j))), readAhead(core, j.writes)]);
+  if (prepared.status === 'rejected' || contents.status === 'rejected') {
+    if (prepared.status === 'fulfilled') await prepared.value.abort();
+    throw prepared.status === 'rejected' ? prepared.reason : (contents as PromiseRejectedResult).reason;
+  }
+  await prepared.value.commit();
+  await syncDirs(core.fs, [dirname(path)]);
+  const done = await apply(core, j, contents.value);
+  core.afterCommit(async () => {
+    await finish(core, done);
+    // Not flushed: if a power loss brings the journal back, replaying it rewrites the same
+    // files and the same records, which changes nothing.
+    await unlinkIfExists(core.fs, path);
+  });
 }
 
 /** Builds the journal entry for a record to write at the end. */
@@ -163,8 +255,21 @@ async function removeTemporaries(core: Core, j: Journal): Promise<void> {
   }
 }
 
+/** Removes what an interrupted write left in the aside folder (under the lock, nothing else is there). */
+async function emptyAside(core: Core): Promise<void> {
+  let entries;
+  try {
+    entries = await core.fs.readdir(core.layout.aside);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return;
+    throw ioError('list', core.layout.aside, e);
+  }
+  for (const e of entries) if (e.kind === 'file') await unlinkIfExists(core.fs, join(core.layout.aside, e.name));
+}
+
 /** Finishes every interrupted working-copy write (run under the lock). */
 export async function recoverJournals(core: Core): Promise<void> {
+  await emptyAside(core);
   let names: string[];
   try {
     names = (await core.fs.readdir(core.layout.journals)).filter((e) => e.kind === 'file' && e.name.endsWith('.json')).map((e) => e.name);
@@ -186,7 +291,7 @@ export async function recoverJournals(core: Core): Promise<void> {
     // A journal is local and trusted no more than a record: check its paths again.
     try {
       await checkPlan(core.fs, absBotDir(core, j), j.writes, j.removes, `finish the interrupted ${j.operation} of ${j.bot}`);
-      await execute(core, j);
+      await finish(core, await apply(core, j));
       await removeTemporaries(core, j);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);

@@ -35,14 +35,16 @@ export function byTime(a: { id: string; record: { at: string } }, b: { id: strin
 
 /** Reads every release and rejection of the workspace. */
 export async function loadReleases(core: Core): Promise<{ releases: Stored<ReleaseRecord>[]; rejections: Stored<RejectionRecord>[] }> {
+  await core.caughtUp();
   const all = await core.records.list<ReleaseRecord | RejectionRecord>(core.layout.releases, ['release', 'rejection']);
   const releases = all.filter((r): r is Stored<ReleaseRecord> => r.record.type === 'release').sort(byTime);
   const rejections = all.filter((r): r is Stored<RejectionRecord> => r.record.type === 'rejection').sort(byTime);
   return { releases, rejections };
 }
 
-/** Loads a bot's records. Damaged records throw CORRUPT naming the file. */
+/** Loads a bot's records (after this process's last write has finished). Damaged records throw CORRUPT naming the file. */
 export async function loadBotState(core: Core, bot: string): Promise<BotState> {
+  await core.caughtUp();
   const [versionRecs, events, marks, rel] = await Promise.all([
     core.records.list<VersionRecord>(core.layout.botDir(bot, 'versions'), ['version']),
     core.records.list<EnvironmentRecord>(core.layout.botDir(bot, 'environments'), ['environment']),

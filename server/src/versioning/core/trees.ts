@@ -38,7 +38,10 @@ export async function scanBot(core: Core, bot: BotInfo): Promise<ScanResult> {
   // the cache must never show up in git. A read-only workspace keeps it in memory only.
   if (!core.readOnly && (await core.storeExists())) {
     await ensureGitignore(core.fs, core.layout).catch(() => undefined);
-    await cache.save();
+    // Inside a write the cache is written after the commit point, off the caller's time
+    // (it is only a hint; a failed write loses it, and costs a re-hash next time).
+    if (core.writing) core.afterCommit(() => cache.save());
+    else await cache.save();
   }
   return scan;
 }

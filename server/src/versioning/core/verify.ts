@@ -31,6 +31,7 @@ async function list(core: Core, dir: string): Promise<Array<{ name: string; kind
 
 /** Checks the whole store. */
 export async function verify(core: Core): Promise<VerifyResult> {
+  await core.caughtUp();
   const problems: VerifyProblem[] = [];
   const rel = (p: string) => relative(core.root, p).split('\\').join('/');
   const err = (code: string, file: string, message: string) => problems.push({ severity: 'error', code, file, message });

@@ -18,7 +18,8 @@ export function isTempName(name: string): boolean {
   return name.startsWith(TEMP_PREFIX);
 }
 
-function tempPathFor(path: string): string {
+/** A fresh temporary name in the folder of `path`. */
+export function tempPathFor(path: string): string {
   return join(dirname(path), `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
 }
 

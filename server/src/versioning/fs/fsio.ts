@@ -54,6 +54,8 @@ export interface StoreFs {
   rmdir(path: string): Promise<void>;
   /** Flushes a directory's entries (after a rename into it). */
   syncDir(path: string): Promise<void>;
+  /** Flushes a file written and closed earlier (opened again for writing, not truncated). */
+  syncFile(path: string): Promise<void>;
   utimes(path: string, atimeMs: number, mtimeMs: number): Promise<void>;
 }
 
@@ -158,6 +160,15 @@ export const nodeFs: StoreFs = {
     // Windows cannot open a directory for fsync; its rename is durable through NTFS's journal.
     if (process.platform === 'win32') return;
     const fd = fs.openSync(p, 'r');
+    try {
+      await done((cb) => fs.fsync(fd, cb));
+    } finally {
+      fs.closeSync(fd);
+    }
+  },
+  syncFile: async (p) => {
+    // Opened for writing: Windows flushes only through a handle that may write.
+    const fd = fs.openSync(p, 'r+');
     try {
       await done((cb) => fs.fsync(fd, cb));
     } finally {

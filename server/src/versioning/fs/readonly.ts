@@ -27,6 +27,7 @@ export function guardWrites(fs: StoreFs, readOnly: () => boolean): StoreFs {
     unlink: (p) => (readOnly() ? refuse('remove', p) : fs.unlink(p)),
     rmdir: (p) => (readOnly() ? refuse('remove the folder', p) : fs.rmdir(p)),
     syncDir: (p) => fs.syncDir(p),
+    syncFile: (p) => (readOnly() ? refuse('flush', p) : fs.syncFile(p)),
     utimes: (p, a, m) => (readOnly() ? refuse('touch', p) : fs.utimes(p, a, m)),
   };
 }

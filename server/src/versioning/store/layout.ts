@@ -9,7 +9,8 @@
  *   bots/<bot-id>/environments/<sha>.json  environment events (set, promote, rollback)
  *   bots/<bot-id>/marks/<sha>.json    restore, pin/unpin and deletion records
  *   releases/<sha>.json               releases and their rejections
- *   local/                            this machine only (git-ignored): lock, journals, caches
+ *   local/                            this machine only (git-ignored): lock, journals, caches,
+ *                                     and aside/, the files a restore replaced until it removes them
  */
 import { join } from 'node:path';
 
@@ -48,6 +49,10 @@ export class StoreLayout {
   }
   get lock(): string {
     return join(this.store, 'local', 'lock');
+  }
+  /** Working files a restore or release acceptance replaced, until it removes them after its commit. */
+  get aside(): string {
+    return join(this.store, 'local', 'aside');
   }
   get journals(): string {
     return join(this.store, 'local', 'journal');

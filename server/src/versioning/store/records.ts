@@ -5,7 +5,7 @@
  */
 import { join, relative, sep } from 'node:path';
 import { BotvError, errnoOf, ioError } from '../errors';
-import { ensureDirs, prepareRenamed, syncDirs, unlinkIfExists, writeFilesAtomic, type Prepared } from '../fs/atomic';
+import { ensureDirs, prepareRenamed, syncDirs, unlinkIfExists, writeFilesAtomic, writeRenamed, type Prepared } from '../fs/atomic';
 import type { StoreFs } from '../fs/fsio';
 import { canonicalBytes } from './canonical';
 import { sha256 } from './hash';
@@ -58,6 +58,22 @@ export class RecordStore {
       records.map((r) => ({ path: join(r.dir, recordFileName(r.id)), data: r.bytes })),
     );
     for (const r of records) this.cache.set(r.id, r.record);
+  }
+
+  /**
+   * Puts records in place (each written under a temporary name and renamed) without
+   * flushing them; returns the files and the folders to flush. Only for records a flushed
+   * journal carries, so that a power loss before the flush is finished by replaying it.
+   */
+  async place(records: readonly EncodedRecord[]): Promise<{ files: string[]; dirs: string[] }> {
+    const parents: string[] = [];
+    await ensureDirs(this.fs, records.map((r) => r.dir), parents);
+    const files = records.map((r) => join(r.dir, recordFileName(r.id)));
+    for (const [i, r] of records.entries()) {
+      await writeRenamed(this.fs, files[i]!, r.bytes, false);
+      this.cache.set(r.id, r.record);
+    }
+    return { files, dirs: [...records.map((r) => r.dir), ...parents] };
   }
 
   /**

@@ -49,6 +49,7 @@ export class FaultFs implements StoreFs {
   unlink = (p: string) => this.wrap('unlink', () => nodeFs.unlink(p));
   rmdir = (p: string) => this.wrap('rmdir', () => nodeFs.rmdir(p));
   syncDir = (p: string) => this.wrap('syncDir', () => nodeFs.syncDir(p));
+  syncFile = (p: string) => this.wrap('syncFile', () => nodeFs.syncFile(p));
   utimes = (p: string, a: number, m: number) => this.wrap('utimes', () => nodeFs.utimes(p, a, m));
   openWrite = (p: string, exclusive: boolean) =>
     this.wrap('open', async () => {

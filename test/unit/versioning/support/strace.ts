@@ -1,6 +1,6 @@
 /**
  * Runs a command under strace and reads back the file-system calls that make a write
- * durable: writes, flushes and renames, each with the path its descriptor names (strace -y)
+ * durable: writes, flushes, renames and removals, each with the path its descriptor names (strace -y)
  * and the line numbers where it started and ended (calls in other threads interleave, so
  * an fsync on libuv's pool shows as "<unfinished ...>" and is "resumed" later).
  */
@@ -12,7 +12,7 @@ import { tempDir } from './workspace';
 /** One system call, as strace saw it. */
 export interface Syscall {
   name: string;
-  /** The path of the descriptor argument (write, fsync), or the two paths of a rename. */
+  /** The path of the descriptor argument (write, fsync), the two paths of a rename, or the path unlinked. */
   paths: string[];
   ret: number;
   /** Output line where the call began and where it returned: `a.end < b.start` means a finished before b began. */
@@ -20,7 +20,7 @@ export interface Syscall {
   end: number;
 }
 
-const TRACED = '/^(write|pwrite64|writev|pwritev2?|fsync|fdatasync|rename|renameat2?)$';
+const TRACED = '/^(write|pwrite64|writev|pwritev2?|fsync|fdatasync|rename|renameat2?|unlink|unlinkat)$';
 
 /** Fails with what to do when strace is missing or may not trace here. */
 export function requireStrace(): void {
@@ -67,7 +67,7 @@ export function parseStrace(text: string): Syscall[] {
     if (!call) continue; // signals, exits, calls that did not return
     const [, name, args, ret] = call as unknown as [string, string, string, string];
     let paths: string[];
-    if (name.startsWith('rename')) paths = [...args.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((q) => unquote(q[1]!));
+    if (name.startsWith('rename') || name.startsWith('unlink')) paths = [...args.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((q) => unquote(q[1]!));
     else paths = [/^\d+<((?:[^>\\]|\\.)*)>/.exec(args)?.[1] ?? ''].map(unquote);
     calls.push({ name, paths, ret: Number(ret), start, end: i });
   }
