@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { isBotvError } from '../../../server/src/versioning/index';
+import { isBotvError, openWorkspace } from '../../../server/src/versioning/index';
+import { FaultFs } from './support/faultfs';
 import { copyFixture, get, open, put, snapshot } from './support/workspace';
 
 describe('versions', () => {
@@ -138,6 +139,49 @@ describe('versions', () => {
     const status = await ws.workingCopyStatus('shop-dev');
     assert.equal(status.base?.label, 'v2');
     assert.equal(status.clean, true);
+  });
+
+  it('answers a restore once it is committed, and finishes its flushes before anything else reads or writes', async () => {
+    const root = copyFixture();
+    const ws = await open(root);
+    await ws.save('shop-dev');
+    put(root, 'shop-dev/intents/greet.yaml', 'intents: []\n');
+    await ws.save('shop-dev');
+    const before = snapshot(join(root, 'shop-dev'));
+    await ws.restore('shop-dev', '1');
+    // The files are in place at the answer; nothing the restore replaced is left in the bot.
+    const v1 = new Map((await ws.version('shop-dev', '1')).tree.map((f) => [f.path, f.sha256]));
+    assert.deepEqual([...snapshot(join(root, 'shop-dev')).keys()].sort(), [...v1.keys()].sort());
+    // A read in the same process waits for the flushes: never an "interrupted" restore.
+    const status = await ws.workingCopyStatus('shop-dev');
+    assert.equal(status.interrupted, false);
+    assert.equal(status.base?.label, 'v1');
+    await ws.settled();
+    assert.deepEqual(readdirSync(join(root, '.botversions/local/aside')), [], 'the replaced files are removed');
+    assert.deepEqual(readdirSync(join(root, '.botversions/local/journal')), []);
+    await ws.restore('shop-dev', '2');
+    assert.deepEqual(snapshot(join(root, 'shop-dev')), before);
+  });
+
+  it('reports a flush that fails after a restore answered, and the next write finishes the restore', async () => {
+    const root = copyFixture();
+    const ws = await open(root);
+    await ws.save('shop-dev');
+    put(root, 'shop-dev/intents/greet.yaml', 'intents: []\n');
+    await ws.save('shop-dev');
+    const faulty = await openWorkspace(root, { author: 'Tester', fs: new FaultFs(1, 'from', 'EIO', 'syncFile') });
+    const r = await faulty.restore('shop-dev', '1');
+    assert.deepEqual(r.written, ['intents/greet.yaml'], 'the restore itself answered');
+    await assert.rejects(faulty.settled(), (e) => isBotvError(e, 'IO') && /flush/.test(e.message) && e.message.includes('greet.yaml'));
+    await faulty.settled(); // reported once
+    const other = await open(root);
+    assert.equal((await other.workingCopyStatus('shop-dev')).interrupted, true, 'the journal stays until the restore is durable');
+    await other.pin('shop-dev', '1'); // any write finishes it
+    const status = await other.workingCopyStatus('shop-dev');
+    assert.equal(status.interrupted, false);
+    assert.equal(status.base?.label, 'v1');
+    assert.equal(status.clean, true);
+    assert.equal((await other.verify()).ok, true);
   });
 
   it('records a save after a restore as coming from the restored version', async () => {
