@@ -117,10 +117,10 @@ interface Applied {
 }
 
 /**
- * Puts the plan in place: removes files, then writes each file and each record under a
- * temporary name and renames it over the old one. Nothing is flushed yet (see
- * {@link finish}): until the journal is removed, a crash or a power loss at any point is
- * finished by replaying it.
+ * Puts the plan in place: removes files, then writes each file under a temporary name,
+ * moves the file it replaces to the aside folder and renames the new one into place, then
+ * does the same for each record. Nothing is flushed yet (see {@link finish}): until the
+ * journal is removed, a crash or a power loss at any point is finished by replaying it.
  */
 async function apply(core: Core, j: Journal, contents: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Applied> {
   const botDir = absBotDir(core, j);
@@ -156,8 +156,8 @@ async function apply(core: Core, j: Journal, contents: ReadonlyMap<string, Uint8
     }
     await prepared.commit();
   });
-  // Every folder a removal changed: the file's own, and the parents of folders pruned.
   const placed = await core.records.place(records);
+  // Every folder a removal changed: the file's own, and the parents of folders pruned.
   const removedFrom = j.removes.flatMap((r) => {
     const parts = r.split('/');
     return parts.slice(0, -1).map((_, i) => join(botDir, ...parts.slice(0, parts.length - 1 - i)));
