@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from './ctx';
 
-/** Marks files that changed since their bot's last version, in the Explorer and in tabs. */
+/** Marks files that changed since the version their bot's working copy came from, in the Explorer and in tabs. */
 export class DriftDecorations implements vscode.FileDecorationProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri[] | undefined>();
   readonly onDidChangeFileDecorations = this.emitter.event;
@@ -15,8 +15,8 @@ export class DriftDecorations implements vscode.FileDecorationProvider {
   private update(): void {
     const next = new Map<string, vscode.FileDecoration>();
     for (const bot of this.ctx.bots) {
-      if (!bot.latest) continue;
-      const since = `changed since ${bot.id} ${bot.latest.label}`;
+      if (!bot.base) continue;
+      const since = `changed since ${bot.id} ${bot.base.label}`;
       for (const p of bot.drift.modified) next.set(`${bot.folderUri}/${p}`, new vscode.FileDecoration('Δ', `Modified: ${since}`, new vscode.ThemeColor('gitDecoration.modifiedResourceForeground')));
       for (const p of bot.drift.added) next.set(`${bot.folderUri}/${p}`, new vscode.FileDecoration('+', `Added: ${since}`, new vscode.ThemeColor('gitDecoration.untrackedResourceForeground')));
     }

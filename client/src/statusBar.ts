@@ -53,15 +53,19 @@ export class StatusBar {
     const d = bot.drift;
     const changed = d.added.length + d.removed.length + d.modified.length;
     const { errors, warnings } = this.problems(bot);
-    const parts = [`$(${bot.protected ? 'lock' : 'hubot'}) ${bot.id}`, bot.latest ? bot.latest.label : 'no version'];
+    const parts = [`$(${bot.protected ? 'lock' : 'hubot'}) ${bot.id}`, bot.base ? bot.base.label : 'no version'];
     if (d.dirty) parts.push(`$(circle-filled) ${changed}`);
     if (errors || warnings) parts.push(`$(error) ${errors} $(warning) ${warnings}`);
     this.item.text = parts.join(' ');
     const tip = new vscode.MarkdownString(undefined, true);
     tip.isTrusted = { enabledCommands: ['botVersions.saveVersion', 'botVersions.showEnvironments', 'workbench.actions.view.problems'] };
     tip.appendMarkdown(`**${bot.name || bot.id}**\n\n`);
-    tip.appendMarkdown(bot.latest ? `Last version: ${versionTitle(bot.latest)}, ${age(bot.latest.createdAt)} by ${bot.latest.author}\n\n` : 'No version saved yet\n\n');
-    tip.appendMarkdown(d.dirty ? `${plural(changed, 'file')} changed since then — [Save Version](command:botVersions.saveVersion)\n\n` : 'The working copy matches it\n\n');
+    if (!bot.base || !bot.latest) tip.appendMarkdown('No version saved yet\n\n');
+    else {
+      tip.appendMarkdown(`Working copy from ${versionTitle(bot.base)}, ${age(bot.base.createdAt)} by ${bot.base.author}\n\n`);
+      tip.appendMarkdown(d.dirty ? `${plural(changed, 'file')} changed since then — [Save Version](command:botVersions.saveVersion)\n\n` : 'The working copy matches it\n\n');
+      if (bot.latest.id !== bot.base.id) tip.appendMarkdown(`Last version: ${versionTitle(bot.latest)}, ${age(bot.latest.createdAt)} by ${bot.latest.author}\n\n`);
+    }
     for (const e of bot.environments) tip.appendMarkdown(`$(server-environment) ${e.name}: ${e.version ? e.version.label : '—'}  \n`);
     tip.appendMarkdown(`\n[Show Environments](command:botVersions.showEnvironments) · [${plural(errors, 'error')}, ${plural(warnings, 'warning')}](command:workbench.actions.view.problems)`);
     this.item.tooltip = tip;

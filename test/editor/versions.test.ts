@@ -45,6 +45,39 @@ describe('versions in the editor', function () {
     assert.equal(input.modified.fsPath, path);
   });
 
+  it('restores a version under an open editor, which shows the restored text and stays clean', async () => {
+    const api = await activate();
+    const path = file('pizza-dev/responses/support.yaml');
+    const original = readFileSync(path, 'utf8');
+    const saved = await api.ctx.request('botVersions/saveVersion', { bot: 'pizza-dev', name: 'Before the restore test' });
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
+    await vscode.window.showTextDocument(doc);
+    const edited = original.replace(/\n$/, '\n# changed on disk\n');
+    writeFileSync(path, edited);
+    await until('the editor to show the change on disk', () => doc.getText() === edited, vscode.workspace.onDidChangeTextDocument);
+    await api.ctx.refresh();
+    const config = vscode.workspace.getConfiguration('botVersions');
+    await config.update('confirm.restore', false, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('botVersions.restoreVersion', { bot: api.ctx.bot('pizza-dev'), version: saved });
+    } finally {
+      await config.update('confirm.restore', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal(readFileSync(path, 'utf8'), original);
+    await until('the editor to show the restored text', () => doc.getText() === original, vscode.workspace.onDidChangeTextDocument);
+    assert.equal(doc.isDirty, false, 'the restored file opens clean, not as an unsaved change');
+    assert.equal(doc.isClosed, false);
+    // The edit on disk was kept as a version before the restore replaced it.
+    const versions = (await api.ctx.request('botVersions/listVersions', { bot: 'pizza-dev' })).versions;
+    assert.equal(versions[0]?.originKind, 'auto-saved');
+    // The working copy is measured against the version it came from, not the newest one.
+    const bot = api.ctx.bot('pizza-dev')!;
+    assert.equal(bot.latest?.id, versions[0]?.id);
+    assert.equal(bot.base?.id, saved.id);
+    assert.equal(bot.drift.dirty, false);
+    assert.ok(bot.savedAs.includes(saved.label));
+  });
+
   it('opens the Environments panel, whose handler ignores malformed messages', async () => {
     const api = await activate();
     await vscode.commands.executeCommand('botVersions.showEnvironments', 'pizza-dev');

@@ -22,9 +22,9 @@ export function registerVersionCommands(ctx: Ctx, views: Views): void {
       if (bot.protected && !force) {
         throw new Error(`${bot.id} is protected: it takes changes only through releases. Unlock it first ("Bot Versions: Unlock Protected Bot") to save a version of local edits.`);
       }
-      if (bot.latest && !bot.drift.dirty) {
+      if (bot.savedAs.length > 0) {
         const go = await vscode.window.showInformationMessage(
-          `The working copy of ${bot.id} is the same as ${bot.latest.label}. Save another version of it anyway?`,
+          `The working copy of ${bot.id} is the same as ${bot.savedAs.join(', ')}. Save another version of it anyway?`,
           'Save Anyway',
         );
         if (!go) throw new Cancelled();
@@ -40,7 +40,7 @@ export function registerVersionCommands(ctx: Ctx, views: Views): void {
       const bot = await pickBot(ctx, arg, 'Restore a version of which bot?');
       const version = versionOf(arg) ?? (await pickVersion(ctx, bot, `Restore which version of ${bot.id}? Its files replace the working copy.`));
       if (vscode.workspace.getConfiguration('botVersions').get('confirm.restore', true)) {
-        const saved = bot.drift.dirty || !bot.latest ? ' The working copy differs from every version, so it is saved as a new version first: you can undo this.' : '';
+        const saved = bot.savedAs.length === 0 ? ' The working copy differs from every version, so it is saved as a new version first: you can undo this.' : '';
         await confirm(`Restore ${versionTitle(version)} of ${bot.id}?`, `The files of ${bot.id} on disk become those of ${version.label}.${saved}`, 'Restore');
       }
       const force = bot.protected && views.versions.isUnlocked(bot.id);
@@ -102,11 +102,11 @@ export function registerVersionCommands(ctx: Ctx, views: Views): void {
     command(ctx, 'botVersions.clearComparison', {}, () => views.comparison.clear()),
 
     command(ctx, 'botVersions.openDriftFile', {}, async (node: Extract<VersionsNode, { kind: 'drift-file' }>) => {
-      const latest = node.bot.latest;
-      if (!latest) return;
+      const base = node.bot.base;
+      if (!base) return;
       await views.comparison.openDiff(
         { path: node.path, change: node.change, additions: 0, deletions: 0 },
-        { bot: node.bot.id, from: { kind: 'version', id: latest.id, label: latest.label }, to: { kind: 'working', label: 'working copy' }, files: [], summary: [] },
+        { bot: node.bot.id, from: { kind: 'version', id: base.id, label: base.label }, to: { kind: 'working', label: 'working copy' }, files: [], summary: [] },
         node.bot,
       );
     }),

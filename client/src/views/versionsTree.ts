@@ -166,14 +166,15 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode> {
     const count = d.added.length + d.removed.length + d.modified.length;
     const item = new vscode.TreeItem('Working copy', count ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `working:${bot.id}`;
-    if (!bot.latest) item.description = 'no version saved yet';
-    else if (d.dirty) item.description = `${plural(count, 'file')} changed since ${bot.latest.label}`;
-    else item.description = `same as ${bot.latest.label}`;
-    item.iconPath = d.dirty || !bot.latest
+    if (!bot.base) item.description = 'no version saved yet';
+    else if (d.dirty) item.description = `${plural(count, 'file')} changed since ${bot.base.label}`;
+    else item.description = `same as ${bot.base.label}`;
+    item.iconPath = d.dirty || !bot.base
       ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('gitDecoration.modifiedResourceForeground'))
       : new vscode.ThemeIcon('pass', new vscode.ThemeColor('charts.green'));
     item.contextValue = d.dirty ? 'working:dirty' : 'working';
-    item.tooltip = d.dirty ? 'The files on disk differ from the last version. Save a version to keep them.' : 'The files on disk match the last version.';
+    const from = bot.base ? `${bot.base.label}, the version they were last saved as or restored from` : '';
+    item.tooltip = !bot.base ? 'No version holds these files yet. Save a version to keep them.' : d.dirty ? `The files on disk differ from ${from}. Save a version to keep them.` : `The files on disk match ${from}.`;
     return item;
   }
 

@@ -38,7 +38,12 @@ export interface BotInfo {
   manifestUri: string;
   protected: boolean;
   versionCount: number;
+  /** The newest version. */
   latest: VersionInfo | null;
+  /** The version the working copy came from (the last restored or saved); `drift` is measured against it. */
+  base: VersionInfo | null;
+  /** Labels of the versions whose files equal the working copy (none: a restore saves it first). */
+  savedAs: string[];
   drift: DriftInfo;
   environments: EnvironmentInfo[];
   pendingReleases: ReleaseInfo[];

@@ -136,6 +136,7 @@ export class VersioningService {
     const infos = versions.map(versionInfo);
     const byId = new Map(infos.map((v) => [v.id, v]));
     const latest = status.latest ? (byId.get(status.latest.id) ?? null) : null;
+    const base = status.base ? (byId.get(status.base.id) ?? null) : null;
     const drift: DriftInfo = { dirty: !status.clean, added: [], removed: [], modified: [] };
     for (const c of status.changes) drift[c.change].push(c.path);
     return {
@@ -147,6 +148,8 @@ export class VersioningService {
       protected: bot.protected,
       versionCount: versions.length,
       latest,
+      base,
+      savedAs: status.savedAs.map((v) => v.label),
       drift,
       environments: envs.filter((e) => e.inPipeline).map((e) => environmentInfo(e, byId)),
       pendingReleases: pending.map(releaseInfo),
