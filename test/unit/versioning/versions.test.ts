@@ -184,6 +184,25 @@ describe('versions', () => {
     assert.equal((await other.verify()).ok, true);
   });
 
+  it('restores a bot on another file system than the store, removing the files it replaces', async () => {
+    const root = copyFixture();
+    const ws = await open(root);
+    await ws.save('shop-dev');
+    put(root, 'shop-dev/intents/greet.yaml', 'intents: []\n');
+    await ws.save('shop-dev');
+    // The second rename of a restore moves the first replaced file aside: EXDEV there is
+    // what a bot folder mounted from elsewhere gives.
+    const fs = new FaultFs(2, 'once', 'EXDEV', 'rename');
+    const other = await openWorkspace(root, { author: 'Tester', fs });
+    await other.restore('shop-dev', '1');
+    await other.settled();
+    assert.equal(fs.failures, 1);
+    const status = await other.workingCopyStatus('shop-dev');
+    assert.equal(status.base?.label, 'v1');
+    assert.equal(status.clean, true);
+    assert.deepEqual(readdirSync(join(root, '.botversions/local/aside')), []);
+  });
+
   it('records a save after a restore as coming from the restored version', async () => {
     const root = copyFixture();
     const ws = await open(root);
