@@ -21,6 +21,9 @@ const soak = args.includes('--soak');
 
 /** A step counts as one test; a suite reports its own counts. */
 const suites = [
+  // What the suites need beyond npm ci (Debian's Chromium, Neovim and strace as root, Node 24
+  // and code-server in tools/): installed here, so that `npm ci && npm test` works on a fresh machine.
+  { name: 'setup', step: true, cmd: 'node', args: ['scripts/vscode/setup.mjs'] },
   { name: 'typecheck', step: true, cmd: 'npx', args: ['tsc', '-p', '.', '--noEmit'] },
   { name: 'typecheck-webview', step: true, cmd: 'npx', args: ['tsc', '-p', 'client/webview', '--noEmit'], when: 'client/webview/tsconfig.json' },
   { name: 'typecheck-scripts', step: true, cmd: 'npx', args: ['tsc', '-p', 'scripts/vscode'], when: 'scripts/vscode/tsconfig.json' },

@@ -4,8 +4,9 @@
 // code-server pinned in its own folder (it needs Node 24, the project runs on Node 20).
 // Idempotent: a stamp keyed by the lock files' hashes skips work already done.
 //
-//   node scripts/vscode/setup.mjs           install what is missing
-//   node scripts/vscode/setup.mjs --force   reinstall the tools
+//   node scripts/vscode/setup.mjs                install what the tests need and is missing
+//   node scripts/vscode/setup.mjs --for start    only what `npm start` needs (no browser, Neovim, strace)
+//   node scripts/vscode/setup.mjs --force        reinstall the tools
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,10 +17,14 @@ import { artifactsDir, codeServerDir, codeServerEntry, node24Bin, node24Dir, roo
 import { isMain, run, secondsSince } from './proc.mjs';
 
 /**
- * Debian packages: the browser, Kerberos headers for code-server's `kerberos` module, Neovim
- * (a second LSP client for tests) and strace (the store's durability-order test).
+ * Debian packages, by what needs them: code-server's `kerberos` module builds against the
+ * Kerberos headers (so `npm start` needs them too); the tests drive Chromium, use Neovim as
+ * a second LSP client and strace to show the store's durability order.
  */
-const debianPackages = ['chromium', 'libkrb5-dev', 'neovim', 'strace'];
+const debianPackagesFor = {
+  start: ['libkrb5-dev'],
+  test: ['chromium', 'libkrb5-dev', 'neovim', 'strace'],
+};
 
 const tools = [
   {
@@ -50,24 +55,25 @@ const tools = [
   },
 ];
 
-function missingDebianPackages() {
+function missingDebianPackages(packages) {
   // Elsewhere than Debian the browser is found by chromiumPath() or $BOTV_CHROMIUM.
   if (!existsSync('/usr/bin/dpkg-query')) return [];
-  return debianPackages.filter((pkg) => {
+  return packages.filter((pkg) => {
     const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
     return r.status !== 0 || !r.stdout.includes('install ok installed');
   });
 }
 
-async function installDebianPackages() {
-  const missing = missingDebianPackages();
+/** Installs those of `packages` that are missing, as root or with passwordless sudo; else says what to run. */
+export async function ensureDebianPackages(packages) {
+  const missing = missingDebianPackages(packages);
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = !isRoot && spawnSync('sudo', ['-n', 'true']).status === 0;
   if (!isRoot && !sudo) {
     throw new Error(
       `setup: missing Debian packages ${missing.join(', ')}. Run as root (or with sudo): ` +
-        `apt-get update && apt-get install -y ${debianPackages.join(' ')}`,
+        `apt-get update && apt-get install -y ${missing.join(' ')}`,
     );
   }
   const apt = (args) =>
@@ -76,7 +82,21 @@ async function installDebianPackages() {
       : run('apt-get', args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   console.log(`setup: installing Debian packages ${missing.join(', ')}`);
   await apt(['update', '-q']);
-  await apt(['install', '-y', '-q', ...debianPackages]);
+  await apt(['install', '-y', '-q', ...missing]);
+}
+
+/**
+ * The environment without what an outer npm (`npm start`, `npm test`) sets for its scripts.
+ * Inherited, `npm_config_user_agent` tells code-server's postinstall it runs under the
+ * outer npm's Node 20 and it stops ("code-server currently requires node v24"); the
+ * other `npm_*` variables would likewise describe the outer project, not the tool's folder.
+ * @param {NodeJS.ProcessEnv} env
+ */
+export function withoutNpmEnv(env) {
+  /** @type {NodeJS.ProcessEnv} */
+  const clean = {};
+  for (const [k, v] of Object.entries(env)) if (!/^npm_/i.test(k) && k !== 'INIT_CWD') clean[k] = v;
+  return clean;
 }
 
 /** What a tool's install depends on: its manifest, its lock file, the platform and the Node it builds for. */
@@ -99,7 +119,7 @@ async function installTool(tool) {
   // npm ci removes node_modules first, and the stamp with it: a failed install leaves no stamp.
   await run('npm', ['ci', '--no-audit', '--no-fund'], {
     cwd: tool.dir,
-    env: { ...process.env, ...tool.env() },
+    env: { ...withoutNpmEnv(process.env), ...tool.env() },
   });
   if (!tool.ready()) {
     throw new Error(`setup: tools/${tool.name} installed but is incomplete; see npm's output above and run setup again with --force.`);
@@ -171,12 +191,18 @@ export function isSetUp() {
   return tools.every(isInstalled);
 }
 
-/** Installs whatever is missing; `force` reinstalls the tools. Safe to call from any script. */
-export async function ensureSetup({ force = false } = {}) {
-  if (!force && isSetUp() && missingDebianPackages().length === 0) return;
+/**
+ * Installs whatever is missing for `purpose` ('start': code-server and what it builds with;
+ * 'test': also the browser, Neovim and strace); `force` reinstalls the tools. Safe to call
+ * from any script.
+ */
+export async function ensureSetup({ force = false, purpose = 'test' } = {}) {
+  const packages = debianPackagesFor[purpose];
+  if (!packages) throw new Error(`setup: unknown purpose ${purpose}; use start or test`);
+  if (!force && isSetUp() && missingDebianPackages(packages).length === 0) return;
   await withLock(async () => {
     const started = Date.now();
-    await installDebianPackages();
+    await ensureDebianPackages(packages);
     for (const tool of tools) {
       if (force || !isInstalled(tool)) await installTool(tool);
     }
@@ -187,7 +213,8 @@ export async function ensureSetup({ force = false } = {}) {
 if (isMain(import.meta.url)) {
   const started = Date.now();
   try {
-    await ensureSetup({ force: process.argv.includes('--force') });
+    const i = process.argv.indexOf('--for');
+    await ensureSetup({ force: process.argv.includes('--force'), purpose: i > 0 ? process.argv[i + 1] : 'test' });
     console.log(`setup: done in ${secondsSince(started)}s (${root})`);
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);

@@ -51,6 +51,27 @@ async function choosePort() {
   return free ? 8765 : freePort();
 }
 
+/** What the user should do once the workbench is up: the address, the bots, the tour. */
+function nextSteps(url, logFile) {
+  return `
+Bot Versions is running in VS Code (code-server). Open this address in your browser:
+
+    ${url}
+
+What to look at:
+  - The Bot Versions icon in the activity bar lists the sample's bots: pizza-dev (development)
+    and pizza-prod, its protected production twin. Save a version of pizza-dev from its row.
+  - The "Get started with Bot Versions" tour opens on the first run; open it again with
+    F1 > "Welcome: Open Walkthrough..." > Get started with Bot Versions.
+  - F1 > "Bot Versions: Show Environments" shows the pipeline; make a typo in a \`say:\` of
+    pizza-dev/flows/ordering.yaml to see the language server's checks in the Problems panel.
+
+Workspace: ${workspace}  (npm start -- --fresh to start over)
+After a rebuild (npm run build${watch ? ', running now on change' : ', or npm start -- --watch'}), run "Developer: Reload Window".
+Log: ${logFile}
+Ctrl-C stops it.`;
+}
+
 function startWatch() {
   const child = spawn(process.execPath, [join(root, 'scripts', 'build.mjs'), '--watch'], { cwd: root, stdio: 'inherit' });
   return () => child.kill('SIGTERM');
@@ -71,27 +92,38 @@ async function main() {
     return;
   }
 
-  await ensureSetup();
+  try {
+    await ensureSetup({ purpose: 'start' });
+  } catch (e) {
+    throw new Error(
+      `the pinned VS Code (code-server) could not be installed: ${e instanceof Error ? e.message : e}\n` +
+        'Try: `node scripts/vscode/setup.mjs --force` to install it again and see every step, ' +
+        'or install the desktop VS Code (`code` on PATH, with a display) and run `npm start` again.',
+    );
+  }
   if (fresh) rmSync(profile, { recursive: true, force: true });
   const theme = option('--theme');
-  const server = await startCodeServer({
-    dir: profile,
-    extension: { link: true },
-    port: await choosePort(),
-    folder: workspace,
-    logFile: join(profile, 'code-server.log'),
-    ...(theme ? { theme } : {}),
-  });
+  const port = await choosePort();
+  let server;
+  try {
+    server = await startCodeServer({
+      dir: profile,
+      extension: { link: true },
+      port,
+      folder: workspace,
+      logFile: join(profile, 'code-server.log'),
+      ...(theme ? { theme } : {}),
+    });
+  } catch (e) {
+    throw new Error(
+      `code-server did not start on 127.0.0.1:${port}: ${e instanceof Error ? e.message : e}\n` +
+        'Try: `npm start -- --fresh` (a new profile and workspace copy), `npm start -- --port <another port>` ' +
+        'if that port is taken, or `node scripts/vscode/setup.mjs --force` to reinstall code-server. ' +
+        'With the desktop VS Code installed (`code` on PATH), `npm start` uses it instead.',
+    );
+  }
   const stopWatch = watch ? startWatch() : () => {};
-  console.log(`
-Bot Versions is running in VS Code (code-server) at
-
-    ${server.folderUrl(workspace)}
-
-Workspace: ${workspace}  (npm start -- --fresh to start over)
-After a rebuild (npm run build${watch ? ', running now on change' : ', or npm start -- --watch'}), run "Developer: Reload Window".
-Log: ${server.logFile}
-Ctrl-C stops it.`);
+  console.log(nextSteps(server.folderUrl(workspace), server.logFile));
 
   let stopping = false;
   const stop = async (code) => {
