@@ -1,6 +1,8 @@
 // Data-driven: each folder under test/fixtures/definitions is a bot (or a few) with one
 // kind of mistake, and expected.json lists exactly the diagnostics it must produce.
-// UPDATE_EXPECTED=1 rewrites expected.json from the current output (review the diff!).
+// A fixture without expected.json fails. To record or refresh the files from the current
+// output, run with BOTV_UPDATE_FIXTURES=1, then review the diff before committing:
+//   BOTV_UPDATE_FIXTURES=1 npx mocha -g "bad examples"
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,8 @@ import { actualDiagnostics, FIXTURES, loadFixture } from './support/fixtures';
 import type { ExpectedDiagnostic } from './support/fixtures';
 
 const names = readdirSync(FIXTURES).sort();
+/** Set to (re)write every expected.json from the current output instead of checking it. */
+const UPDATE = process.env.BOTV_UPDATE_FIXTURES === '1';
 
 describe('definitions: bad examples', () => {
   for (const name of names) {
@@ -16,7 +20,11 @@ describe('definitions: bad examples', () => {
       const dir = join(FIXTURES, name);
       const actual = actualDiagnostics(loadFixture(dir));
       const file = join(dir, 'expected.json');
-      if (process.env.UPDATE_EXPECTED || !existsSync(file)) writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
+      if (UPDATE) writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
+      assert.ok(
+        existsSync(file),
+        `${name} has no expected.json. Record it with BOTV_UPDATE_FIXTURES=1 npx mocha -g "bad examples", then check that it lists exactly the diagnostics the fixture is meant to produce.`,
+      );
       const expected = JSON.parse(readFileSync(file, 'utf8')) as ExpectedDiagnostic[];
       assert.deepEqual(actual, expected);
     });
