@@ -1,7 +1,7 @@
 // Validation of a stored version (the promotion gate) and of files on disk (the CLI):
 // the same engine, with positions as zero-based lines and characters.
 import { BotWorkspace } from './model/workspace';
-import type { ValidationOptions } from './rules/types';
+import type { ValidationOptions } from '../formats/native/rules/types';
 import type { Diagnostic, Severity } from './types';
 import { lineIndexOf } from './features/lines';
 

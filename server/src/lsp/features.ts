@@ -18,15 +18,15 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import { codeActions } from '../definitions/features/codeActions';
-import { complete } from '../definitions/features/completion';
-import type { CompletionKind } from '../definitions/features/completion';
+import { codeActions } from '../formats/native/features/codeActions';
+import { complete } from '../formats/native/features/completion';
+import type { CompletionKind } from '../formats/native/features/completion';
 import { foldingRanges } from '../definitions/features/folding';
-import { hover } from '../definitions/features/hover';
-import { findDefinition, findReferences } from '../definitions/features/navigation';
-import { prepareRename, rename } from '../definitions/features/rename';
-import { documentSymbols } from '../definitions/features/symbols';
-import type { DocumentSymbol as LibSymbol, OutlineKind } from '../definitions/features/symbols';
+import { hover } from '../formats/native/features/hover';
+import { findDefinition, findReferences } from '../formats/native/features/navigation';
+import { prepareRename, rename } from '../formats/native/features/rename';
+import { documentSymbols } from '../formats/native/features/symbols';
+import type { DocumentSymbol as LibSymbol, OutlineKind } from '../formats/native/features/symbols';
 import type { LanguageService } from './languageService';
 import { pathOf } from './languageService';
 

@@ -18,7 +18,7 @@ import { BotWorkspace } from '../definitions/model/workspace';
 import { lineIndexOf } from '../definitions/features/lines';
 import { validateBotFiles } from '../definitions/gate';
 import type { LineIndex } from '../definitions/parse/lines';
-import type { ValidationOptions } from '../definitions/rules/types';
+import type { ValidationOptions } from '../formats/native/rules/types';
 import type { Diagnostic, Fix, Severity } from '../definitions/types';
 import type { GateProblem } from './protocol';
 import { featureCapabilities, registerFeatures } from './features';

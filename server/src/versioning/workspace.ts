@@ -9,12 +9,13 @@ import { diff } from './core/diff';
 import { environmentHistory, environments, promote, rollback, setEnvironment } from './core/environments';
 import { exportVersion } from './core/export';
 import { gc } from './core/gc';
-import { history } from './core/history';
+import { fileHistory, history } from './core/history';
+import { previewPromotion } from './core/promotion';
 import { resolveVersion } from './core/refs';
 import { acceptRelease, createRelease, listReleases, rejectRelease } from './core/releases';
 import { applyRetention } from './core/retention';
 import { holders, loadBotState, pinnedIds, versionInfo } from './core/state';
-import { workingCopyStatus } from './core/status';
+import { protectedEdits, workingCopyStatus } from './core/status';
 import { versionFiles } from './core/trees';
 import { copyVersion, deleteVersion, pin, restore, save } from './core/versions';
 import { verify } from './core/verify';
@@ -29,8 +30,11 @@ import type {
   EnvironmentEvent,
   EnvironmentState,
   ExportResult,
+  FileHistoryEntry,
   GcResult,
   HistoryEntry,
+  PromotionPreview,
+  ProtectedEdits,
   ReleaseInfo,
   RestoreResult,
   RetentionResult,
@@ -180,6 +184,14 @@ export class Workspace {
     return promote(this.core, bot, env, opts);
   }
 
+  /**
+   * What `promote` (or, with `version`, `setEnvironment`) would do, with the gate's
+   * verdict, without writing: the plan the change itself carries out.
+   */
+  previewPromotion(bot: string, env: string, opts: { from?: string; skip?: boolean; version?: string } = {}): Promise<PromotionPreview> {
+    return previewPromotion(this.core, bot, env, opts);
+  }
+
   /** Points an environment back at what it held before, or at `to`. */
   rollback(bot: string, env: string, opts: { to?: string; override?: Override } = {}): Promise<EnvironmentChange> {
     return rollback(this.core, bot, env, opts);
@@ -233,6 +245,16 @@ export class Workspace {
   /** Every action on a bot, newest first. */
   history(bot: string, opts: { env?: string; limit?: number } = {}): Promise<HistoryEntry[]> {
     return history(this.core, bot, opts);
+  }
+
+  /** The versions that changed one file (relative to the bot folder), newest first. */
+  fileHistory(bot: string, path: string): Promise<FileHistoryEntry[]> {
+    return fileHistory(this.core, bot, path);
+  }
+
+  /** For each protected bot, the files that differ from the version it came from: edits outside a release. */
+  protectedEdits(): Promise<ProtectedEdits[]> {
+    return protectedEdits(this.core);
   }
 
   /** Whether the working copy differs from the version it came from. */

@@ -5,9 +5,9 @@
 // once and after a change of each file.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { extractFacts } from '../../../server/src/definitions/model/facts';
-import type { DocFacts } from '../../../server/src/definitions/model/facts';
-import { TrainingIndex } from '../../../server/src/definitions/model/training';
+import { extractFacts } from '../../../server/src/formats/native/model/facts';
+import type { DocFacts } from '../../../server/src/formats/native/model/facts';
+import { TrainingIndex } from '../../../server/src/formats/native/model/training';
 import { parseDocument } from '../../../server/src/definitions/parse/document';
 import { normalizeUtterance } from '../../../server/src/definitions/text/normalize';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { semanticDiff } from '../../../server/src/definitions/semanticDiff';
+import { semanticDiff } from '../../../server/src/formats/native/semanticDiff';
 
 const manifest = `bot:
   id: demo

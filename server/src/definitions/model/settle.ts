@@ -3,7 +3,7 @@
 // and capped. A diagnostic equal to the last one made at its place keeps its identity (see
 // reuseDiagnostics), so that callers can tell an unchanged list by `===`.
 import { defaultSeverity } from '../codes';
-import type { ResolvedOptions } from '../rules/types';
+import type { ResolvedOptions } from '../../formats/native/rules/types';
 import type { Diagnostic, Finding } from '../types';
 
 const RANK = { error: 0, warning: 1, information: 2, hint: 3 };

@@ -6,19 +6,19 @@
 import { parseDocument } from '../parse/document';
 import type { ParsedDocument } from '../parse/document';
 import { decodeBotFile } from '../parse/decode';
-import { WORKSPACE_RULES } from '../rules/index';
-import type { ResolvedOptions, ValidationOptions } from '../rules/types';
-import { validateShape } from '../schema/validate';
+import { WORKSPACE_RULES } from '../../formats/native/rules/index';
+import type { ResolvedOptions, ValidationOptions } from '../../formats/native/rules/types';
+import { validateShape } from '../../formats/native/schema/validate';
 import type { Diagnostic, Finding } from '../types';
-import { buildBot } from './bot';
-import type { BotDocument, BotModel, IncludeUse } from './bot';
-import { MANIFEST_NAMES } from './builtins';
-import { BotChecks } from './checks';
-import { extractFacts } from './facts';
-import { dirOf, globMatcher, globProblem, normalizePath, relativeTo } from './include';
-import { resolveOptions } from './options';
-import { patchBot } from './patchBot';
-import { shapeOf } from './shape';
+import { buildBot } from '../../formats/native/model/bot';
+import type { BotDocument, BotModel, IncludeUse } from '../../formats/native/model/bot';
+import { MANIFEST_NAMES } from '../../formats/native/model/builtins';
+import { BotChecks } from '../../formats/native/model/checks';
+import { extractFacts } from '../../formats/native/model/facts';
+import { dirOf, globMatcher, globProblem, normalizePath, relativeTo } from '../../formats/native/model/include';
+import { resolveOptions } from '../../formats/native/model/options';
+import { patchBot } from '../../formats/native/model/patchBot';
+import { shapeOf } from '../../formats/native/model/shape';
 
 const BOT_FILE = /\.(ya?ml|jsonc?)$/i;
 

@@ -4,9 +4,10 @@
  * can never disagree with what the store holds, and a merge of two clones merges it too.
  */
 import { shortId } from '../store/hash';
-import type { HistoryEntry } from '../types';
+import type { FileHistoryEntry, HistoryEntry } from '../types';
 import type { Core } from './context';
-import { loadBotState, refById, releaseStatus } from './state';
+import { holders, loadBotState, pinnedIds, refById, releaseStatus, versionInfo } from './state';
+import { versionFiles } from './trees';
 
 /** Every action on a bot, newest first; `env` keeps only that environment's changes. */
 export async function history(core: Core, botId: string, opts: { env?: string; limit?: number } = {}): Promise<HistoryEntry[]> {
@@ -75,4 +76,28 @@ export async function history(core: Core, botId: string, opts: { env?: string; l
   }
   out.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.id < b.id ? 1 : -1));
   return opts.limit !== undefined ? out.slice(0, opts.limit) : out;
+}
+
+/**
+ * The versions that changed one file of a bot (`path` relative to the bot folder), newest
+ * first. Versions are taken in the store's order (time, then id); a version changed the
+ * file when it holds it and the version before it held other content or none (so a file
+ * removed and added back again is listed at its return). Versions that do not hold the
+ * file are not listed: there is nothing of it to show.
+ */
+export async function fileHistory(core: Core, botId: string, path: string): Promise<FileHistoryEntry[]> {
+  const bot = await core.bot(botId);
+  const state = await loadBotState(core, bot.id);
+  const held = holders(state, await core.config());
+  const pinned = pinnedIds(state);
+  const out: FileHistoryEntry[] = [];
+  let before: string | undefined;
+  for (const v of state.versions) {
+    const entry = (await versionFiles(core, v)).find((f) => f.path === path);
+    if (entry && entry.sha256 !== before) {
+      out.push({ version: versionInfo(state, v, held, pinned), change: before === undefined ? 'added' : 'modified', sha256: entry.sha256, size: entry.size });
+    }
+    before = entry?.sha256;
+  }
+  return out.reverse();
 }

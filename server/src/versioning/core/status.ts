@@ -1,5 +1,5 @@
 /** Whether a bot's working copy differs from the version it came from, and how. */
-import type { WorkingCopyStatus } from '../types';
+import type { ProtectedEdits, WorkingCopyStatus } from '../types';
 import type { Core } from './context';
 import { hasJournal } from './journal';
 import { baseVersion, loadBotState, refOf } from './state';
@@ -37,4 +37,29 @@ export async function workingCopyStatus(core: Core, botId: string): Promise<Work
     savedAs: state.versions.filter((v) => v.record.content === content).map((v) => refOf(state, v)),
     interrupted: await hasJournal(core, bot.id),
   };
+}
+
+/**
+ * The files of each protected bot that differ from the version its working copy came from
+ * (`base`): edits made outside a release. The editor's diagnostics and `botv validate`
+ * both take them from here.
+ *
+ * - The comparison is with `base`, not the newest version: a protected bot's base is what
+ *   it last took in (a release it accepted, its baseline, a forced save, a restore), and
+ *   a copy saved beside it does not change what is on disk. A bot with no base has
+ *   nothing to compare with, so it has no edits (its first save is its baseline).
+ * - Removed files count. Deleting a released file changes the bot as much as editing it,
+ *   and only a release may do either; so removals are listed with the rest, and callers
+ *   get every path that differs. (The per-file diagnostic can only mark a file that
+ *   exists; a removal shows in the working copy's status and drift.)
+ */
+export async function protectedEdits(core: Core): Promise<ProtectedEdits[]> {
+  const { bots } = await core.discover();
+  const out: ProtectedEdits[] = [];
+  for (const bot of bots) {
+    if (!bot.protected) continue;
+    const status = await workingCopyStatus(core, bot.id);
+    out.push({ bot: bot.id, base: status.base, changes: status.base ? status.changes : [] });
+  }
+  return out;
 }

@@ -10,9 +10,9 @@
 // tell an unchanged file by `===`.
 import { BOT_RULES, FILE_RULES, RECORD_RULES } from '../rules/index';
 import type { FileRuleContext, RecordRuleContext, ResolvedOptions, RuleContext } from '../rules/types';
-import type { Diagnostic, Finding } from '../types';
+import type { Diagnostic, Finding } from '../../../definitions/types';
 import type { BotDocument, BotModel } from './bot';
-import { reuseDiagnostics, sameItems, Settler } from './settle';
+import { reuseDiagnostics, sameItems, Settler } from '../../../definitions/model/settle';
 import { shapeOf } from './shape';
 import { TrainingIndex } from './training';
 import type { UtteranceRecord } from './training';

@@ -1,9 +1,9 @@
 // The shape check: interprets the format's JSON Schema over the tree, with messages that
 // say what to do and did-you-mean fixes. Depth is bounded by the parser, so recursion is safe.
-import type { Node, ObjectNode } from '../parse/tree';
-import { typeName } from '../parse/tree';
-import { closest, requote } from '../text/didYouMean';
-import type { Finding } from '../types';
+import type { Node, ObjectNode } from '../../../definitions/parse/tree';
+import { typeName } from '../../../definitions/parse/tree';
+import { closest, requote } from '../../../definitions/text/didYouMean';
+import type { Finding } from '../../../definitions/types';
 import { BOT_SCHEMA, resolve, typesOf } from './schema';
 import type { SchemaNode } from './schema';
 

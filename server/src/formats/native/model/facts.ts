@@ -1,12 +1,12 @@
 // What one parsed file says about its bot: its definitions, references, training data and
 // flows, read from the tree. Tolerant: wrongly shaped parts are skipped (the shape check
 // reports them). Computed once per parse and cached with the document.
-import type { ParsedDocument } from '../parse/document';
-import type { ArrayNode, Node, ObjectNode, Property } from '../parse/tree';
-import { getProperty, walk } from '../parse/tree';
+import type { ParsedDocument } from '../../../definitions/parse/document';
+import type { ArrayNode, Node, ObjectNode, Property } from '../../../definitions/parse/tree';
+import { getProperty, walk } from '../../../definitions/parse/tree';
 import { scanPlaceholders } from './placeholders';
-import type { Definition, Reference, SymbolKind } from './symbols';
-import { symbolKey } from './symbols';
+import type { Definition, Reference, SymbolKind } from '../../../definitions/model/symbols';
+import { symbolKey } from '../../../definitions/model/symbols';
 
 /** A string value with the span of its token. */
 export interface TextItem {

@@ -1,6 +1,6 @@
 // Code actions: the quick fixes of the diagnostics that overlap a range.
-import type { BotWorkspace } from '../model/workspace';
-import type { Diagnostic, Fix } from '../types';
+import type { BotWorkspace } from '../../../definitions/model/workspace';
+import type { Diagnostic, Fix } from '../../../definitions/types';
 
 export interface CodeAction extends Fix {
   /** The diagnostic this action fixes. */

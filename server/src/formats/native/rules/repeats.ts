@@ -1,10 +1,10 @@
 // Training data: the same utterance twice in an intent, and the same utterance in two
 // intents (after normalising case, spacing and punctuation). Each repeat is reported at
 // the later utterance in reading order, pointing at the earlier one.
-import { removeItem } from '../edits';
+import { removeItem } from '../../../definitions/edits';
 import type { UtteranceRecord } from '../model/training';
-import { nodeAt } from '../parse/tree';
-import type { Fix } from '../types';
+import { nodeAt } from '../../../definitions/parse/tree';
+import type { Fix } from '../../../definitions/types';
 import type { RecordRule, RecordRuleContext } from './types';
 
 /** A fix that deletes an utterance from its list. */

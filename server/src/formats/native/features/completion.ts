@@ -4,11 +4,11 @@
 import type { BotModel } from '../model/bot';
 import { namesOf } from '../model/bot';
 import { BUILTIN_SLOT_TYPES, EVENTS } from '../model/builtins';
-import type { SymbolKind } from '../model/symbols';
-import type { BotWorkspace } from '../model/workspace';
-import type { ParsedDocument } from '../parse/document';
-import { getValue, nodeAt, pathOf, stringValue } from '../parse/tree';
-import type { Node, PathSegment } from '../parse/tree';
+import type { SymbolKind } from '../../../definitions/model/symbols';
+import type { BotWorkspace } from '../../../definitions/model/workspace';
+import type { ParsedDocument } from '../../../definitions/parse/document';
+import { getValue, nodeAt, pathOf, stringValue } from '../../../definitions/parse/tree';
+import type { Node, PathSegment } from '../../../definitions/parse/tree';
 import { branchFor, schemaAt } from '../schema/schema';
 import { cursorContext } from './context';
 

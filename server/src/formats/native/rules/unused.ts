@@ -1,7 +1,7 @@
 // Definitions nothing uses: responses no step says, functions no step calls, slot types no
 // slot has, variables no string mentions.
 import { referencesTo } from '../model/bot';
-import type { Definition, SymbolKind } from '../model/symbols';
+import type { Definition, SymbolKind } from '../../../definitions/model/symbols';
 import type { FileRule, FileRuleContext } from './types';
 
 const WORDS: Partial<Record<SymbolKind, [string, string]>> = {

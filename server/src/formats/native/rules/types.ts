@@ -12,7 +12,7 @@
 // - a WorkspaceRule looks across the bots of a workspace.
 import type { BotDocument, BotModel } from '../model/bot';
 import type { TrainingIndex, UtteranceRecord } from '../model/training';
-import type { Finding, Severity } from '../types';
+import type { Finding, Severity } from '../../../definitions/types';
 
 /** Validation settings, all optional; see resolveOptions for defaults. */
 export interface ValidationOptions {

@@ -1,10 +1,10 @@
 // Locales: declared in bot.locales, used by key in utterances, prompts, responses and
 // synonyms. A used locale must be declared; intents, prompts and responses cover them all.
-import { addProperty, appendItem } from '../edits';
+import { addProperty, appendItem } from '../../../definitions/edits';
 import type { LocaleMap } from '../model/facts';
 import { schemaAt } from '../schema/schema';
-import { closest, requote } from '../text/didYouMean';
-import type { Fix } from '../types';
+import { closest, requote } from '../../../definitions/text/didYouMean';
+import type { Fix } from '../../../definitions/types';
 import type { FileRule, FileRuleContext } from './types';
 
 const TAG = new RegExp(schemaAt(['bot', 'locales', 0])?.pattern ?? '.');

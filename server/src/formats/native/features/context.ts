@@ -1,9 +1,9 @@
 // Where the cursor is in the format: on a key of some mapping, or on the value at some
 // path. Works on the tree, and for YAML being typed (an empty value, a new line) on the
 // text around the cursor, since half-typed YAML often has no node there yet.
-import type { ParsedDocument } from '../parse/document';
-import { nodeAt, pathOf } from '../parse/tree';
-import type { ObjectNode, PathSegment } from '../parse/tree';
+import type { ParsedDocument } from '../../../definitions/parse/document';
+import { nodeAt, pathOf } from '../../../definitions/parse/tree';
+import type { ObjectNode, PathSegment } from '../../../definitions/parse/tree';
 
 export type CursorContext =
   | { kind: 'key'; path: PathSegment[]; object?: ObjectNode; start: number; end: number }

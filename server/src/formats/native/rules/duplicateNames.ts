@@ -1,6 +1,6 @@
 // Names are unique across all of a bot's files; slots within their intent; values within their slot type.
-import { KIND_WORDS } from '../model/symbols';
-import type { Definition } from '../model/symbols';
+import { KIND_WORDS } from '../../../definitions/model/symbols';
+import type { Definition } from '../../../definitions/model/symbols';
 import type { FileRule, FileRuleContext } from './types';
 
 function reportDuplicate(ctx: FileRuleContext, d: Definition, first: Definition, where: string): void {

@@ -1,8 +1,8 @@
 // The JSON Schema in schemas/bot.schema.json is the one description of the format: the
 // shape check interprets it, completion and hover read its descriptions, and other
 // editors use the same file.
-import botSchema from '../../../../schemas/bot.schema.json';
-import type { PathSegment } from '../parse/tree';
+import botSchema from '../../../../../schemas/bot.schema.json';
+import type { PathSegment } from '../../../definitions/parse/tree';
 
 /** The subset of draft-07 the format uses (a test keeps the file within it). */
 export interface SchemaNode {

@@ -1,13 +1,13 @@
 // Hover: what a name is, where it is defined, and its essentials (utterances per locale,
 // slots, texts); on a key, what the key means.
-import { getProperty, nodeAt, pathOf, stringValue } from '../parse/tree';
-import type { Node } from '../parse/tree';
+import { getProperty, nodeAt, pathOf, stringValue } from '../../../definitions/parse/tree';
+import type { Node } from '../../../definitions/parse/tree';
 import type { BotModel } from '../model/bot';
 import { BUILTIN_SLOT_TYPES, EVENTS } from '../model/builtins';
-import type { Definition } from '../model/symbols';
-import type { BotWorkspace } from '../model/workspace';
+import type { Definition } from '../../../definitions/model/symbols';
+import type { BotWorkspace } from '../../../definitions/model/workspace';
 import { schemaAt } from '../schema/schema';
-import { lineOf } from './lines';
+import { lineOf } from '../../../definitions/features/lines';
 import { definitionsFor, symbolAt } from './locate';
 
 export interface Hover {

@@ -4,7 +4,7 @@
 import type { BotDocument, BotModel } from './bot';
 import { inheritNames } from './bot';
 import type { SlotFact } from './facts';
-import type { Definition, Reference } from './symbols';
+import type { Definition, Reference } from '../../../definitions/model/symbols';
 
 /**
  * The model with `before` (one of its included files) replaced by `after`, or undefined when

@@ -1,7 +1,7 @@
 // What name is at an offset: a definition or a reference, in the file's own facts.
 import type { BotDocument, BotModel } from '../model/bot';
-import type { Definition, Reference, SymbolKind } from '../model/symbols';
-import type { BotWorkspace } from '../model/workspace';
+import type { Definition, Reference, SymbolKind } from '../../../definitions/model/symbols';
+import type { BotWorkspace } from '../../../definitions/model/workspace';
 
 export interface SymbolAt {
   kind: SymbolKind;

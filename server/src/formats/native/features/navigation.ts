@@ -1,5 +1,5 @@
 // Go to definition and find references.
-import type { BotWorkspace } from '../model/workspace';
+import type { BotWorkspace } from '../../../definitions/model/workspace';
 import { definitionsFor, symbolAt } from './locate';
 
 /** A place in a file: the name's span, and the whole definition's span where there is one. */

@@ -1,7 +1,7 @@
 // Token ids for the words of normalised utterances. 80,000 utterances hold about half a
 // million words but only a few hundred distinct ones, so a word is looked up by hashing its
 // characters where it stands in the text: no substring is made unless the word is new.
-import { lowerCharAt } from '../text/normalize';
+import { lowerCharAt } from '../../../definitions/text/normalize';
 
 export class TokenTable {
   private readonly words: string[] = [];

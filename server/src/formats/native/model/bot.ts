@@ -1,10 +1,10 @@
 // A bot: its manifest and included files, merged into symbol tables that every rule and
 // feature reads. Rebuilt from cached per-file facts when any of its files changes.
-import type { ParsedDocument } from '../parse/document';
-import type { Finding } from '../types';
+import type { ParsedDocument } from '../../../definitions/parse/document';
+import type { Finding } from '../../../definitions/types';
 import type { DocFacts, FlowFact, IntentFact, ResponseFact, SlotFact, SlotTypeFact, TextItem, VariableFact } from './facts';
-import type { Definition, Reference, SymbolKind } from './symbols';
-import { symbolKey } from './symbols';
+import type { Definition, Reference, SymbolKind } from '../../../definitions/model/symbols';
+import { symbolKey } from '../../../definitions/model/symbols';
 
 /** One file of a bot, parsed and read once per change. */
 export interface BotDocument {

@@ -1,6 +1,6 @@
 // Variables against the pipeline: a value for every environment, and no value for an
 // environment the pipeline does not have.
-import { closest, requote } from '../text/didYouMean';
+import { closest, requote } from '../../../definitions/text/didYouMean';
 import type { FileRule } from './types';
 
 export const environmentsRule: FileRule = {

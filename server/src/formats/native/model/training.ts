@@ -17,8 +17,8 @@
 // is below t is skipped without reading the other record: if the pair is similar enough, it
 // also meets at its true levels, where that ratio is its similarity. With template-made
 // training data most meetings are such misses (one word swapped for another: 6/8 < 0.8).
-import { wordsOf } from '../text/normalize';
-import type { WordSpans } from '../text/normalize';
+import { wordsOf } from '../../../definitions/text/normalize';
+import type { WordSpans } from '../../../definitions/text/normalize';
 import type { DocFacts, TextItem } from './facts';
 import { SignatureTable } from './signatureTable';
 import { fnv1a, mix, TokenTable } from './tokenTable';

@@ -1,14 +1,14 @@
 // Every name a step, trigger, slot or string uses must resolve in the bot. Unknown names
 // get a did-you-mean fix and, for responses and variables, a fix that creates them.
-import { addProperty, addSection } from '../edits';
-import type { PlainValue } from '../edits';
+import { addProperty, addSection } from '../../../definitions/edits';
+import type { PlainValue } from '../../../definitions/edits';
 import { namesOf } from '../model/bot';
 import type { BotModel } from '../model/bot';
 import { BUILTIN_SLOT_TYPES } from '../model/builtins';
-import type { Reference, SymbolKind } from '../model/symbols';
-import { symbolKey } from '../model/symbols';
-import { closest, requote } from '../text/didYouMean';
-import type { Fix } from '../types';
+import type { Reference, SymbolKind } from '../../../definitions/model/symbols';
+import { symbolKey } from '../../../definitions/model/symbols';
+import { closest, requote } from '../../../definitions/text/didYouMean';
+import type { Fix } from '../../../definitions/types';
 import type { FileRule, FileRuleContext } from './types';
 
 const CODE: Partial<Record<SymbolKind, string>> = {

@@ -1,11 +1,11 @@
 // Rename a name across every file of its bot, after checking the new name.
 import { BUILTIN_SLOT_TYPES } from '../model/builtins';
-import { KIND_WORDS } from '../model/symbols';
-import type { SymbolKind } from '../model/symbols';
-import type { BotWorkspace } from '../model/workspace';
+import { KIND_WORDS } from '../../../definitions/model/symbols';
+import type { SymbolKind } from '../../../definitions/model/symbols';
+import type { BotWorkspace } from '../../../definitions/model/workspace';
 import { schemaAt } from '../schema/schema';
-import { requote } from '../text/didYouMean';
-import type { FileEdit } from '../types';
+import { requote } from '../../../definitions/text/didYouMean';
+import type { FileEdit } from '../../../definitions/types';
 import { symbolAt } from './locate';
 
 export type RenameResult = { edits: FileEdit[] } | { error: string };

@@ -1,5 +1,5 @@
 // A synonym given to two values of one slot type makes the value ambiguous.
-import { normalizeUtterance } from '../text/normalize';
+import { normalizeUtterance } from '../../../definitions/text/normalize';
 import type { FileRule } from './types';
 
 export const synonymsRule: FileRule = {

@@ -1,8 +1,8 @@
 // The outline of one file: its sections, and in each the intents (with their slots),
 // slot types, responses, functions, flows and variables it defines.
-import type { BotWorkspace } from '../model/workspace';
-import type { Definition } from '../model/symbols';
-import type { Property } from '../parse/tree';
+import type { BotWorkspace } from '../../../definitions/model/workspace';
+import type { Definition } from '../../../definitions/model/symbols';
+import type { Property } from '../../../definitions/parse/tree';
 
 export type OutlineKind = 'section' | 'intent' | 'slot' | 'slotType' | 'response' | 'function' | 'flow' | 'variable' | 'locale' | 'key';
 
