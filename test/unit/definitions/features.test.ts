@@ -43,11 +43,16 @@ for (const bot of BOTS) {
     });
 
     it('goes from ${VARIABLE} across files to the manifest', () => {
-      const ws = load(bot);
-      const manifest = bot.files[bot.manifest]!;
-      const defs = findDefinition(ws, bot.manifest, offsetOf(manifest, '${API_URL}', 3));
+      // The use is in parts/main, the definition under `variables` in the manifest.
+      const text = main.replace('pizza is coming', 'pizza is coming: ${API_URL}/track');
+      const ws = load(bot, { [bot.main]: text });
+      assert.deepEqual(codes(ws), []);
+      const defs = findDefinition(ws, bot.main, offsetOf(text, '${API_URL}', 3));
+      assert.equal(defs.length, 1);
       assert.equal(defs[0]!.file, bot.manifest);
+      const manifest = bot.files[bot.manifest]!;
       assert.equal(manifest.slice(defs[0]!.start, defs[0]!.end), `${q}API_URL${q}`);
+      assert.ok(defs[0]!.start > offsetOf(manifest, 'variables'));
     });
 
     it('finds every reference of an intent and of a slot', () => {
