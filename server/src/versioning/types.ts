@@ -18,8 +18,25 @@ export interface GateProblem {
   message: string;
 }
 
+/** A severity the store's configuration may give a diagnostic code at the gate; `off` drops it. */
+export type GateSeverity = Severity | 'off';
+
+/**
+ * What the core tells the gate validator about the check it asks for. Everything here
+ * comes from the store's configuration (`.botversions/config.json`), never from a user's
+ * settings: the CLI, CI and every editor run the same gate.
+ */
+export interface GateCheck {
+  /** The environment the version would enter. */
+  environment: string;
+  /** The pipeline, in order. */
+  pipeline: readonly string[];
+  /** Per-code severities of config `gates.severities` (empty: every code at its default). */
+  severities: Readonly<Record<string, GateSeverity>>;
+}
+
 /** Validates the files of a version before it enters a gated environment. */
-export type GateValidator = (bot: BotInfo, files: Map<string, Uint8Array>) => Promise<GateProblem[]>;
+export type GateValidator = (bot: BotInfo, files: Map<string, Uint8Array>, check: GateCheck) => Promise<GateProblem[]>;
 
 /** Options of {@link openWorkspace}. */
 export interface WorkspaceOptions {
@@ -51,7 +68,7 @@ export interface StoreConfig {
   pipeline: string[];
   protected: string[];
   retention: { keep: number | null; keepEnvironmentHistory: number };
-  gates: { validateBefore: string[] };
+  gates: { validateBefore: string[]; severities: Record<string, GateSeverity> };
 }
 
 /** A bot found in the workspace. */
@@ -162,6 +179,11 @@ export interface EnvironmentState {
   lastAction: EnvironmentAction | null;
   /** Whether the version must pass the gate validator to enter this environment. */
   gated: boolean;
+  /**
+   * The stage a promotion into this environment takes its version from (the one before it
+   * in the pipeline), or null for the first stage and for environments not in the pipeline.
+   */
+  promotesFrom: string | null;
   /** The version a rollback without `to` would return to, or null when there is none. */
   rollbackTo: VersionRef | null;
 }
@@ -203,6 +225,46 @@ export interface EnvironmentChange {
   problems: GateProblem[];
   /** False when the environment already held the version and nothing was written. */
   changed: boolean;
+}
+
+/** Why a promotion or a set cannot happen (or, `unchanged`, would write nothing). */
+export type PromotionBlockReason = 'first-stage' | 'not-forward' | 'skip-not-allowed' | 'empty-source' | 'missing-version' | 'unchanged';
+
+/** What promoting (or setting) an environment would do, as `promote` itself plans it. */
+export interface PromotionPreview {
+  bot: string;
+  environment: string;
+  action: 'promote' | 'set';
+  /** The stage the version would come from (a promotion), or null (a set, or the first stage). */
+  from: string | null;
+  /** Stages the promotion would skip. */
+  skipped: string[];
+  /** The version that would enter, when one can. */
+  incoming: VersionRef | null;
+  /** The version the environment holds now. */
+  current: VersionRef | null;
+  gated: boolean;
+  /** The gate's verdict on `incoming`; `checked` is false when the change would run no gate. */
+  gate: { checked: boolean; errors: number; warnings: number; problems: GateProblem[] };
+  /** Why the change cannot happen, with the message the change itself would give; null when it can. */
+  blocked: { reason: PromotionBlockReason; message: string } | null;
+}
+
+/** A version that changed one file: it holds the file, and the version before it held other content or none. */
+export interface FileHistoryEntry {
+  version: VersionInfo;
+  change: 'added' | 'modified';
+  sha256: string;
+  size: number;
+}
+
+/** The files of a protected bot that differ from the version its working copy came from. */
+export interface ProtectedEdits {
+  bot: string;
+  /** The version compared with (its last release, baseline or forced save); null: nothing to compare with. */
+  base: VersionRef | null;
+  /** Every difference, removed files included. */
+  changes: Array<{ path: string; change: 'added' | 'removed' | 'modified' }>;
 }
 
 /** Status of a release. */

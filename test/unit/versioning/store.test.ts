@@ -132,7 +132,13 @@ describe('store primitives', () => {
       const c = normalizeConfig({}, 'config.json');
       assert.deepEqual(c.pipeline, ['development', 'staging', 'production']);
       assert.deepEqual(c.gates.validateBefore, ['production']);
+      assert.deepEqual(c.gates.severities, {});
       assert.equal(c.retention.keep, null);
+    });
+
+    it('reads the gate severities', () => {
+      const c = normalizeConfig({ gates: { severities: { 'unused/response': 'error', 'intent/too-few-utterances': 'off' } } }, 'config.json');
+      assert.deepEqual(c.gates, { validateBefore: ['production'], severities: { 'unused/response': 'error', 'intent/too-few-utterances': 'off' } });
     });
 
     it('names the bad field and says what to do', () => {
@@ -141,6 +147,10 @@ describe('store primitives', () => {
         [{ pipeline: ['a', 'a'] }, 'twice'],
         [{ retention: { keep: 0 } }, 'retention.keep'],
         [{ gates: { validateBefore: ['qa'] } }, '"qa"'],
+        [{ gates: { severities: ['unused/response'] } }, '"gates.severities" must be an object'],
+        [{ gates: { severities: { unused: 'off' } } }, '"unused", which is not a diagnostic code'],
+        [{ gates: { severities: { 'unused/response': 'loud' } } }, '"gates.severities.unused/response" is "loud"; it must be one of "error", "warning", "information", "hint", "off"'],
+        [{ gates: { severity: {} } }, 'unknown gates setting "severity" (known: validateBefore, severities)'],
         [{ colour: 'blue' }, 'unknown setting "colour"'],
       ] as const) {
         assert.throws(

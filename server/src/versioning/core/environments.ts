@@ -9,12 +9,12 @@
 import { BotvError } from '../errors';
 import type { Stored } from '../store/records';
 import type { EnvironmentRecord, VersionRecord } from '../store/schema';
-import type { BotInfo, EnvironmentChange, EnvironmentEvent, EnvironmentState, GateOutcome, GateProblem, StoreConfig, VersionRef } from '../types';
+import type { BotInfo, EnvironmentChange, EnvironmentEvent, EnvironmentState, GateCheck, GateOutcome, GateProblem, StoreConfig, VersionRef } from '../types';
 import type { Core } from './context';
 import { nonce } from './deletion';
+import { blockedError, gateCheckFor, planPromotion, requireEnv, sourceStage, validateForGate } from './promotion';
 import { resolveVersion } from './refs';
 import { currentEvents, environmentStack, loadBotState, nextTime, refById, refOf, type BotState } from './state';
-import { readContents, versionFiles } from './trees';
 
 /** The public form of an environment event. */
 export function eventInfo(state: BotState, e: Stored<EnvironmentRecord>): EnvironmentEvent {
@@ -53,6 +53,7 @@ export function environmentStates(state: BotState, config: StoreConfig): Environ
       by: e ? e.record.author : null,
       lastAction: e ? e.record.action : null,
       gated: config.gates.validateBefore.includes(name),
+      promotesFrom: sourceStage(config, name),
       rollbackTo: e ? rollbackTarget(state, name, e.record.version) : null,
     };
   });
@@ -68,39 +69,19 @@ function rollbackTarget(state: BotState, env: string, current: string): VersionR
   return null;
 }
 
-function requireEnv(config: StoreConfig, bot: string, env: string): number {
-  const i = config.pipeline.indexOf(env);
-  if (i < 0) {
-    throw new BotvError(
-      'UNKNOWN_ENVIRONMENT',
-      `"${env}" is not an environment of this workspace. The pipeline is ${config.pipeline.join(' → ')} (set in .botversions/config.json).`,
-      { pipeline: config.pipeline, bot },
-    );
-  }
-  return i;
-}
-
-/** Runs the gate for `v` entering `env`; throws GATE_REFUSED on errors without an override. */
+/** Runs the gate `check` (null: none) for `v` entering `env`; throws GATE_REFUSED on errors without an override. */
 async function runGate(
   core: Core,
   bot: BotInfo,
   state: BotState,
-  config: StoreConfig,
   env: string,
   v: Stored<VersionRecord>,
   override: { reason: string } | undefined,
-  skipGate: boolean,
+  check: GateCheck | null,
 ): Promise<{ gate: GateOutcome; problems: GateProblem[] }> {
-  if (skipGate || !config.gates.validateBefore.includes(env) || !core.validate) {
-    const gate: GateOutcome = { checked: false, errors: 0, warnings: 0 };
-    return { gate, problems: [] };
-  }
-  const files = await versionFiles(core, v);
-  const contents = await readContents(core, files);
-  const problems = await core.validate(bot, contents);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.filter((p) => p.severity === 'warning').length;
-  const gate: GateOutcome = { checked: true, errors, warnings };
+  if (!check) return { gate: { checked: false, errors: 0, warnings: 0 }, problems: [] };
+  const { checked, errors, warnings, problems } = await validateForGate(core, bot, v, check);
+  const gate: GateOutcome = { checked, errors, warnings };
   if (errors > 0) {
     const reason = override?.reason?.trim();
     if (!reason) {
@@ -136,13 +117,13 @@ async function record(
   v: Stored<VersionRecord>,
   change: Change,
   override: { reason: string } | undefined,
-  skipGate = false,
+  check: GateCheck | null,
 ): Promise<EnvironmentChange> {
   const cur = currentEvents(state).get(env);
   if (cur && cur.record.version === v.id && change.action !== 'rollback') {
     return { event: eventInfo(state, cur), environment: environmentStates(state, config).find((s) => s.name === env)!, problems: [], changed: false };
   }
-  const { gate, problems } = await runGate(core, bot, state, config, env, v, override, skipGate);
+  const { gate, problems } = await runGate(core, bot, state, env, v, override, check);
   const rec: EnvironmentRecord = {
     type: 'environment',
     format: 1,
@@ -173,10 +154,9 @@ export async function setEnvironment(core: Core, botId: string, env: string, ref
   return core.write(`set ${botId} ${env}`, async () => {
     const bot = await core.bot(botId);
     const config = await core.config();
-    requireEnv(config, bot.id, env);
     const state = await loadBotState(core, bot.id);
-    const v = resolveVersion(state, ref);
-    return record(core, bot, state, config, env, v, { action: 'set' }, opts.override);
+    const plan = planPromotion(state, config, env, { version: ref });
+    return record(core, bot, state, config, env, plan.incoming!, { action: 'set' }, opts.override, plan.gate);
   });
 }
 
@@ -190,31 +170,10 @@ export async function promote(
   return core.write(`promote ${botId} ${env}`, async () => {
     const bot = await core.bot(botId);
     const config = await core.config();
-    const i = requireEnv(config, bot.id, env);
-    if (i === 0) {
-      throw new BotvError('BAD_ARGUMENT', `${env} is the first stage of the pipeline; nothing comes before it. Point it at a version with \`botv env set ${bot.id} ${env} <version>\`.`);
-    }
-    const from = opts.from ?? config.pipeline[i - 1]!;
-    const j = requireEnv(config, bot.id, from);
-    if (j >= i) {
-      throw new BotvError('BAD_ARGUMENT', `Promotion goes forward: ${from} does not come before ${env} in ${config.pipeline.join(' → ')}. To point ${env} at any version, use \`botv env set\`.`);
-    }
-    const skipped = config.pipeline.slice(j + 1, i);
-    if (skipped.length > 0 && !opts.skip) {
-      throw new BotvError(
-        'SKIP_NOT_ALLOWED',
-        `Promoting ${bot.id} from ${from} to ${env} skips ${skipped.join(', ')}. Skip only on purpose (a hotfix): ask for it explicitly.`,
-        { skipped },
-      );
-    }
     const state = await loadBotState(core, bot.id);
-    const src = currentEvents(state).get(from);
-    if (!src) {
-      throw new BotvError('EMPTY_ENVIRONMENT', `${from} of ${bot.id} holds no version, so there is nothing to promote. Point it at one first: \`botv env set ${bot.id} ${from} <version>\`.`);
-    }
-    const v = state.byId.get(src.record.version);
-    if (!v) throw new BotvError('NO_VERSION', `${from} holds v${src.record.number}, which is no longer in the store. Point ${from} at an existing version first.`);
-    return record(core, bot, state, config, env, v, { action: 'promote', from, skipped }, opts.override);
+    const plan = planPromotion(state, config, env, { from: opts.from, skip: opts.skip });
+    if (plan.blocked) throw blockedError(plan.blocked);
+    return record(core, bot, state, config, env, plan.incoming!, { action: 'promote', from: plan.from!, skipped: plan.skipped }, opts.override, plan.gate);
   });
 }
 
@@ -246,7 +205,7 @@ export async function rollback(core: Core, botId: string, env: string, opts: { t
     }
     // Going back to a version this environment held before needs no gate: it entered once.
     const heldBefore = state.events.some((e) => e.record.environment === env && e.record.version === target!.id);
-    return record(core, bot, state, config, env, target, { action: 'rollback' }, opts.override, heldBefore);
+    return record(core, bot, state, config, env, target, { action: 'rollback' }, opts.override, heldBefore ? null : gateCheckFor(config, env));
   });
 }
 

@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import { BotvError, errnoOf, ioError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
 import type { StoreFs } from '../fs/fsio';
-import type { StoreConfig } from '../types';
+import type { GateSeverity, StoreConfig } from '../types';
 import type { StoreLayout } from './layout';
 import { join } from 'node:path';
 
@@ -18,6 +18,11 @@ export const DEFAULT_PIPELINE = ['development', 'staging', 'production'];
 export const DEFAULT_KEEP_ENVIRONMENT_HISTORY = 10;
 
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** A diagnostic code: a group and a name, e.g. `intent/too-few-utterances`. */
+const DIAGNOSTIC_CODE = /^[A-Za-z][A-Za-z0-9]*\/[A-Za-z0-9][A-Za-z0-9-]*$/;
+
+const GATE_SEVERITIES: readonly GateSeverity[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /** The configuration written into a new store. */
 export function defaultConfigText(): string {
@@ -88,18 +93,30 @@ export function normalizeConfig(raw: unknown, file: string): StoreConfig {
   }
 
   let validateBefore = [pipeline[pipeline.length - 1]!];
+  const severities: Record<string, GateSeverity> = {};
   if (o.gates !== undefined && o.gates !== null) {
     const g = o.gates as Record<string, unknown>;
     if (typeof g !== 'object' || Array.isArray(g)) fail('"gates" must be an object like { "validateBefore": ["production"] }');
-    for (const k of Object.keys(g)) if (k !== 'validateBefore') fail(`unknown gates setting "${k}" (known: validateBefore)`);
+    for (const k of Object.keys(g)) if (k !== 'validateBefore' && k !== 'severities') fail(`unknown gates setting "${k}" (known: validateBefore, severities)`);
     if (g.validateBefore !== undefined) {
       const v = g.validateBefore;
       if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) fail('"gates.validateBefore" must be a list of environment names');
       for (const e of v as string[]) if (!pipeline.includes(e)) fail(`"gates.validateBefore" names "${e}", which is not in the pipeline (${pipeline.join(', ')})`);
       validateBefore = v as string[];
     }
+    if (g.severities !== undefined && g.severities !== null) {
+      const sv = g.severities as Record<string, unknown>;
+      if (typeof sv !== 'object' || Array.isArray(sv)) fail('"gates.severities" must be an object mapping diagnostic codes to severities, like { "unused/response": "error" }');
+      for (const [code, sev] of Object.entries(sv)) {
+        if (!DIAGNOSTIC_CODE.test(code)) fail(`"gates.severities" names "${code}", which is not a diagnostic code (codes look like "unused/response"; docs/diagnostics.md lists them)`);
+        if (typeof sev !== 'string' || !(GATE_SEVERITIES as readonly string[]).includes(sev)) {
+          fail(`"gates.severities.${code}" is ${JSON.stringify(sev)}; it must be one of ${GATE_SEVERITIES.map((x) => `"${x}"`).join(', ')}`);
+        }
+        severities[code] = sev as GateSeverity;
+      }
+    }
   }
-  return { pipeline, protected: prot, retention: { keep, keepEnvironmentHistory }, gates: { validateBefore } };
+  return { pipeline, protected: prot, retention: { keep, keepEnvironmentHistory }, gates: { validateBefore, severities } };
 }
 
 /** Reads the configuration; a workspace without one gets the defaults. */
