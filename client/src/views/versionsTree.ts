@@ -154,7 +154,6 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode> {
     item.contextValue = `bot${lock}`;
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${escape(bot.name || bot.id)}** \`${bot.id}\`\n\n`);
-    if (bot.description) tip.appendText(bot.description + '\n\n');
     tip.appendMarkdown(`${plural(bot.versionCount, 'version')}`);
     if (bot.protected) tip.appendMarkdown('\n\n$(lock) Protected: this bot takes changes only through releases.');
     item.tooltip = tip;

@@ -350,21 +350,6 @@ export class LanguageService {
     return { changes };
   }
 
-  /** Errors and warnings of every file under a bot folder. */
-  problemCounts(dir: string): { errors: number; warnings: number } {
-    const prefix = dir.endsWith('/') ? dir : dir + '/';
-    let errors = 0;
-    let warnings = 0;
-    for (const path of this.workspace.paths()) {
-      if (!path.startsWith(prefix)) continue;
-      for (const d of this.workspace.getDiagnostics(path)) {
-        if (d.severity === 'error') errors++;
-        else if (d.severity === 'warning') warnings++;
-      }
-    }
-    return { errors, warnings };
-  }
-
   /** Validates a stored version's files with the editor's settings: the promotion gate. */
   async validateVersion(files: Map<string, Uint8Array>): Promise<GateProblem[]> {
     return validateBotFiles(files, { ...this.settings.validation, environments: this.store.environments }).map((d) => ({

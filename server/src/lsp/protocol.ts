@@ -33,7 +33,6 @@ export interface DriftInfo {
 export interface BotInfo {
   id: string;
   name: string;
-  description: string;
   folderUri: string;
   manifestUri: string;
   protected: boolean;
@@ -47,7 +46,6 @@ export interface BotInfo {
   drift: DriftInfo;
   environments: EnvironmentInfo[];
   pendingReleases: ReleaseInfo[];
-  problems: { errors: number; warnings: number };
 }
 
 export interface GateProblem {
@@ -207,6 +205,7 @@ export interface Requests {
   'botVersions/history': { params: BotRef & { environment?: string }; result: HistoryEntryInfo[] };
   'botVersions/fileHistory': { params: { uri: string }; result: { bot: string; path: string; versions: VersionInfo[] } | null };
   'botVersions/verify': { params: Record<string, never>; result: { ok: boolean; problems: string[] } };
+  /** Answered by the server itself, which tells the versioning core whether it may write. */
   'botVersions/setTrust': { params: { trusted: boolean }; result: null };
 }
 

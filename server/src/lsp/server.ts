@@ -66,14 +66,14 @@ export class BotServer {
       validate: (_bot, files) => this.language.validateVersion(files),
       // Untrusted: not even the stat cache is written while the views read the store.
       readOnly: () => !this.trusted,
-      problems: (dir) => this.language.problemCounts(dir),
       finishFailed: (message) => void this.connection.window.showErrorMessage(message),
     });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         ...this.language.capabilities(),
-        executeCommandProvider: { commands: Object.keys(this.versioning.handlers).map(commandOf) },
+        // Every request is also a command; setTrust is answered here, not by the service.
+        executeCommandProvider: { commands: [...Object.keys(this.versioning.handlers), 'botVersions/setTrust'].map(commandOf) },
       },
       serverInfo: { name: 'bot-versions', version: '0.1.0' },
     };

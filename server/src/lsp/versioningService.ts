@@ -11,7 +11,8 @@ import type { BotInfo, CompareResult, DriftInfo, GateProblem, ParamsOf, PromoteP
 import { environmentEventInfo, environmentInfo, historyEntryInfo, releaseInfo, versionInfo } from './viewModels';
 
 type Handler<M extends RequestMethod> = (params: ParamsOf<M>) => Promise<ResultOf<M>>;
-export type Handlers = { [M in RequestMethod]: Handler<M> };
+/** Every request but botVersions/setTrust, which the server answers itself. */
+export type Handlers = { [M in Exclude<RequestMethod, 'botVersions/setTrust'>]: Handler<M> };
 
 /** Requests that change files; an untrusted workspace refuses them. */
 export const WRITING_REQUESTS: ReadonlySet<RequestMethod> = new Set<RequestMethod>([
@@ -33,8 +34,6 @@ export interface ServiceOptions {
   validate?: core.GateValidator;
   /** Asked at each operation: while true the store is only read (an untrusted workspace). */
   readOnly?: () => boolean;
-  /** Problem counts of a bot's files, from the language service. */
-  problems(botDir: string): { errors: number; warnings: number };
   /** Told when the flushes after a restore or a release acceptance fail (the change is in place). */
   finishFailed?(message: string): void;
 }
@@ -142,7 +141,6 @@ export class VersioningService {
     return {
       id: bot.id,
       name: bot.name,
-      description: '',
       folderUri: pathToFileURL(bot.path).toString(),
       manifestUri: pathToFileURL(join(bot.path, bot.manifest)).toString(),
       protected: bot.protected,
@@ -153,7 +151,6 @@ export class VersioningService {
       drift,
       environments: envs.filter((e) => e.inPipeline).map((e) => environmentInfo(e, byId)),
       pendingReleases: pending.map(releaseInfo),
-      problems: this.options.problems(bot.path),
     };
   }
 
@@ -375,7 +372,6 @@ export class VersioningService {
       }
       return { ok: problems.length === 0, problems };
     },
-    'botVersions/setTrust': async () => null,
   };
 }
 

@@ -22,7 +22,6 @@ export type BotvErrorCode =
   | 'GATE_REFUSED' // validation found errors before the last environment
   | 'PROTECTED' // a protected bot refuses an edit outside a release
   | 'VERSION_IN_USE' // delete of a version an environment or release needs
-  | 'NOTHING_TO_SAVE'
   | 'UNSAFE_PATH' // a path that would escape the bot, collide, or cannot exist everywhere
   | 'CORRUPT' // a stored file does not match its hash or its format
   | 'MISSING_OBJECT' // a record needs a blob that is not in the store
