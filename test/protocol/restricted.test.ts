@@ -1,9 +1,10 @@
 // Restricted Mode over the protocol: a server started untrusted shows the store, the
 // diagnostics and every view's data, refuses every request that writes, and changes no
-// file at all — not even the store's local stat cache. Trust granted later lets writes through.
+// file at all — not even the store's local stat cache. Trust granted later lets writes through;
+// a write that meets the store's own read-only guard is refused with READ_ONLY.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BotInfo, VersionInfo } from '../../server/src/lsp/protocol';
 import { openWorkspace } from '../../server/src/versioning/index';
@@ -95,5 +96,31 @@ describe('language server: Restricted Mode', function () {
     assert.equal(saved.author, 'Untrusted');
     assert.equal(saved.label, 'v2');
     assert.ok(listingChanges(pristine, listing(root)).length > 0);
+  });
+
+  it('refuses with READ_ONLY a write the store turns away when trust is withdrawn', async () => {
+    // The server refuses writes at once while untrusted (UNTRUSTED, above). A save already
+    // past that check, here waiting for a lock another live process holds, meets the store's
+    // own read-only guard when trust goes: the client must hear READ_ONLY, not INVALID.
+    await client.request('botVersions/setTrust', { trusted: true });
+    const before = (await client.request<{ total: number }>('botVersions/listVersions', { bot: 'pizza-dev' })).total;
+    const file = join(root, 'pizza-dev', 'responses', 'support.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8') + '# never saved\n');
+    const lock = join(root, '.botversions', 'local', 'lock');
+    mkdirSync(join(lock, '..'), { recursive: true });
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), token: 'held-by-the-test', since: new Date().toISOString(), purpose: 'test' }));
+    try {
+      const save = client.request('botVersions/saveVersion', { bot: 'pizza-dev', name: 'Never' });
+      await client.request('botVersions/setTrust', { trusted: false });
+      await assert.rejects(save, (e: { message: string; data?: { code: string } }) => {
+        assert.equal(e.data?.code, 'READ_ONLY', e.message);
+        assert.match(e.message, /open read-only/);
+        return true;
+      });
+    } finally {
+      rmSync(lock, { force: true });
+    }
+    const { total } = await client.request<{ total: number }>('botVersions/listVersions', { bot: 'pizza-dev' });
+    assert.equal(total, before, 'no version was written');
   });
 });

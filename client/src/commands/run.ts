@@ -48,7 +48,8 @@ export function command<A extends unknown[]>(
 
 export async function showError(ctx: Ctx, e: unknown): Promise<void> {
   ctx.output.error(errorMessage(e));
-  if (e instanceof BotVersionsError && e.data.code === 'UNTRUSTED') {
+  // UNTRUSTED: the server refused at once; READ_ONLY: the store refused a write under way.
+  if (e instanceof BotVersionsError && (e.data.code === 'UNTRUSTED' || e.data.code === 'READ_ONLY')) {
     const choice = await vscode.window.showWarningMessage(e.message, 'Manage Workspace Trust');
     if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
     return;

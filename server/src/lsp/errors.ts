@@ -22,6 +22,7 @@ const CODES: Partial<Record<BotvErrorCode, ErrorCode>> = {
   CORRUPT: 'CORRUPT',
   MISSING_OBJECT: 'CORRUPT',
   CHANGED_DURING_OPERATION: 'CONFLICT',
+  READ_ONLY: 'READ_ONLY',
 };
 
 /** Raised by the server itself for a request it refuses (untrusted workspace, bad parameters). */

@@ -159,6 +159,7 @@ export interface PromotePreview {
 export type ErrorCode =
   | 'GATE_REFUSED'
   | 'UNTRUSTED'
+  | 'READ_ONLY'
   | 'PROTECTED'
   | 'LOCKED'
   | 'NOT_FOUND'
