@@ -34,7 +34,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { BotWorkspace } from '../server/src/definitions/model/workspace';
+import { createWorkspace } from '../server/src/formats/index';
 import { generateLargeBot, writeLargeBot } from './generate-bot';
 import { LspDriver } from './lspDriver';
 import type { Publish } from './lspDriver';
@@ -310,7 +310,7 @@ export const lspBench: BenchModule = {
     log(`workspace: ${written.files} files, ${(written.bytes / 1e6).toFixed(2)} MB, ${thousands(utterances)} utterances; edits in ${target.path.slice(dir.length + 1)} (${(Buffer.byteLength(target.text) / 1024).toFixed(0)} KB)`);
 
     // What our server must publish: the files the library finds problems in, on the same text.
-    const library = new BotWorkspace({});
+    const library = createWorkspace({});
     for (const f of files) library.setDocument(f.path, f.text);
     const problems = new Map(files.map((f) => [f.uri, library.getDiagnostics(f.path).length]));
     const oursExpected = new Set([...problems].filter(([, n]) => n > 0).map(([u]) => u));

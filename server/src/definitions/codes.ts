@@ -1,8 +1,10 @@
-// Every diagnostic code, its default severity and a one-line meaning. docs/diagnostics.md
-// explains each at length; a test keeps the two in step.
+// The engine's own diagnostic codes (syntax, limits, the workspace-wide id check), each with
+// its default severity and a one-line meaning; every format adds its own table (BotFormat.codes).
+// docs/diagnostics.md explains each at length; a test keeps the two in step.
+import type { CodeTable } from './format';
 import type { Severity } from './types';
 
-export const CODES = {
+export const ENGINE_CODES = {
   'syntax/yaml': ['error', 'The YAML is malformed.'],
   'syntax/json': ['error', 'The JSON is malformed (comments and trailing commas only in .jsonc).'],
   'syntax/duplicate-key': ['error', 'A key appears twice in one mapping.'],
@@ -17,58 +19,11 @@ export const CODES = {
   'syntax/bom': ['hint', 'A byte order mark at the start of the file.'],
   'syntax/merge-conflict': ['error', 'A merge-conflict marker left in the file.'],
   'syntax/internal': ['error', 'The parser failed unexpectedly; please report it.'],
-  'shape/wrong-type': ['error', 'A value of the wrong type (text where a list belongs, …).'],
-  'shape/unknown-key': ['error', 'A key the format does not know.'],
-  'shape/missing-key': ['error', 'A required key is missing.'],
-  'shape/bad-name': ['error', 'A name, id or variable name that breaks its pattern.'],
-  'shape/bad-value': ['error', 'A value outside the allowed set or range.'],
-  'shape/too-long': ['warning', 'Text longer than the format allows here.'],
-  'shape/too-few': ['error', 'A list with fewer entries than it needs.'],
-  'shape/empty': ['error', 'An empty text where one is needed.'],
-  'shape/key-count': ['error', 'A step or trigger with other than exactly one action.'],
-  'bot/manifest-only': ['error', '`bot`, `include` or `release` outside the manifest.'],
-  'bot/missing-section': ['error', 'A manifest without a `bot` section.'],
-  'bot/two-manifests': ['error', 'Two manifests in one folder.'],
   'bot/duplicate-id': ['error', 'Two bots in the workspace share one id.'],
-  'include/no-match': ['warning', 'An include glob that matches no file.'],
-  'include/outside-bot': ['error', 'An include glob that reaches outside the bot folder.'],
-  'name/duplicate': ['error', 'A name defined twice in a bot (or a slot twice in an intent).'],
-  'ref/unknown-intent': ['error', 'A trigger names an intent the bot does not define.'],
-  'ref/unknown-slot': ['error', 'An `ask` step names a slot the bot does not define.'],
-  'ref/unknown-slot-type': ['error', 'A slot has a type that is neither the bot\'s nor built in.'],
-  'ref/unknown-response': ['error', 'A `say` step (or handoff message) names an unknown response.'],
-  'ref/unknown-function': ['error', 'A `call` step names an unknown function.'],
-  'ref/unknown-flow': ['error', 'A `goto` step names an unknown flow.'],
-  'ref/unknown-variable': ['error', 'A `${VARIABLE}` the bot does not define.'],
-  'ref/unknown-placeholder': ['error', 'A `{slot}` that is no slot of the intent (or of the bot, in responses).'],
-  'locale/invalid-tag': ['error', 'A locale that is not a BCP 47 tag.'],
-  'locale/undeclared': ['error', 'A locale used but not listed in `bot.locales`.'],
-  'locale/missing': ['warning', 'An intent, prompt or response without one of the declared locales.'],
-  'locale/default-not-declared': ['error', '`defaultLocale` is not one of `locales`.'],
-  'utterance/duplicate': ['warning', 'The same utterance twice in one intent.'],
-  'utterance/conflict': ['error', 'The same utterance in two intents.'],
-  'utterance/near-duplicate': ['warning', 'Utterances of two intents that are too similar.'],
-  'intent/too-few-utterances': ['warning', 'An intent with fewer utterances in a locale than the minimum.'],
-  'slot/missing-prompt': ['warning', 'A required slot with no prompt to ask for it.'],
-  'slotType/duplicate-synonym': ['warning', 'One synonym given to two values of a slot type.'],
-  'flow/unhandled-intent': ['warning', 'An intent that no flow is triggered by.'],
-  'flow/unreachable': ['warning', 'A flow with no trigger that no goto reaches.'],
-  'flow/unreachable-step': ['warning', 'Steps after `goto`, `handoff` or `end`.'],
-  'flow/goto-loop': ['error', 'A cycle of gotos with no `ask` to wait for the user.'],
-  'flow/duplicate-trigger': ['warning', 'Two flows triggered by the same intent or event.'],
-  'unused/response': ['warning', 'A response no step says.'],
-  'unused/function': ['warning', 'A function no step calls.'],
-  'unused/slot-type': ['warning', 'A slot type no slot uses.'],
-  'unused/variable': ['information', 'A variable no string uses.'],
-  'env/missing-value': ['warning', 'A variable with no value for an environment of the pipeline.'],
-  'env/unknown-environment': ['warning', 'A variable value for an environment the pipeline does not have.'],
-  'protected/edited': ['warning', 'A file of a protected bot that differs from its last release.'],
   'limit/too-many-problems': ['information', 'More problems than are shown for one file.'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
-export type DiagnosticCode = keyof typeof CODES;
-
-/** The default severity of a code (error for codes this list does not know). */
-export function defaultSeverity(code: string): Severity {
-  return (CODES as Record<string, readonly [Severity, string]>)[code]?.[0] ?? 'error';
+/** The default severity of a code in a format's table, else the engine's (error for codes neither knows). */
+export function defaultSeverity(code: string, table?: CodeTable): Severity {
+  return table?.[code]?.[0] ?? (ENGINE_CODES as CodeTable)[code]?.[0] ?? 'error';
 }

@@ -1,7 +1,8 @@
 // Validation of a stored version (the promotion gate) and of files on disk (the CLI):
 // the same engine, with positions as zero-based lines and characters.
+import type { BotFormat } from './format';
 import { BotWorkspace } from './model/workspace';
-import type { ValidationOptions } from '../formats/native/rules/types';
+import type { ValidationOptions } from './options';
 import type { Diagnostic, Severity } from './types';
 import { lineIndexOf } from './features/lines';
 
@@ -38,10 +39,15 @@ export function sortPositioned(list: PositionedDiagnostic[]): PositionedDiagnost
 
 /**
  * Validates the files of one bot given by path relative to the bot folder (a stored
- * version: bot.yaml, intents/a.yaml, …), bytes or text. Used to gate promotion.
+ * version: bot.yaml, intents/a.yaml, …), bytes or text, as a bot of one of `formats`.
+ * Used to gate promotion.
  */
-export function validateBotFiles(files: ReadonlyMap<string, Uint8Array | string>, options: ValidationOptions = {}): PositionedDiagnostic[] {
-  const ws = new BotWorkspace(options);
+export function validateBotFiles(
+  formats: readonly BotFormat[],
+  files: ReadonlyMap<string, Uint8Array | string>,
+  options: ValidationOptions = {},
+): PositionedDiagnostic[] {
+  const ws = new BotWorkspace(formats, options);
   for (const [path, content] of files) {
     const p = path.replace(/\\/g, '/').replace(/^\.\//, '');
     if (typeof content === 'string') ws.setDocument(p, content);
@@ -54,7 +60,10 @@ export function validateBotFiles(files: ReadonlyMap<string, Uint8Array | string>
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: 'error',
       code: 'bot/missing-section',
-      message: 'These files hold no manifest (bot.yaml, bot.json or bot.jsonc) at the top of the bot folder, so they are no bot. Add the manifest.',
+      message: `These files form no bot at the top of the bot folder: it holds none of ${formats
+        .flatMap((f) => f.markers)
+        .filter((m) => !m.endsWith('/'))
+        .join(', ')}. Add the manifest or the platform's marker file.`,
     });
   }
   for (const [, diags] of ws.getAllDiagnostics()) for (const d of diags) out.push(positionDiagnostic(ws, d));

@@ -1,9 +1,11 @@
-// The definitions library: parse bot files, model bots, validate them, and answer editor
-// questions. Plain paths, strings and offsets in; plain data out. The language server and
-// the CLI use only what this file exports.
+// The definitions library: the engine every bot format shares. Parse bot files with exact
+// offsets, hold a workspace of bots of any format, settle and place diagnostics, and the
+// types editor features answer in. Plain paths, strings and offsets in; plain data out.
+// The language server and the CLI use only what this file exports, and the formats door
+// (server/src/formats/index.ts) for what each format knows.
 export type { Diagnostic, Fix, FileEdit, RelatedInfo, Severity, Span } from './types';
-export { CODES, defaultSeverity } from './codes';
-export type { DiagnosticCode } from './codes';
+export { ENGINE_CODES, defaultSeverity } from './codes';
+export type { BotFormat, BotIdentity, BotSession, CodeTable, FolderProbe, FormatId, Recognition, SessionHost } from './format';
 
 export { parseDocument, formatOf } from './parse/document';
 export type { DocumentFormat, ParsedDocument } from './parse/document';
@@ -12,30 +14,35 @@ export { LineIndex } from './parse/lines';
 export type { Position } from './parse/lines';
 export type { Node, ObjectNode, ArrayNode, ScalarNode, OpaqueNode, Property, PathSegment } from './parse/tree';
 export { nodeAt, pathOf, walk } from './parse/tree';
+export { dirOf, joinPath, normalizePath, relativeTo } from './paths';
 
 export { BotWorkspace } from './model/workspace';
 export type { ChangeResult } from './model/workspace';
-export type { BotModel, BotDocument } from '../formats/native/model/bot';
+export type { BotModel, BotDocument, FileFacts } from './model/bot';
 export type { Definition, Reference, SymbolKind } from './model/symbols';
-export { BUILTIN_SLOT_TYPES, EVENTS, DEFAULT_ENVIRONMENTS, MANIFEST_NAMES } from '../formats/native/model/builtins';
-export { listBotFiles, loadFiles, loadFolder } from './model/disk';
-export type { ValidationOptions } from '../formats/native/rules/types';
+export { DEFAULT_ENVIRONMENTS, resolveOptions } from './options';
+export type { ResolvedOptions, ValidationOptions } from './options';
+export { isDefinitionFile, listBotFiles, loadFiles, loadFolder, MAX_FILE_BYTES } from './model/disk';
+export { JUNK_FILES, SKIPPED_DIRS, searchesDir } from './files';
 
 export { validateBotFiles, positionDiagnostic, sortPositioned } from './gate';
 export type { PositionedDiagnostic } from './gate';
 
-export { complete } from '../formats/native/features/completion';
-export type { CompletionItem, CompletionKind, CompletionResult } from '../formats/native/features/completion';
-export { hover } from '../formats/native/features/hover';
-export type { Hover } from '../formats/native/features/hover';
-export { findDefinition, findReferences } from '../formats/native/features/navigation';
-export type { Location } from '../formats/native/features/navigation';
-export { prepareRename, rename } from '../formats/native/features/rename';
-export type { PrepareRenameResult, RenameResult } from '../formats/native/features/rename';
-export { documentSymbols } from '../formats/native/features/symbols';
-export type { DocumentSymbol, OutlineKind } from '../formats/native/features/symbols';
+export { lineIndexOf } from './features/lines';
 export { foldingRanges } from './features/folding';
 export type { FoldingRange } from './features/folding';
-export { codeActions } from '../formats/native/features/codeActions';
-export type { CodeAction } from '../formats/native/features/codeActions';
-export { BOT_SCHEMA } from '../formats/native/schema/schema';
+export { codeActions } from './features/codeActions';
+export type {
+  CodeAction,
+  CompletionItem,
+  CompletionKind,
+  CompletionResult,
+  DocumentSymbol,
+  EditorFeatures,
+  Hover,
+  Location,
+  OutlineKind,
+  PrepareRenameResult,
+  RenameResult,
+  WorkspaceView,
+} from './features/types';

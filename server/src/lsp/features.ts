@@ -18,15 +18,9 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import { codeActions } from '../formats/native/features/codeActions';
-import { complete } from '../formats/native/features/completion';
-import type { CompletionKind } from '../formats/native/features/completion';
-import { foldingRanges } from '../definitions/features/folding';
-import { hover } from '../formats/native/features/hover';
-import { findDefinition, findReferences } from '../formats/native/features/navigation';
-import { prepareRename, rename } from '../formats/native/features/rename';
-import { documentSymbols } from '../formats/native/features/symbols';
-import type { DocumentSymbol as LibSymbol, OutlineKind } from '../formats/native/features/symbols';
+import { codeActions, foldingRanges } from '../definitions/index';
+import type { CompletionKind, DocumentSymbol as LibSymbol, OutlineKind } from '../definitions/index';
+import { complete, documentSymbols, findDefinition, findReferences, hover, prepareRename, rename } from '../formats/index';
 import type { LanguageService } from './languageService';
 import { pathOf } from './languageService';
 

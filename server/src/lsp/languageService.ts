@@ -1,6 +1,7 @@
 // Validation glue: feeds open documents and disk files to the definitions workspace,
-// publishes diagnostics (coalesced, always for the latest text), serves quick fixes, and
-// validates stored versions for the promotion gate.
+// publishes diagnostics (coalesced, always for the latest text) and serves quick fixes.
+// The promotion gate is not here: it is server/src/formats/gate.ts, configured by the
+// store, so that the user's severity settings shape these diagnostics but never the gate.
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type {
   Connection,
@@ -13,14 +14,9 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadFiles, loadFolder } from '../definitions/model/disk';
-import { BotWorkspace } from '../definitions/model/workspace';
-import { lineIndexOf } from '../definitions/features/lines';
-import { validateBotFiles } from '../definitions/gate';
-import type { LineIndex } from '../definitions/parse/lines';
-import type { ValidationOptions } from '../formats/native/rules/types';
-import type { Diagnostic, Fix, Severity } from '../definitions/types';
-import type { GateProblem } from './protocol';
+import { lineIndexOf, loadFiles, loadFolder } from '../definitions/index';
+import type { BotWorkspace, Diagnostic, Fix, LineIndex, Severity, ValidationOptions } from '../definitions/index';
+import { createWorkspace } from '../formats/index';
 import { featureCapabilities, registerFeatures } from './features';
 import type { Settings } from './settings';
 
@@ -37,7 +33,6 @@ const QUIET_MS = 300;
 const DEBOUNCE_MS = 120;
 /** …but never longer than this while changes keep coming (a typing storm). */
 const MAX_WAIT_MS = 600;
-const BOT_FILE = /\.(ya?ml|jsonc?)$/i;
 
 /** What the client was last sent for a file. */
 interface Published {
@@ -68,7 +63,7 @@ export class LanguageService {
     private readonly roots: readonly string[],
     private settings: Settings,
   ) {
-    this.workspace = new BotWorkspace(settings.validation);
+    this.workspace = createWorkspace(settings.validation);
     registerFeatures(connection, documents, this);
   }
 
@@ -96,7 +91,7 @@ export class LanguageService {
     // Open documents win over disk: the editor's text is what the user sees.
     for (const doc of this.documents.all()) {
       const path = pathOf(doc.uri);
-      if (!BOT_FILE.test(path)) continue;
+      if (!this.workspace.isDefinitionFile(path)) continue;
       this.workspace.setDocument(path, doc.getText(), doc.version);
       this.edited.add(path);
     }
@@ -145,7 +140,7 @@ export class LanguageService {
 
   private update(doc: TextDocument, typing: boolean): void {
     const path = pathOf(doc.uri);
-    if (!BOT_FILE.test(path) || this.loading) return; // the load takes open documents when it ends
+    if (!this.workspace.isDefinitionFile(path) || this.loading) return; // the load takes open documents when it ends
     const { affected } = this.workspace.setDocument(path, doc.getText(), doc.version);
     this.edited.add(path);
     // An open also fires a content change, with the text the workspace already has: no typing.
@@ -155,7 +150,7 @@ export class LanguageService {
   /** A closed document goes back to its disk text; its diagnostics are cleared unless the whole workspace is shown. */
   async close(doc: TextDocument): Promise<void> {
     const path = pathOf(doc.uri);
-    if (!BOT_FILE.test(path)) return;
+    if (!this.workspace.isDefinitionFile(path)) return;
     const loaded = await loadFiles(this.workspace, [path]);
     const { affected } = loaded.length ? { affected: [] as string[] } : this.workspace.removeDocument(path);
     this.edited.add(path);
@@ -164,7 +159,7 @@ export class LanguageService {
 
   /** A file changed on disk; an open document keeps the editor's text. */
   diskChanged(path: string, deleted: boolean): void {
-    if (!BOT_FILE.test(path) || this.documents.get(pathToFileURL(path).toString())) return;
+    if (!this.workspace.isDefinitionFile(path) || this.documents.get(pathToFileURL(path).toString())) return;
     this.edited.add(path);
     if (deleted) {
       this.schedule([path, ...this.workspace.removeDocument(path).affected], true);
@@ -348,18 +343,6 @@ export class LanguageService {
       (changes[uri] ??= []).push({ range: this.range(e.file, e.start, e.end), newText: e.newText });
     }
     return { changes };
-  }
-
-  /** Validates a stored version's files with the editor's settings: the promotion gate. */
-  async validateVersion(files: Map<string, Uint8Array>): Promise<GateProblem[]> {
-    return validateBotFiles(files, { ...this.settings.validation, environments: this.store.environments }).map((d) => ({
-      file: d.file,
-      line: d.range.start.line,
-      character: d.range.start.character,
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-    }));
   }
 }
 

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BotWorkspace, CODES } from '../../../server/src/definitions/index';
+import { CODES, createWorkspace } from '../../../server/src/formats/index';
 
 const DOCS = join(__dirname, '../../../docs');
 
@@ -19,7 +19,7 @@ describe('definitions: docs', () => {
   it('docs/format.md\'s whole-bot example is a valid bot', () => {
     const text = readFileSync(join(DOCS, 'format.md'), 'utf8');
     const example = /## A whole bot in one file\n\n```yaml\n([\s\S]*?)```/.exec(text)![1]!;
-    const ws = new BotWorkspace();
+    const ws = createWorkspace();
     ws.setDocument('bot.yaml', example);
     // Its include globs name folders the example does not have.
     assert.deepEqual(ws.getDiagnostics('bot.yaml').map((d) => d.code).filter((c) => c !== 'include/no-match'), []);

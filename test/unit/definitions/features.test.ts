@@ -1,17 +1,8 @@
 // Editor features on the same bot in YAML and in JSONC: definition, references, rename,
 // hover, completion, outline, folding and quick fixes.
 import { strict as assert } from 'node:assert';
-import {
-  codeActions,
-  complete,
-  documentSymbols,
-  findDefinition,
-  findReferences,
-  foldingRanges,
-  hover,
-  prepareRename,
-  rename,
-} from '../../../server/src/definitions/index';
+import { codeActions, foldingRanges } from '../../../server/src/definitions/index';
+import { complete, documentSymbols, findDefinition, findReferences, hover, prepareRename, rename } from '../../../server/src/formats/index';
 import { applyEdits, BOTS, load, offsetOf, YAML_BOT } from './support/bots';
 
 const codes = (ws: ReturnType<typeof load>): string[] => [...ws.getAllDiagnostics().values()].flat().map((d) => `${d.file} ${d.code}`);

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CODES } from '../../../server/src/definitions/index';
+import { CODES } from '../../../server/src/formats/index';
 import { actualDiagnostics, FIXTURES, loadFixture } from './support/fixtures';
 import type { ExpectedDiagnostic } from './support/fixtures';
 

@@ -2,7 +2,8 @@
 // something about each. Bounds are generous (this machine is shared); the figures that
 // matter are printed by the bench.
 import { strict as assert } from 'node:assert';
-import { BotWorkspace, decodeBotFile, parseDocument, walk } from '../../../server/src/definitions/index';
+import { decodeBotFile, parseDocument, walk } from '../../../server/src/definitions/index';
+import { createWorkspace } from '../../../server/src/formats/index';
 import type { Node } from '../../../server/src/definitions/index';
 import { parseYamlFull } from '../../../server/src/definitions/parse/yaml';
 
@@ -16,7 +17,7 @@ function timed<T>(f: () => T): { value: T; ms: number } {
 
 /** Validates one manifest text as a whole bot; returns its codes. */
 function validate(text: string, path = 'bot.yaml'): string[] {
-  const ws = new BotWorkspace();
+  const ws = createWorkspace();
   ws.setDocument(path, text);
   return ws.getDiagnostics(path).map((d) => d.code);
 }
@@ -72,7 +73,7 @@ describe('definitions: hostile input', () => {
       ['syntax/invalid-utf8', '\ufffd'],
       ['syntax/invalid-utf8', '\ufffd'],
     ]);
-    const ws = new BotWorkspace();
+    const ws = createWorkspace();
     ws.setDocumentBytes('bot.yaml', bytes);
     assert.deepEqual(ws.getDiagnostics('bot.yaml').map((d) => d.code), ['syntax/invalid-utf8', 'syntax/invalid-utf8']);
     const conflict = validate(MANIFEST + '<<<<<<< ours\nrelease: { keep: [a] }\n=======\nrelease: { keep: [b] }\n>>>>>>> theirs\n');
@@ -81,7 +82,7 @@ describe('definitions: hostile input', () => {
 
   it('keeps exact ranges in CRLF files', () => {
     const text = (MANIFEST + 'flows:\n  - name: f\n    trigger: { event: welcome }\n    steps:\n      - say: nowhere\n').replace(/\n/g, '\r\n');
-    const ws = new BotWorkspace();
+    const ws = createWorkspace();
     ws.setDocument('bot.yaml', text);
     const d = ws.getDiagnostics('bot.yaml').find((x) => x.code === 'ref/unknown-response')!;
     assert.equal(text.slice(d.start, d.end), 'nowhere');

@@ -4,6 +4,7 @@
 // near-duplicates, duplicates and unknown names), or insert a character anywhere, applied one
 // by one to a workspace that is asked for some diagnostics (or a model) between edits, and
 // compared with a fresh workspace of the same texts along the way and at the end.
+import { createWorkspace } from '../../../server/src/formats/index';
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { BotWorkspace } from '../../../server/src/definitions/index';
@@ -20,7 +21,7 @@ const WORDS = [...new Set([...FILES.values()].join('\n').match(/[A-Za-z_][A-Za-z
 const OPTIONS = { nearDuplicateThreshold: 0.6 };
 
 function fromScratch(texts: ReadonlyMap<string, string>): BotWorkspace {
-  const ws = new BotWorkspace(OPTIONS);
+  const ws = createWorkspace(OPTIONS);
   for (const [p, t] of texts) ws.setDocument(p, t);
   return ws;
 }
@@ -74,7 +75,7 @@ describe('definitions: incremental checking', () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 10, maxLength: 30 }), (edits) => {
         const texts = new Map(FILES);
-        const ws = new BotWorkspace(OPTIONS);
+        const ws = createWorkspace(OPTIONS);
         for (const [p, t] of texts) ws.setDocument(p, t);
         ws.getAllDiagnostics();
         let version = 1;
@@ -94,7 +95,7 @@ describe('definitions: incremental checking', () => {
   });
 
   it('returns the same list for a file nothing touched, and for the edited file when its diagnostics did not change', () => {
-    const ws = new BotWorkspace(OPTIONS);
+    const ws = createWorkspace(OPTIONS);
     for (const [p, t] of FILES) ws.setDocument(p, t);
     const before = ws.getAllDiagnostics();
     const file = PATHS.find((p) => p.includes('/intents/'))!;

@@ -7,20 +7,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import {
-  BotWorkspace,
-  codeActions,
-  complete,
-  documentSymbols,
-  findDefinition,
-  findReferences,
-  foldingRanges,
-  hover,
-  parseDocument,
-  prepareRename,
-  rename,
-  walk,
-} from '../../../server/src/definitions/index';
+import { codeActions, foldingRanges, parseDocument, walk } from '../../../server/src/definitions/index';
+import { complete, createWorkspace, documentSymbols, findDefinition, findReferences, hover, prepareRename, rename } from '../../../server/src/formats/index';
 import type { Node } from '../../../server/src/definitions/index';
 import { parseYamlFast } from '../../../server/src/definitions/parse/fastYaml';
 import { parseYamlFull } from '../../../server/src/definitions/parse/yaml';
@@ -189,7 +177,7 @@ describe('definitions: properties', function () {
 
 /** Validates a set of files and runs every editor feature at one offset of one file. */
 function exercise(files: Map<string, string>, file: string, cursorSeed: number): void {
-  const ws = new BotWorkspace();
+  const ws = createWorkspace();
   for (const [p, t] of files) ws.setDocument(p, t);
   for (const [f, diags] of ws.getAllDiagnostics()) {
     const len = files.get(f)!.length;

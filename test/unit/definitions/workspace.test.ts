@@ -1,8 +1,10 @@
 // The workspace index: samples validate clean, changes re-check what they touch, options
 // apply, bots nest, and the promotion gate validates a stored version.
+import { createWorkspace } from '../../../server/src/formats/index';
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { BotWorkspace, loadFolder, validateBotFiles } from '../../../server/src/definitions/index';
+import { BotWorkspace, loadFolder } from '../../../server/src/definitions/index';
+import { validateVersion } from '../../../server/src/formats/index';
 
 const SAMPLES = join(__dirname, '../../../samples/pizza-shop');
 const MANIFEST = 'bot:\n  id: a\n  locales: [en-US]\ninclude: [parts/*.yaml]\n';
@@ -13,7 +15,7 @@ const codesOf = (ws: BotWorkspace, file: string): string[] => ws.getDiagnostics(
 
 describe('definitions: workspace', () => {
   it('validates the sample workspace clean, both bots', async () => {
-    const ws = new BotWorkspace();
+    const ws = createWorkspace();
     await loadFolder(ws, SAMPLES);
     const bots = ws.getBots().map((b) => b.id).sort();
     assert.deepEqual(bots, ['pizza-dev', 'pizza-prod']);
@@ -24,14 +26,14 @@ describe('definitions: workspace', () => {
   });
 
   it('flags files of a protected bot that differ from its last release', async () => {
-    const ws = new BotWorkspace({ protectedBots: new Map([['pizza-prod', new Set(['flows/ordering.yaml'])]]) });
+    const ws = createWorkspace({ protectedBots: new Map([['pizza-prod', new Set(['flows/ordering.yaml'])]]) });
     await loadFolder(ws, SAMPLES);
     const flagged = [...ws.getAllDiagnostics()].filter(([, ds]) => ds.some((d) => d.code === 'protected/edited')).map(([f]) => f.slice(f.indexOf('pizza-prod')));
     assert.deepEqual(flagged, ['pizza-prod/flows/ordering.yaml']);
   });
 
   it('re-checks a bot across files when one file changes, and says which files to republish', () => {
-    const ws = new BotWorkspace();
+    const ws = createWorkspace();
     ws.setDocument('bot.yaml', MANIFEST);
     ws.setDocument('parts/intents.yaml', INTENT);
     ws.setDocument('parts/responses.yaml', RESPONSE);
@@ -45,7 +47,7 @@ describe('definitions: workspace', () => {
   });
 
   it('drops a file that leaves the include globs, and lists it so its diagnostics are cleared', () => {
-    const ws = new BotWorkspace();
+    const ws = createWorkspace();
     ws.setDocument('bot.yaml', MANIFEST);
     ws.setDocument('parts/intents.yaml', INTENT);
     ws.setDocument('parts/responses.yaml', RESPONSE.replace('greet', 'unused'));
@@ -61,7 +63,7 @@ describe('definitions: workspace', () => {
   });
 
   it('reports two bots with one id, and clears it when one is renamed', () => {
-    const ws = new BotWorkspace();
+    const ws = createWorkspace();
     ws.setDocument('one/bot.yaml', MANIFEST.replace('include: [parts/*.yaml]\n', ''));
     ws.setDocument('two/bot.yaml', MANIFEST.replace('include: [parts/*.yaml]\n', ''));
     assert.deepEqual(codesOf(ws, 'one/bot.yaml'), ['bot/duplicate-id']);
@@ -71,7 +73,7 @@ describe('definitions: workspace', () => {
   });
 
   it('keeps a nested bot\'s files out of the outer bot', () => {
-    const ws = new BotWorkspace();
+    const ws = createWorkspace();
     ws.setDocument('bot.yaml', MANIFEST.replace('parts/*.yaml', '"**/*.yaml"'));
     ws.setDocument('parts/intents.yaml', INTENT + RESPONSE);
     ws.setDocument('inner/bot.yaml', 'bot:\n  id: inner\n  locales: [en-US]\ninclude: ["*.yaml"]\n');
@@ -81,7 +83,7 @@ describe('definitions: workspace', () => {
   });
 
   it('applies severity overrides, "off", and the minimum number of utterances', () => {
-    const ws = new BotWorkspace({ minUtterances: 5 });
+    const ws = createWorkspace({ minUtterances: 5 });
     ws.setDocument('bot.yaml', MANIFEST + RESPONSE.replace('greet', 'spare'));
     ws.setDocument('parts/intents.yaml', INTENT + RESPONSE);
     assert.deepEqual(codesOf(ws, 'parts/intents.yaml'), ['intent/too-few-utterances']);
@@ -93,7 +95,7 @@ describe('definitions: workspace', () => {
 
   it('checks variables against the pipeline the caller names', () => {
     const text = MANIFEST + 'variables:\n  URL:\n    environments: { dev: a, prod: b }\nfunctions:\n  - name: f\n    url: ${URL}\n';
-    const ws = new BotWorkspace({ environments: ['dev', 'prod'] });
+    const ws = createWorkspace({ environments: ['dev', 'prod'] });
     ws.setDocument('bot.yaml', text);
     assert.deepEqual(codesOf(ws, 'bot.yaml').filter((c) => c.startsWith('env/')), []);
     ws.setOptions({});
@@ -105,7 +107,7 @@ describe('definitions: workspace', () => {
       ['bot.yaml', new TextEncoder().encode(MANIFEST)],
       ['parts/intents.yaml', new TextEncoder().encode(INTENT)],
     ]);
-    assert.deepEqual(validateBotFiles(files), [
+    assert.deepEqual(validateVersion(files), [
       {
         file: 'parts/intents.yaml',
         range: { start: { line: 8, character: 13 }, end: { line: 8, character: 18 } },
@@ -114,6 +116,6 @@ describe('definitions: workspace', () => {
         message: 'Unknown response "greet". Create it under responses, or say an existing one.',
       },
     ]);
-    assert.equal(validateBotFiles(new Map([['intents.yaml', INTENT]]))[0]!.code, 'bot/missing-section');
+    assert.equal(validateVersion(new Map([['intents.yaml', INTENT]]))[0]!.code, 'bot/missing-section');
   });
 });

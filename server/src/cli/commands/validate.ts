@@ -1,24 +1,19 @@
 /**
  * `botv validate [<paths>…]`: the language server's checks, headless, for CI. Every bot of
  * the workspace is checked as a whole (names resolve across files); the report is limited
- * to the paths given. It also registers the same engine as the promotion gate.
+ * to the paths given. (The promotion gate is server/src/formats/gate.ts, which the CLI
+ * passes to the versioning core in context.ts.)
  */
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { BotWorkspace, listBotFiles, loadFiles, positionDiagnostic, sortPositioned, validateBotFiles } from '../../definitions/index';
+import { listBotFiles, loadFiles, positionDiagnostic, sortPositioned } from '../../definitions/index';
+import { createWorkspace, FORMATS } from '../../formats/index';
 import type { PositionedDiagnostic, Severity } from '../../definitions/index';
 import type { Cli } from '../context';
 import { badArgument } from '../context';
 import { plural } from '../format';
-import { setGateValidator } from '../gate';
 import type { CommandModule } from './types';
-
-setGateValidator(async (bot, files) => {
-  // Stored versions hold paths relative to the bot folder: exactly what validateBotFiles takes.
-  void bot;
-  return validateBotFiles(files).map((p) => ({ file: p.file, line: p.range.start.line, character: p.range.start.character, severity: p.severity, code: p.code, message: p.message }));
-});
 
 interface ValidateOptions {
   root?: string;
@@ -41,22 +36,17 @@ async function run(cli: Cli, paths: string[], opts: ValidateOptions): Promise<vo
       if (!existsSync(abs)) badArgument(`${p}: no such file or folder. Give bot files or folders inside the workspace.`);
       return abs;
     });
-    const lib = new BotWorkspace({ environments: config.pipeline });
-    const files = new Set(await listBotFiles(root));
+    const lib = createWorkspace({ environments: config.pipeline });
+    const files = new Set(await listBotFiles(FORMATS, root));
     for (const t of targets) {
       if (isInside(root, t)) continue;
       // A path outside the workspace is read too, so that it can be checked on its own.
-      for (const f of statSync(t).isDirectory() ? await listBotFiles(t) : [t]) files.add(f);
+      for (const f of statSync(t).isDirectory() ? await listBotFiles(FORMATS, t) : [t]) files.add(f);
     }
     await loadFiles(lib, [...files]);
+    // The protected bots' edits outside a release, as the versioning core counts them.
     const edited = new Map<string, Set<string>>();
-    for (const bot of lib.getBots()) {
-      if (bot.id === undefined || !config.protected.includes(bot.id)) continue;
-      // A protected bot's working copy should equal its last version (its last release).
-      const status = await ws.workingCopyStatus(bot.id).catch(() => undefined);
-      // With no version yet there is nothing it could differ from.
-      if (status && status.base) edited.set(bot.id, new Set(status.changes.filter((c) => c.change !== 'removed').map((c) => c.path)));
-    }
+    for (const e of await ws.protectedEdits()) if (e.changes.length) edited.set(e.bot, new Set(e.changes.map((c) => c.path)));
     if (edited.size) lib.setOptions({ environments: config.pipeline, protectedBots: edited });
 
     const shown: PositionedDiagnostic[] = [];

@@ -1,17 +1,22 @@
-// The thin I/O helper: finds bot files under a folder and feeds them to a workspace. The
-// language server uses it for files that are not open; the CLI for everything.
+// The thin I/O helper: finds the files some format may parse under a folder and feeds them
+// to a workspace. The language server uses it for files that are not open; the CLI for
+// everything. The folders it skips are the ones discovery skips (files.ts).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BotFormat } from '../format';
+import { searchesDir } from '../files';
 import type { BotWorkspace } from './workspace';
 
-const BOT_FILE = /\.(ya?ml|jsonc?)$/i;
-/** Folders never searched: version stores, dependencies, VCS data. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.botversions', '.hg', '.svn', 'dist', 'out']);
 /** Files larger than this are not read (no bot file is that big; it is likely data or a mistake). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** Every YAML/JSON file under `root` (absolute, '/'-separated paths), skipping stores and dependencies. */
-export async function listBotFiles(root: string): Promise<string[]> {
+/** Whether any of `formats` may parse a file of this name. */
+export function isDefinitionFile(formats: readonly BotFormat[], path: string): boolean {
+  return formats.some((f) => f.isDefinitionFile(path));
+}
+
+/** Every file under `root` that one of `formats` may parse (absolute, '/'-separated paths). */
+export async function listBotFiles(formats: readonly BotFormat[], root: string): Promise<string[]> {
   const out: string[] = [];
   const stack = [root];
   while (stack.length) {
@@ -26,8 +31,8 @@ export async function listBotFiles(root: string): Promise<string[]> {
       const full = join(dir, d.name);
       // Links are not followed: a bot is what lies inside its folder.
       if (d.isDirectory()) {
-        if (!SKIP_DIRS.has(d.name) && !d.name.startsWith('.')) stack.push(full);
-      } else if (d.isFile() && BOT_FILE.test(d.name)) out.push(full.replace(/\\/g, '/'));
+        if (searchesDir(d.name)) stack.push(full);
+      } else if (d.isFile() && isDefinitionFile(formats, d.name)) out.push(full.replace(/\\/g, '/'));
     }
   }
   return out.sort();
@@ -62,7 +67,7 @@ export async function loadFiles(ws: BotWorkspace, paths: readonly string[]): Pro
   return done;
 }
 
-/** Lists and loads every bot file under `root`. */
+/** Lists and loads every file under `root` that the workspace's formats may parse. */
 export async function loadFolder(ws: BotWorkspace, root: string): Promise<string[]> {
-  return loadFiles(ws, await listBotFiles(root));
+  return loadFiles(ws, await listBotFiles(ws.formatList, root));
 }

@@ -3,13 +3,17 @@
 // and capped. A diagnostic equal to the last one made at its place keeps its identity (see
 // reuseDiagnostics), so that callers can tell an unchanged list by `===`.
 import { defaultSeverity } from '../codes';
-import type { ResolvedOptions } from '../../formats/native/rules/types';
+import type { CodeTable } from '../format';
+import type { ResolvedOptions } from '../options';
 import type { Diagnostic, Finding } from '../types';
 
 const RANK = { error: 0, warning: 1, information: 2, hint: 3 };
 
 export class Settler {
-  constructor(private readonly options: ResolvedOptions) {}
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly codes?: CodeTable,
+  ) {}
 
   /** The diagnostics of findings of `file` (whose text is `len` long); codes switched off are dropped. */
   settle(file: string, findings: readonly Finding[], len: number): Diagnostic[] {
@@ -17,7 +21,7 @@ export class Settler {
     for (const f of findings) {
       const override = this.options.severities[f.code];
       if (override === 'off') continue;
-      const severity = override ?? f.severity ?? defaultSeverity(f.code);
+      const severity = override ?? f.severity ?? defaultSeverity(f.code, this.codes);
       // Every span is kept inside the text, whatever a check computed.
       const start = Math.max(0, Math.min(f.start, len));
       // Written out rather than spread: thousands are made at once, and a spread of an

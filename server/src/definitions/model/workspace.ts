@@ -1,48 +1,34 @@
 // The workspace index: every bot file the caller has told us about (open documents or disk
-// text), the bots they form, and their diagnostics. A change re-parses only the changed
-// file; on the next request for diagnostics its bot's model is patched (or rebuilt when the
-// bot's files or names changed) and its checks brought up to date (checks.ts), and the
-// workspace-wide id check runs again when a manifest changed.
+// text), the bots they form, and their diagnostics. The formats it is given recognise bot
+// folders from their marker files (a manifest, a Rasa config.yml); each bot is a session of
+// its format, which models and checks it. A change re-parses only the changed file and tells
+// the bot it belongs to; a change of a marker makes its folder be recognised again, and the
+// workspace-wide id check runs again.
+import { duplicateBotIds } from '../rules/duplicateBotId';
+import type { BotFormat, BotSession, FolderProbe, Recognition, SessionHost } from '../format';
+import { resolveOptions } from '../options';
+import type { ResolvedOptions, ValidationOptions } from '../options';
 import { parseDocument } from '../parse/document';
 import type { ParsedDocument } from '../parse/document';
 import { decodeBotFile } from '../parse/decode';
-import { WORKSPACE_RULES } from '../../formats/native/rules/index';
-import type { ResolvedOptions, ValidationOptions } from '../../formats/native/rules/types';
-import { validateShape } from '../../formats/native/schema/validate';
+import { dirOf, joinPath, normalizePath, relativeTo } from '../paths';
 import type { Diagnostic, Finding } from '../types';
-import { buildBot } from '../../formats/native/model/bot';
-import type { BotDocument, BotModel, IncludeUse } from '../../formats/native/model/bot';
-import { MANIFEST_NAMES } from '../../formats/native/model/builtins';
-import { BotChecks } from '../../formats/native/model/checks';
-import { extractFacts } from '../../formats/native/model/facts';
-import { dirOf, globMatcher, globProblem, normalizePath, relativeTo } from '../../formats/native/model/include';
-import { resolveOptions } from '../../formats/native/model/options';
-import { patchBot } from '../../formats/native/model/patchBot';
-import { shapeOf } from '../../formats/native/model/shape';
-
-const BOT_FILE = /\.(ya?ml|jsonc?)$/i;
+import type { WorkspaceView } from '../features/types';
+import type { BotDocument, BotModel } from './bot';
 
 interface Entry {
   path: string;
   text: string;
   version: number;
   decodeFindings: Finding[];
-  parsed?: BotDocument;
+  /** The parse, analysed by the format that owned the file then (undefined: no bot owned it). */
+  parsed?: { by: BotFormat | undefined; value: BotDocument };
 }
 
-interface BotState {
-  dir: string;
-  checks: BotChecks;
-  /** The files of the last model built, kept after invalidation to say what a change affects. */
-  lastFiles: string[];
-  model?: BotModel;
-  /**
-   * After edits of included files only: the last model and each edited file's parse in it,
-   * so that the next model can be patched from it instead of built afresh.
-   */
-  base?: { model: BotModel; edited: Map<string, BotDocument> };
-  /** Whether the checks have run on the current model. */
-  checked: boolean;
+/** A recognised bot folder: the format that claimed it, its session and its marker. */
+interface Bot {
+  session: BotSession;
+  recognition: Recognition;
 }
 
 /** What a change may have touched: republish diagnostics for these files (some may now have none). */
@@ -50,25 +36,53 @@ export interface ChangeResult {
   affected: string[];
 }
 
-export class BotWorkspace {
+export class BotWorkspace implements WorkspaceView {
   private readonly entries = new Map<string, Entry>();
-  private readonly bots = new Map<string, BotState>();
+  /** Recognised bot folders, by folder. */
+  private readonly bots = new Map<string, Bot>();
+  /** How many held files lie under each folder (for FolderProbe.hasDir). */
+  private readonly filesUnder = new Map<string, number>();
   private options: ResolvedOptions;
   private workspaceFindings: Map<string, Finding[]> | undefined;
+  private readonly host: SessionHost;
 
-  constructor(options: ValidationOptions = {}) {
+  constructor(
+    private readonly formats: readonly BotFormat[],
+    options: ValidationOptions = {},
+  ) {
     this.options = resolveOptions(options);
+    const ws = this;
+    this.host = {
+      get options() {
+        return ws.options;
+      },
+      paths: () => this.entries.keys(),
+      has: (p) => this.entries.has(p),
+      text: (p) => this.entries.get(p)?.text ?? '',
+      document: (p) => this.botDocument(p),
+      ownerOf: (p) => this.botAt(p)?.session,
+    };
   }
 
   /** Replaces the validation settings; every bot is checked again on the next request. */
   setOptions(options: ValidationOptions): ChangeResult {
     this.options = resolveOptions(options);
-    for (const b of this.bots.values()) b.checked = false;
+    for (const b of this.bots.values()) b.session.optionsChanged();
     return { affected: this.allBotFiles() };
   }
 
   get resolvedOptions(): ResolvedOptions {
     return this.options;
+  }
+
+  /** The formats this workspace recognises, in order. */
+  get formatList(): readonly BotFormat[] {
+    return this.formats;
+  }
+
+  /** Whether one of the workspace's formats may parse a file of this name. */
+  isDefinitionFile(path: string): boolean {
+    return this.formats.some((f) => f.isDefinitionFile(path));
   }
 
   /** Adds or updates a file's text (an open document, or text read from disk). */
@@ -81,7 +95,8 @@ export class BotWorkspace {
     }
     const before = this.filesAround(p);
     this.entries.set(p, { path: p, text, version, decodeFindings });
-    return this.changed(p, before, old?.parsed);
+    if (!old) this.count(p, 1);
+    return this.changed(p, before, old ? old.parsed?.value : undefined, !old);
   }
 
   /** Adds or updates a file from its bytes, reporting invalid UTF-8. */
@@ -96,7 +111,8 @@ export class BotWorkspace {
     if (!this.entries.has(p)) return { affected: [] };
     const before = this.filesAround(p);
     this.entries.delete(p);
-    return this.changed(p, before, undefined);
+    this.count(p, -1);
+    return this.changed(p, before, undefined, true);
   }
 
   hasDocument(path: string): boolean {
@@ -113,31 +129,39 @@ export class BotWorkspace {
     return this.botDocument(normalizePath(path))?.doc;
   }
 
-  /** The parsed file with its facts, or undefined when unknown. */
+  /** The parsed file with what its bot's format reads in it, or undefined when unknown. */
   botDocument(path: string): BotDocument | undefined {
-    const e = this.entries.get(normalizePath(path));
+    const p = normalizePath(path);
+    const e = this.entries.get(p);
     if (!e) return undefined;
-    if (!e.parsed) {
-      const doc = parseDocument(e.path, e.text, e.version, e.decodeFindings);
-      const local = [...doc.syntax];
-      // Mid-merge text parses into nonsense; the conflict markers are the one thing to say.
-      if (!doc.syntax.some((f) => f.code === 'syntax/merge-conflict')) validateShape(doc.root, doc.text, local);
-      e.parsed = { doc, facts: extractFacts(doc), local };
+    const format = this.botAt(p)?.session.format;
+    if (!e.parsed || e.parsed.by !== format) {
+      const doc = e.parsed ? e.parsed.value.doc : parseDocument(e.path, e.text, e.version, e.decodeFindings);
+      e.parsed = { by: format, value: format ? format.analyse(doc) : { doc, facts: { defs: [], refs: [] }, local: [...doc.syntax] } };
     }
-    return e.parsed;
+    return e.parsed.value;
   }
 
   /** Every bot, built from its files. */
   getBots(): BotModel[] {
-    return [...this.bots.values()].map((b) => this.model(b)).filter((m): m is BotModel => !!m);
+    const out: BotModel[] = [];
+    for (const b of this.bots.values()) {
+      const m = b.session.model(this.host);
+      if (m) out.push(m);
+    }
+    return out;
   }
 
-  /** The bot a file belongs to (as its manifest or an included file), if any. */
+  /** The bot a file belongs to (as its manifest or one of its files), if any. */
   botOf(path: string): BotModel | undefined {
     const p = normalizePath(path);
-    const state = this.stateOf(p);
-    const model = state && this.model(state);
+    const model = this.botAt(p)?.session.model(this.host);
     return model && (model.docs.has(p) || model.extraManifests.includes(p)) ? model : undefined;
+  }
+
+  /** The format of the bot a file belongs to, if any. */
+  formatOf(path: string): BotFormat | undefined {
+    return this.botOf(path) ? this.botAt(normalizePath(path))!.session.format : undefined;
   }
 
   /**
@@ -146,18 +170,15 @@ export class BotWorkspace {
    */
   getDiagnostics(path: string): Diagnostic[] {
     const p = normalizePath(path);
-    const state = this.stateOf(p);
-    const model = state && this.checked(state);
-    if (!model || (!model.docs.has(p) && !model.extraManifests.includes(p))) return [];
-    return state.checks.diagnostics(model, p, this.entries.get(p)?.text ?? '', this.workspaceRuleFindings().get(p));
+    const bot = this.botAt(p);
+    if (!bot) return [];
+    return bot.session.diagnostics(this.host, p, this.workspaceRuleFindings().get(p));
   }
 
   /** Diagnostics of every bot file, by path. */
   getAllDiagnostics(): Map<string, Diagnostic[]> {
     const out = new Map<string, Diagnostic[]>();
-    for (const state of this.bots.values()) {
-      const model = this.model(state);
-      if (!model) continue;
+    for (const model of this.getBots()) {
       for (const f of [...model.files, ...model.extraManifests]) out.set(f, this.getDiagnostics(f));
     }
     return out;
@@ -165,45 +186,89 @@ export class BotWorkspace {
 
   // ---- internals ----
 
-  private changed(p: string, before: string[], previous: BotDocument | undefined): ChangeResult {
+  private changed(p: string, before: string[], previous: BotDocument | undefined, addedOrRemoved: boolean): ChangeResult {
     const entry = this.entries.get(p);
     if (entry) entry.parsed = undefined;
-    const name = p.slice(p.lastIndexOf('/') + 1);
-    const dir = dirOf(p);
-    if (MANIFEST_NAMES.includes(name)) {
+    const folders = this.foldersToRecognise(p, addedOrRemoved);
+    if (folders.length) {
       this.workspaceFindings = undefined;
-      const hasManifest = MANIFEST_NAMES.some((m) => this.entries.has(dir === '' ? m : `${dir}/${m}`));
-      if (hasManifest && !this.bots.has(dir)) this.bots.set(dir, { dir, lastFiles: [], checks: new BotChecks(), checked: false });
-      if (!hasManifest) this.bots.delete(dir);
-      // A new or removed bot folder moves files between bots: rebuild every bot that encloses it too.
-      const touched = [...this.bots.values()].filter((b) => b.dir === dir || relativeTo(b.dir, dir) !== undefined);
-      for (const b of touched) this.invalidate(b);
-      // Membership may have changed: the files that joined need diagnostics too.
-      for (const b of touched) for (const f of this.model(b)?.files ?? []) before.push(f);
+      for (const dir of folders) {
+        // A new, changed or removed bot folder moves files between bots: every bot that encloses it is rebuilt too.
+        const touched = [...this.bots.values()].filter((b) => b.session.dir === dir || relativeTo(b.session.dir, dir) !== undefined);
+        for (const b of touched) for (const f of b.session.lastFiles) before.push(f);
+        this.recognise(dir);
+        for (const b of [...this.bots.values()].filter((b) => b.session.dir === dir || relativeTo(b.session.dir, dir) !== undefined)) {
+          b.session.invalidate();
+          // Membership may have changed: the files that joined need diagnostics too.
+          for (const f of b.session.model(this.host)?.files ?? []) before.push(f);
+        }
+      }
     } else {
-      const state = this.stateOf(p);
-      if (state) this.invalidate(state, entry && previous ? { path: p, previous } : undefined);
+      const bot = this.botAt(p);
+      if (bot) bot.session.invalidate(entry && previous ? { path: p, previous } : undefined);
     }
     const affected = new Set(before);
     affected.add(p);
-    // A changed id can create or clear a duplicate elsewhere: those manifests too.
-    for (const b of this.bots.values()) {
-      const m = this.manifestOf(b.dir);
-      if (m) affected.add(m);
-    }
+    // A changed id can create or clear a duplicate elsewhere: every bot's marker too.
+    for (const b of this.bots.values()) affected.add(joinPath(b.session.dir, b.recognition.marker));
     return { affected: [...affected] };
   }
 
-  /** The bot must be modelled and checked again; `edit` names an included file whose text changed, when that is all. */
-  private invalidate(state: BotState, edit?: { path: string; previous: BotDocument }): void {
-    const base = state.model ? { model: state.model, edited: new Map<string, BotDocument>() } : state.base;
-    if (edit && base && (base.edited.has(edit.path) || base.model.docs.get(edit.path) === edit.previous)) {
-      // Keep the parse the base model holds: the patch swaps that one for the newest.
-      if (!base.edited.has(edit.path)) base.edited.set(edit.path, edit.previous);
-      state.base = base;
-    } else state.base = undefined;
-    state.model = undefined;
-    state.checked = false;
+  /**
+   * The folders above `p` for which `p` is a marker of some format: a file marker always (its
+   * text may decide), a folder marker only when a file came or went under it.
+   */
+  private foldersToRecognise(p: string, addedOrRemoved: boolean): string[] {
+    const out: string[] = [];
+    let dir = dirOf(p);
+    for (;;) {
+      const rel = relativeTo(dir, p)!;
+      if (this.formats.some((f) => f.markers.some((m) => (m.endsWith('/') ? addedOrRemoved && rel.startsWith(m) : m === rel)))) out.push(dir);
+      if (dir === '') break;
+      dir = dirOf(dir);
+    }
+    return out;
+  }
+
+  /** Recognises one folder again: the first format that claims it, in the registry's order, wins. */
+  private recognise(dir: string): void {
+    const probe = this.probe(dir);
+    let found: { format: BotFormat; recognition: Recognition } | undefined;
+    for (const format of this.formats) {
+      const recognition = format.recognise(probe);
+      if (recognition) {
+        found = { format, recognition };
+        break;
+      }
+    }
+    const had = this.bots.get(dir);
+    if (!found) {
+      if (had) this.bots.delete(dir);
+      return;
+    }
+    if (had && had.session.format === found.format) had.recognition = found.recognition;
+    else this.bots.set(dir, { session: found.format.open(dir), recognition: found.recognition });
+  }
+
+  private probe(dir: string): FolderProbe {
+    return {
+      dir,
+      hasFile: (rel) => this.entries.has(joinPath(dir, rel)),
+      hasDir: (rel) => (this.filesUnder.get(joinPath(dir, rel.replace(/\/$/, ''))) ?? 0) > 0,
+      read: (rel) => this.entries.get(joinPath(dir, rel))?.text,
+    };
+  }
+
+  /** Counts a file coming (+1) or going (-1) in every folder above it. */
+  private count(p: string, delta: number): void {
+    let dir = dirOf(p);
+    for (;;) {
+      const n = (this.filesUnder.get(dir) ?? 0) + delta;
+      if (n > 0) this.filesUnder.set(dir, n);
+      else this.filesUnder.delete(dir);
+      if (dir === '') break;
+      dir = dirOf(dir);
+    }
   }
 
   /**
@@ -211,8 +276,8 @@ export class BotWorkspace {
    * new membership shows in the next diagnostics request, and files that left are listed here).
    */
   private filesAround(p: string): string[] {
-    const state = this.stateOf(p);
-    return state ? [...state.lastFiles, p] : [p];
+    const bot = this.botAt(p);
+    return bot ? [...bot.session.lastFiles, p] : [p];
   }
 
   private allBotFiles(): string[] {
@@ -220,11 +285,11 @@ export class BotWorkspace {
   }
 
   /** The bot folder nearest above a path. */
-  private stateOf(p: string): BotState | undefined {
+  private botAt(p: string): Bot | undefined {
     let dir = dirOf(p);
     for (;;) {
-      const s = this.bots.get(dir);
-      if (s) return s;
+      const b = this.bots.get(dir);
+      if (b) return b;
       if (dir === '') return undefined;
       const up = dirOf(dir);
       if (up === dir) return undefined;
@@ -232,82 +297,14 @@ export class BotWorkspace {
     }
   }
 
-  private manifestOf(dir: string): string | undefined {
-    for (const m of MANIFEST_NAMES) {
-      const p = dir === '' ? m : `${dir}/${m}`;
-      if (this.entries.has(p)) return p;
-    }
-    return undefined;
-  }
-
-  /** The bot's model with its checks run. */
-  private checked(state: BotState): BotModel | undefined {
-    const model = this.model(state);
-    if (model && !state.checked) {
-      state.checks.run(model, this.options, (f) => this.entries.get(f)?.text ?? '');
-      state.checked = true;
-    }
-    return model;
-  }
-
-  private model(state: BotState): BotModel | undefined {
-    if (state.model) return state.model;
-    const patched = state.base && this.patched(state.base);
-    state.base = undefined;
-    if (patched) return (state.model = patched);
-    const manifestPath = this.manifestOf(state.dir);
-    if (!manifestPath) return undefined;
-    const extra = MANIFEST_NAMES.map((m) => (state.dir === '' ? m : `${state.dir}/${m}`)).filter((p) => p !== manifestPath && this.entries.has(p));
-    const manifest = this.botDocument(manifestPath)!;
-    const includes: IncludeUse[] = manifest.facts.manifest.includes.map((glob) => {
-      const problem = globProblem(glob.text);
-      return problem ? { glob, problem, matches: 0 } : { glob, matches: 0 };
-    });
-    const matchers = includes.map((u) => (u.problem ? () => false : globMatcher(u.glob.text)));
-    const members: string[] = [];
-    for (const p of this.entries.keys()) {
-      if (p === manifestPath || extra.includes(p) || !BOT_FILE.test(p)) continue;
-      const rel = relativeTo(state.dir, p);
-      if (rel === undefined || this.stateOf(p) !== state) continue;
-      let hit = false;
-      for (let i = 0; i < matchers.length; i++) {
-        if (matchers[i]!(rel)) {
-          includes[i]!.matches++;
-          hit = true;
-        }
-      }
-      if (hit) members.push(p);
-    }
-    members.sort();
-    const docs = [manifest, ...members.map((p) => this.botDocument(p)!)];
-    state.model = buildBot(state.dir, docs, includes, extra);
-    state.lastFiles = [...state.model.files, ...extra];
-    return state.model;
-  }
-
-  /** The base model with each edited file's new parse swapped in, when none of them changed shape. */
-  private patched(base: NonNullable<BotState['base']>): BotModel | undefined {
-    let model: BotModel | undefined = base.model;
-    for (const [path, before] of base.edited) {
-      const after = this.botDocument(path);
-      if (!after || shapeOf(before.facts) !== shapeOf(after.facts)) return undefined;
-      model = patchBot(model, before, after);
-      if (!model) return undefined;
-    }
-    return model;
-  }
-
   private workspaceRuleFindings(): Map<string, Finding[]> {
     if (this.workspaceFindings) return this.workspaceFindings;
     const out = new Map<string, Finding[]>();
-    const bots = this.getBots();
-    for (const rule of WORKSPACE_RULES) {
-      rule.check(bots, (file, f) => {
-        const list = out.get(file);
-        if (list) list.push(f);
-        else out.set(file, [f]);
-      });
-    }
+    duplicateBotIds(this.getBots(), (file, f) => {
+      const list = out.get(file);
+      if (list) list.push(f);
+      else out.set(file, [f]);
+    });
     return (this.workspaceFindings = out);
   }
 }

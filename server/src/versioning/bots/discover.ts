@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { errnoOf, ioError } from '../errors';
 import type { StoreFs } from '../fs/fsio';
 import type { BotInfo, BotList, DiscoveryProblem } from '../types';
-import { MANIFEST_NAMES, readIdentity, type ManifestIdentity } from './manifest';
+import { MANIFEST_NAMES, readIdentity, type ManifestIdentity } from '../../formats/native/manifest';
 
 /** Folder names never entered by the walk or by a working-copy scan. */
 export const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.botversions', '.hg', '.svn']);

@@ -9,7 +9,7 @@
  */
 import picomatch from 'picomatch';
 import { join } from 'node:path';
-import { readIdentity, rewriteIdentity, MANIFEST_NAMES } from '../bots/manifest';
+import { readIdentity, rewriteIdentity, MANIFEST_NAMES } from '../../formats/native/manifest';
 import { BotvError, errnoOf, ioError, isBotvError } from '../errors';
 import { sha256, shortId } from '../store/hash';
 import { objectHint } from '../store/layout';
@@ -184,7 +184,11 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
     // The released manifest, carrying B's identity.
     const manifest = released.find((f) => f.path === manifestName)!;
     const mtext = new TextDecoder().decode((await readContents(core, [manifest])).get(manifestName)!);
-    const rewritten = new TextEncoder().encode(rewriteIdentity(mtext, manifestName, { id: b.id, name: ident.name, release: ident.release }));
+    const rewrite = rewriteIdentity(mtext, manifestName, { id: b.id, name: ident.name, release: ident.release });
+    if ('problem' in rewrite) {
+      throw new BotvError('BAD_MANIFEST', `The released manifest cannot be read (${rewrite.problem}), so it cannot take ${b.id}'s identity. Reject the release and fix the manifest in the bot it came from.`);
+    }
+    const rewritten = new TextEncoder().encode(rewrite.text);
     const newManifest: FileEntry = { path: manifestName, sha256: sha256(rewritten), size: rewritten.length };
 
     const scan = await scanBot(core, b);

@@ -6,7 +6,7 @@
  */
 import { visit as visitJson } from 'jsonc-parser';
 import { isMap, isPair, isScalar, parseDocument, visit as visitYaml, type Scalar } from 'yaml';
-import { parseManifest } from '../bots/manifest';
+import { parseManifest } from '../../formats/native/manifest';
 
 const REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { SKIPPED_DIRS } from '../bots/discover';
-import { MANIFEST_NAMES } from '../bots/manifest';
+import { MANIFEST_NAMES } from '../../formats/native/manifest';
 import { errnoOf, ioError } from '../errors';
 import { eachLimit, isTempName } from '../fs/atomic';
 import type { FileStat, StoreFs } from '../fs/fsio';

@@ -1,5 +1,6 @@
 // One small bot written twice, in YAML and in JSON with comments, for the feature tests;
 // and helpers to find offsets and apply edits.
+import { createWorkspace } from '../../../../server/src/formats/index';
 import { BotWorkspace } from '../../../../server/src/definitions/index';
 import type { FileEdit } from '../../../../server/src/definitions/index';
 
@@ -102,7 +103,7 @@ export const BOTS = [YAML_BOT, JSONC_BOT];
 
 /** A workspace holding the bot, with some files replaced. */
 export function load(bot: TestBot, replace: Record<string, string> = {}): BotWorkspace {
-  const ws = new BotWorkspace();
+  const ws = createWorkspace();
   for (const [p, t] of Object.entries({ ...bot.files, ...replace })) ws.setDocument(p, t);
   return ws;
 }

@@ -1,5 +1,6 @@
 // Loads a fixture folder (test/fixtures/definitions/<name>) into a workspace and turns its
 // diagnostics into the plain records that expected.json holds.
+import { createWorkspace } from '../../../../server/src/formats/index';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BotWorkspace } from '../../../../server/src/definitions/index';
@@ -42,7 +43,7 @@ export function fixtureOptions(dir: string): ValidationOptions {
 
 /** Loads a fixture; paths in the workspace are relative to the fixture folder. */
 export function loadFixture(dir: string): BotWorkspace {
-  const ws = new BotWorkspace(fixtureOptions(dir));
+  const ws = createWorkspace(fixtureOptions(dir));
   for (const f of files(dir)) ws.setDocumentBytes(relative(dir, f).split('\\').join('/'), readFileSync(f));
   return ws;
 }

@@ -1,43 +1,28 @@
 // Completion: names where the format expects them (intents in triggers, responses in say
 // steps, slots in {placeholders}, …), locales and environments as keys, and the format's
 // own keys with their descriptions.
-import type { BotModel } from '../model/bot';
+import { nativeBotOf } from '../model/bot';
+import type { CompletionItem, CompletionResult } from '../../../definitions/features/types';
+import type { NativeBot } from '../model/bot';
 import { namesOf } from '../model/bot';
 import { BUILTIN_SLOT_TYPES, EVENTS } from '../model/builtins';
 import type { SymbolKind } from '../../../definitions/model/symbols';
-import type { BotWorkspace } from '../../../definitions/model/workspace';
+import type { WorkspaceView } from '../../../definitions/features/types';
 import type { ParsedDocument } from '../../../definitions/parse/document';
 import { getValue, nodeAt, pathOf, stringValue } from '../../../definitions/parse/tree';
 import type { Node, PathSegment } from '../../../definitions/parse/tree';
 import { branchFor, schemaAt } from '../schema/schema';
 import { cursorContext } from './context';
 
-export type CompletionKind = SymbolKind | 'key' | 'value';
 
-export interface CompletionItem {
-  label: string;
-  kind: CompletionKind;
-  detail?: string;
-  /** Markdown. */
-  documentation?: string;
-  /** Text to insert when it differs from the label (JSON quotes, `key: `). */
-  insertText?: string;
-  sortText?: string;
-}
 
-export interface CompletionResult {
-  items: CompletionItem[];
-  /** The span the chosen item replaces. */
-  start: number;
-  end: number;
-}
 
 const EMPTY = (offset: number): CompletionResult => ({ items: [], start: offset, end: offset });
 
 /** Completion items at an offset of a bot file. */
-export function complete(ws: BotWorkspace, file: string, offset: number): CompletionResult {
+export function complete(ws: WorkspaceView, file: string, offset: number): CompletionResult {
   // Files that belong to no bot are someone else's YAML or JSON: nothing to offer.
-  const bot = ws.botOf(file);
+  const bot = nativeBotOf(ws, file);
   const doc = bot && ws.getDocument(file);
   if (!doc) return EMPTY(offset);
   const placeholder = placeholderCompletion(doc, bot, offset);
@@ -60,7 +45,7 @@ export function complete(ws: BotWorkspace, file: string, offset: number): Comple
 }
 
 /** `{sl|` in a text → the slots that fit; `${VA|` → variables. */
-function placeholderCompletion(doc: ParsedDocument, bot: BotModel | undefined, offset: number): CompletionResult | undefined {
+function placeholderCompletion(doc: ParsedDocument, bot: NativeBot | undefined, offset: number): CompletionResult | undefined {
   const text = doc.text;
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const before = text.slice(Math.max(lineStart, offset - 200), offset);
@@ -90,7 +75,7 @@ function placeholderCompletion(doc: ParsedDocument, bot: BotModel | undefined, o
   return { items: slots.map((s) => ({ label: s.name, kind: 'slot' as const, detail: `slot of ${s.intent}` })), start, end };
 }
 
-function symbolItems(bot: BotModel | undefined, kind: SymbolKind, exclude?: string): CompletionItem[] {
+function symbolItems(bot: NativeBot | undefined, kind: SymbolKind, exclude?: string): CompletionItem[] {
   if (!bot) return [];
   return namesOf(bot, kind)
     .filter((n) => n !== exclude)
@@ -111,7 +96,7 @@ function nodeAtPath(root: Node | null, path: readonly PathSegment[]): Node | und
   return n ?? undefined;
 }
 
-function valueItems(doc: ParsedDocument, bot: BotModel | undefined, path: PathSegment[]): CompletionItem[] {
+function valueItems(doc: ParsedDocument, bot: NativeBot | undefined, path: PathSegment[]): CompletionItem[] {
   const last = path[path.length - 1];
   const inFlow = path[0] === 'flows' && typeof path[1] === 'number';
   if (last === 'intent' && path[path.length - 2] === 'trigger') return symbolItems(bot, 'intent');
@@ -140,7 +125,7 @@ function valueItems(doc: ParsedDocument, bot: BotModel | undefined, path: PathSe
   return [];
 }
 
-function keyItems(doc: ParsedDocument, bot: BotModel | undefined, path: PathSegment[], present: Set<string>, ws: BotWorkspace): CompletionItem[] {
+function keyItems(doc: ParsedDocument, bot: NativeBot | undefined, path: PathSegment[], present: Set<string>, ws: WorkspaceView): CompletionItem[] {
   const last = path[path.length - 1];
   const localeKeyed =
     last === 'utterances' || last === 'prompt' || last === 'synonyms' || (path.length === 2 && path[0] === 'responses');

@@ -1,30 +1,26 @@
 // Hover: what a name is, where it is defined, and its essentials (utterances per locale,
 // slots, texts); on a key, what the key means.
+import { nativeBotOf } from '../model/bot';
+import type { Hover } from '../../../definitions/features/types';
 import { getProperty, nodeAt, pathOf, stringValue } from '../../../definitions/parse/tree';
 import type { Node } from '../../../definitions/parse/tree';
-import type { BotModel } from '../model/bot';
+import type { NativeBot } from '../model/bot';
 import { BUILTIN_SLOT_TYPES, EVENTS } from '../model/builtins';
 import type { Definition } from '../../../definitions/model/symbols';
-import type { BotWorkspace } from '../../../definitions/model/workspace';
+import type { WorkspaceView } from '../../../definitions/features/types';
 import { schemaAt } from '../schema/schema';
 import { lineOf } from '../../../definitions/features/lines';
 import { definitionsFor, symbolAt } from './locate';
 
-export interface Hover {
-  /** Markdown. */
-  contents: string;
-  start: number;
-  end: number;
-}
 
 /** The hover for an offset, or undefined when there is nothing to say. */
-export function hover(ws: BotWorkspace, file: string, offset: number): Hover | undefined {
+export function hover(ws: WorkspaceView, file: string, offset: number): Hover | undefined {
   const at = symbolAt(ws, file, offset);
   if (at) {
     const body = describe(ws, at.bot, at.kind, at.name, definitionsFor(at));
     if (body) return { contents: body, start: at.start, end: at.end };
   }
-  const doc = ws.botOf(file) && ws.getDocument(file);
+  const doc = nativeBotOf(ws, file) && ws.getDocument(file);
   if (!doc) return undefined;
   const hit = nodeAt(doc.root, offset);
   if (hit?.keyOf) {
@@ -35,14 +31,14 @@ export function hover(ws: BotWorkspace, file: string, offset: number): Hover | u
   return undefined;
 }
 
-function where(ws: BotWorkspace, bot: BotModel, d: Definition): string {
+function where(ws: WorkspaceView, bot: NativeBot, d: Definition): string {
   const rel = bot.dir === '' ? d.file : d.file.slice(bot.dir.length + 1);
   const doc = ws.getDocument(d.file);
   return `Defined in \`${rel}\`${doc ? ` line ${lineOf(doc, d.start) + 1}` : ''}.`;
 }
 
 /** The mapping a definition's name sits in (`name: x`), or the value of a keyed entry (responses, variables). */
-function ownerOf(ws: BotWorkspace, d: Definition): Node | undefined {
+function ownerOf(ws: WorkspaceView, d: Definition): Node | undefined {
   const doc = ws.getDocument(d.file);
   const hit = doc && nodeAt(doc.root, d.start);
   if (!hit) return undefined;
@@ -50,7 +46,7 @@ function ownerOf(ws: BotWorkspace, d: Definition): Node | undefined {
   return hit.node.parent ?? undefined;
 }
 
-function describe(ws: BotWorkspace, bot: BotModel, kind: string, name: string, defs: Definition[]): string | undefined {
+function describe(ws: WorkspaceView, bot: NativeBot, kind: string, name: string, defs: Definition[]): string | undefined {
   const d = defs[0];
   const lines: string[] = [];
   switch (kind) {

@@ -1,7 +1,8 @@
 // What name is at an offset: a definition or a reference, in the file's own facts.
-import type { BotDocument, BotModel } from '../model/bot';
+import { nativeBotOf } from '../model/bot';
+import type { NativeDocument, NativeBot } from '../model/bot';
 import type { Definition, Reference, SymbolKind } from '../../../definitions/model/symbols';
-import type { BotWorkspace } from '../../../definitions/model/workspace';
+import type { WorkspaceView } from '../../../definitions/features/types';
 
 export interface SymbolAt {
   kind: SymbolKind;
@@ -12,13 +13,13 @@ export interface SymbolAt {
   end: number;
   definition?: Definition;
   reference?: Reference;
-  bot: BotModel;
-  doc: BotDocument;
+  bot: NativeBot;
+  doc: NativeDocument;
 }
 
 /** The name at `offset` (a cursor just after a name still finds it), with its bot. */
-export function symbolAt(ws: BotWorkspace, file: string, offset: number): SymbolAt | undefined {
-  const bot = ws.botOf(file);
+export function symbolAt(ws: WorkspaceView, file: string, offset: number): SymbolAt | undefined {
+  const bot = nativeBotOf(ws, file);
   const doc = bot?.docs.get(file.replace(/\\/g, '/'));
   if (!bot || !doc) return undefined;
   // References first: a placeholder inside an utterance is more specific than anything around it.

@@ -1,25 +1,18 @@
 // Go to definition and find references.
-import type { BotWorkspace } from '../../../definitions/model/workspace';
+import type { Location } from '../../../definitions/features/types';
+import type { WorkspaceView } from '../../../definitions/features/types';
 import { definitionsFor, symbolAt } from './locate';
 
-/** A place in a file: the name's span, and the whole definition's span where there is one. */
-export interface Location {
-  file: string;
-  start: number;
-  end: number;
-  fullStart?: number;
-  fullEnd?: number;
-}
 
 /** Where the name at an offset is defined (empty for built-ins, events and unknown names). */
-export function findDefinition(ws: BotWorkspace, file: string, offset: number): Location[] {
+export function findDefinition(ws: WorkspaceView, file: string, offset: number): Location[] {
   const at = symbolAt(ws, file, offset);
   if (!at) return [];
   return definitionsFor(at).map((d) => ({ file: d.file, start: d.start, end: d.end, fullStart: d.fullStart, fullEnd: d.fullEnd }));
 }
 
 /** Every use of the name at an offset across the bot's files, with its definitions when asked. */
-export function findReferences(ws: BotWorkspace, file: string, offset: number, includeDeclaration = true): Location[] {
+export function findReferences(ws: WorkspaceView, file: string, offset: number, includeDeclaration = true): Location[] {
   const at = symbolAt(ws, file, offset);
   if (!at) return [];
   const key = `${at.kind}:${at.name}`;

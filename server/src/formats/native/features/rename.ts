@@ -1,15 +1,14 @@
 // Rename a name across every file of its bot, after checking the new name.
+import type { PrepareRenameResult, RenameResult } from '../../../definitions/features/types';
 import { BUILTIN_SLOT_TYPES } from '../model/builtins';
 import { KIND_WORDS } from '../../../definitions/model/symbols';
 import type { SymbolKind } from '../../../definitions/model/symbols';
-import type { BotWorkspace } from '../../../definitions/model/workspace';
+import type { WorkspaceView } from '../../../definitions/features/types';
 import { schemaAt } from '../schema/schema';
 import { requote } from '../../../definitions/text/didYouMean';
 import type { FileEdit } from '../../../definitions/types';
 import { symbolAt } from './locate';
 
-export type RenameResult = { edits: FileEdit[] } | { error: string };
-export type PrepareRenameResult = { start: number; end: number; placeholder: string } | { error: string };
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const VARIABLE = /^[A-Z_][A-Z0-9_]*$/;
@@ -26,7 +25,7 @@ function validate(kind: SymbolKind, name: string): string | undefined {
 }
 
 /** Whether the name at an offset can be renamed, and the span to edit. */
-export function prepareRename(ws: BotWorkspace, file: string, offset: number): PrepareRenameResult {
+export function prepareRename(ws: WorkspaceView, file: string, offset: number): PrepareRenameResult {
   const at = symbolAt(ws, file, offset);
   if (!at) return { error: 'There is no name here to rename. Put the cursor on an intent, slot, response, flow, function, slot type, variable or locale.' };
   if (at.kind === 'event') return { error: `The event ${at.name} is built in and cannot be renamed.` };
@@ -38,7 +37,7 @@ export function prepareRename(ws: BotWorkspace, file: string, offset: number): P
 }
 
 /** The edits that rename the name at an offset to `newName` in every file of the bot. */
-export function rename(ws: BotWorkspace, file: string, offset: number, newName: string): RenameResult {
+export function rename(ws: WorkspaceView, file: string, offset: number, newName: string): RenameResult {
   const prep = prepareRename(ws, file, offset);
   if ('error' in prep) return prep;
   const at = symbolAt(ws, file, offset)!;

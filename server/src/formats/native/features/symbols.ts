@@ -1,23 +1,13 @@
 // The outline of one file: its sections, and in each the intents (with their slots),
 // slot types, responses, functions, flows and variables it defines.
-import type { BotWorkspace } from '../../../definitions/model/workspace';
+import type { NativeDocument } from '../model/bot';
+import { nativeBotOf } from '../model/bot';
+import type { DocumentSymbol, OutlineKind } from '../../../definitions/features/types';
+import type { WorkspaceView } from '../../../definitions/features/types';
 import type { Definition } from '../../../definitions/model/symbols';
 import type { Property } from '../../../definitions/parse/tree';
 
-export type OutlineKind = 'section' | 'intent' | 'slot' | 'slotType' | 'response' | 'function' | 'flow' | 'variable' | 'locale' | 'key';
 
-export interface DocumentSymbol {
-  name: string;
-  kind: OutlineKind;
-  detail?: string;
-  /** The whole entry. */
-  start: number;
-  end: number;
-  /** The name to select. */
-  selectionStart: number;
-  selectionEnd: number;
-  children: DocumentSymbol[];
-}
 
 const SECTION_DETAIL: Record<string, string> = {
   intents: 'intents',
@@ -46,8 +36,8 @@ function section(p: Property, children: DocumentSymbol[]): DocumentSymbol {
 }
 
 /** The hierarchical outline of a bot file (sections → definitions → slots). */
-export function documentSymbols(ws: BotWorkspace, file: string): DocumentSymbol[] {
-  const bd = ws.botOf(file) && ws.botDocument(file);
+export function documentSymbols(ws: WorkspaceView, file: string): DocumentSymbol[] {
+  const bd = nativeBotOf(ws, file) && (ws.botDocument(file) as NativeDocument | undefined);
   if (!bd) return [];
   const f = bd.facts;
   const out: DocumentSymbol[] = [];

@@ -1,18 +1,12 @@
 // A bot: its manifest and included files, merged into symbol tables that every rule and
 // feature reads. Rebuilt from cached per-file facts when any of its files changes.
-import type { ParsedDocument } from '../../../definitions/parse/document';
-import type { Finding } from '../../../definitions/types';
+import type { WorkspaceView } from '../../../definitions/features/types';
+import type { BotDocument, BotModel } from '../../../definitions/model/bot';
 import type { DocFacts, FlowFact, IntentFact, ResponseFact, SlotFact, SlotTypeFact, TextItem, VariableFact } from './facts';
-import type { Definition, Reference, SymbolKind } from '../../../definitions/model/symbols';
-import { symbolKey } from '../../../definitions/model/symbols';
+import type { Definition } from '../../../definitions/model/symbols';
 
-/** One file of a bot, parsed and read once per change. */
-export interface BotDocument {
-  doc: ParsedDocument;
-  facts: DocFacts;
-  /** Syntax and shape findings of the file alone. */
-  local: Finding[];
-}
+/** One file of a native bot, parsed and read once per change. */
+export type NativeDocument = BotDocument<DocFacts>;
 
 export interface IncludeUse {
   glob: TextItem;
@@ -21,37 +15,28 @@ export interface IncludeUse {
   matches: number;
 }
 
-export interface BotModel {
-  /** The bot folder ('/'-separated, '' at the root of the paths given). */
-  dir: string;
-  manifest: string;
-  id?: string;
+export interface NativeBot extends BotModel {
+  format: 'native';
   /** The manifest first, then included files in path order. */
   files: string[];
-  docs: Map<string, BotDocument>;
-  locales: string[];
-  defaultLocale?: string;
+  docs: Map<string, NativeDocument>;
   includes: IncludeUse[];
-  /** Other manifests in the same folder, which are ignored. */
-  extraManifests: string[];
   intents: IntentFact[];
   slotTypes: SlotTypeFact[];
   responses: ResponseFact[];
   functions: { def: Definition }[];
   flows: FlowFact[];
   variables: VariableFact[];
-  /** Every definition by symbolKey(kind, name); slots of several intents share one key. */
-  defs: Map<string, Definition[]>;
-  refs: Reference[];
-  refsByKey: Map<string, Reference[]>;
+  /** Slots of several intents share one key in `defs`; here they are by intent. */
   slotsByIntent: Map<string, Map<string, SlotFact>>;
 }
 
 /** Merges the facts of a bot's files. `files[0]` is the manifest. */
-export function buildBot(dir: string, files: BotDocument[], includes: IncludeUse[], extraManifests: string[]): BotModel {
+export function buildBot(dir: string, files: NativeDocument[], includes: IncludeUse[], extraManifests: string[]): NativeBot {
   const manifest = files[0]!;
   const m = manifest.facts.manifest;
-  const bot: BotModel = {
+  const bot: NativeBot = {
+    format: 'native',
     dir,
     manifest: manifest.doc.path,
     files: files.map((f) => f.doc.path),
@@ -70,7 +55,10 @@ export function buildBot(dir: string, files: BotDocument[], includes: IncludeUse
     refsByKey: new Map(),
     slotsByIntent: new Map(),
   };
-  if (m.id) bot.id = m.id.text;
+  if (m.id) {
+    bot.id = m.id.text;
+    bot.idSpan = { start: m.id.start, end: m.id.end };
+  }
   const dl = m.defaultLocale?.text ?? m.locales[0]?.text;
   if (dl !== undefined) bot.defaultLocale = dl;
   for (const f of files) {
@@ -106,36 +94,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The definitions of a name (first one first), or an empty list. */
-export function definitionsOf(bot: BotModel, kind: SymbolKind, name: string): Definition[] {
-  return bot.defs.get(symbolKey(kind, name)) ?? [];
-}
+export { definitionsOf, inheritNames, namesOf, referencesTo } from '../../../definitions/model/bot';
 
-/** The references to a name, or an empty list. */
-export function referencesTo(bot: BotModel, kind: SymbolKind, name: string): Reference[] {
-  return bot.refsByKey.get(symbolKey(kind, name)) ?? [];
-}
-
-const nameCache = new WeakMap<BotModel, Map<SymbolKind, string[]>>();
-
-/** A model patched from `old` with the same names (patchBot.ts) shares its name lists. */
-export function inheritNames(old: BotModel, bot: BotModel): void {
-  const cache = nameCache.get(old);
-  if (cache) nameCache.set(bot, cache);
-}
-
-/** The names a bot defines of one kind (computed once per model). */
-export function namesOf(bot: BotModel, kind: SymbolKind): string[] {
-  let cache = nameCache.get(bot);
-  if (!cache) {
-    cache = new Map();
-    for (const [key, defs] of bot.defs) {
-      const k = defs[0]!.kind;
-      let list = cache.get(k);
-      if (!list) cache.set(k, (list = []));
-      list.push(key.slice(k.length + 1));
-    }
-    nameCache.set(bot, cache);
-  }
-  return cache.get(kind) ?? [];
+/** The native bot a file belongs to, if it belongs to one. */
+export function nativeBotOf(ws: Pick<WorkspaceView, 'botOf'>, file: string): NativeBot | undefined {
+  const bot = ws.botOf(file);
+  return bot && bot.format === 'native' ? (bot as NativeBot) : undefined;
 }

@@ -24,8 +24,6 @@ export const EVENTS: ReadonlyMap<string, string> = new Map([
   ['error', 'A call or a handoff failed.'],
 ]);
 
-/** The pipeline when the caller names none. */
-export const DEFAULT_ENVIRONMENTS: readonly string[] = ['development', 'staging', 'production'];
 
 /** File names that make a folder a bot, in order of precedence. */
 export const MANIFEST_NAMES: readonly string[] = ['bot.yaml', 'bot.json', 'bot.jsonc'];

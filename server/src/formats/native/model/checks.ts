@@ -8,10 +8,11 @@
 // and a file's list is put together again only when one of its parts changed. Diagnostics
 // equal to the last ones keep their identity, and so do the lists made of them: a caller can
 // tell an unchanged file by `===`.
+import { NATIVE_CODES } from '../codes';
 import { BOT_RULES, FILE_RULES, RECORD_RULES } from '../rules/index';
 import type { FileRuleContext, RecordRuleContext, ResolvedOptions, RuleContext } from '../rules/types';
 import type { Diagnostic, Finding } from '../../../definitions/types';
-import type { BotDocument, BotModel } from './bot';
+import type { NativeDocument, NativeBot } from './bot';
 import { reuseDiagnostics, sameItems, Settler } from '../../../definitions/model/settle';
 import { shapeOf } from './shape';
 import { TrainingIndex } from './training';
@@ -19,7 +20,7 @@ import type { UtteranceRecord } from './training';
 
 interface FileResult {
   /** The parse the diagnostics were made from. */
-  doc: BotDocument;
+  doc: NativeDocument;
   /** The bot's context stamp they were made under. */
   stamp: number;
   diagnostics: Diagnostic[];
@@ -42,9 +43,9 @@ export class BotChecks {
   /** Bumped when names, structure, files or options change: every file result is then stale. */
   private stamp = 0;
   private filesKey = '';
-  private docs = new Map<string, BotDocument>();
+  private docs = new Map<string, NativeDocument>();
   /** Each member's own syntax and shape diagnostics, settled once per parse. */
-  private local = new WeakMap<BotDocument, Diagnostic[]>();
+  private local = new WeakMap<NativeDocument, Diagnostic[]>();
   private readonly fileResults = new Map<string, FileResult>();
   private botDiagnostics = new Map<string, Diagnostic[]>();
   /** Per file, the diagnostics of each of its utterances that has some. */
@@ -54,19 +55,19 @@ export class BotChecks {
   private readonly lists = new Map<string, FileList>();
 
   /** Brings every diagnostic of the bot up to date with `model`; `textOf` gives any file's text. */
-  run(model: BotModel, options: ResolvedOptions, textOf: (file: string) => string): void {
+  run(model: NativeBot, options: ResolvedOptions, textOf: (file: string) => string): void {
     const off = (code: string): boolean => options.severities[code] === 'off';
     const filesKey = `${model.files.join('\n')}\n\n${model.extraManifests.join('\n')}`;
     let context = options !== this.options || filesKey !== this.filesKey;
     const orderChanged = context;
     if (options !== this.options) {
       this.options = options;
-      this.settler = new Settler(options);
+      this.settler = new Settler(options, NATIVE_CODES);
       this.local = new WeakMap();
     }
     this.filesKey = filesKey;
     const changed = new Set<string>();
-    const docs = new Map<string, BotDocument>();
+    const docs = new Map<string, NativeDocument>();
     for (const f of model.files) {
       const doc = model.docs.get(f)!;
       docs.set(f, doc);
@@ -91,7 +92,7 @@ export class BotChecks {
   }
 
   /** The diagnostics of one of the bot's files (a member or an ignored extra manifest), with `extra` findings of the workspace rules. */
-  diagnostics(model: BotModel, file: string, text: string, extra: readonly Finding[] | undefined): Diagnostic[] {
+  diagnostics(model: NativeBot, file: string, text: string, extra: readonly Finding[] | undefined): Diagnostic[] {
     const settler = this.settler!;
     const member = model.docs.get(file);
     let local: Diagnostic[] | undefined;
@@ -118,7 +119,7 @@ export class BotChecks {
     return list;
   }
 
-  private runRecordRules(model: BotModel, options: ResolvedOptions, off: (code: string) => boolean, orderChanged: boolean): void {
+  private runRecordRules(model: NativeBot, options: ResolvedOptions, off: (code: string) => boolean, orderChanged: boolean): void {
     this.training.sync(
       model.files.map((f) => model.docs.get(f)!.facts),
       off('utterance/near-duplicate') ? 0 : options.nearDuplicateThreshold,
@@ -202,7 +203,7 @@ export class BotChecks {
     }
   }
 
-  private runBotRules(model: BotModel, options: ResolvedOptions, off: (code: string) => boolean, textOf: (file: string) => string): void {
+  private runBotRules(model: NativeBot, options: ResolvedOptions, off: (code: string) => boolean, textOf: (file: string) => string): void {
     const found = new Map<string, Finding[]>();
     const ctx: RuleContext = {
       bot: model,
@@ -227,7 +228,7 @@ export class BotChecks {
     this.botDiagnostics = now;
   }
 
-  private runFileRules(model: BotModel, options: ResolvedOptions, off: (code: string) => boolean, file: string, doc: BotDocument, before: FileResult | undefined): FileResult {
+  private runFileRules(model: NativeBot, options: ResolvedOptions, off: (code: string) => boolean, file: string, doc: NativeDocument, before: FileResult | undefined): FileResult {
     const found: Finding[] = [];
     const ctx: FileRuleContext = { bot: model, options, isOff: off, file, doc, report: (finding) => found.push(finding) };
     for (const rule of FILE_RULES) {

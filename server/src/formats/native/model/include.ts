@@ -18,19 +18,4 @@ export function globMatcher(glob: string): (relPath: string) => boolean {
   }
 }
 
-/** '/'-separated form of a caller's path. */
-export function normalizePath(p: string): string {
-  return p.replace(/\\/g, '/');
-}
-
-/** The folder of a '/'-separated path ('' for a bare name). */
-export function dirOf(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i < 0 ? '' : p.slice(0, i);
-}
-
-/** The path of `p` relative to folder `dir`, or undefined when it is not inside. */
-export function relativeTo(dir: string, p: string): string | undefined {
-  if (dir === '') return p.startsWith('/') ? undefined : p;
-  return p.startsWith(dir + '/') ? p.slice(dir.length + 1) : undefined;
-}
+export { dirOf, normalizePath, relativeTo } from '../../../definitions/paths';

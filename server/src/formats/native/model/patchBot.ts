@@ -1,7 +1,7 @@
 // One file of a bot parsed again, its shape unchanged (shape.ts): the bot's tables keep
 // their order and their other entries, and take the file's new facts in place of the old.
 // Rebuilding the whole model for a one-character edit costs more than the edit's own parse.
-import type { BotDocument, BotModel } from './bot';
+import type { NativeDocument, NativeBot } from './bot';
 import { inheritNames } from './bot';
 import type { SlotFact } from './facts';
 import type { Definition, Reference } from '../../../definitions/model/symbols';
@@ -12,7 +12,7 @@ import type { Definition, Reference } from '../../../definitions/model/symbols';
  * tables (defs, refsByKey, slotsByIntent) are updated in place and now belong to the new one,
  * as copying them would cost most of what the patch saves.
  */
-export function patchBot(old: BotModel, before: BotDocument, after: BotDocument): BotModel | undefined {
+export function patchBot(old: NativeBot, before: NativeDocument, after: NativeDocument): NativeBot | undefined {
   const file = before.doc.path;
   if (file === old.manifest || old.docs.get(file) !== before || after.doc.path !== file) return undefined;
   const a = before.facts;
@@ -72,7 +72,7 @@ export function patchBot(old: BotModel, before: BotDocument, after: BotDocument)
     for (let i = 0; i < to.length; i++) out[starts[n]! + i] = to[i]!;
     return out;
   };
-  const bot: BotModel = {
+  const bot: NativeBot = {
     ...old,
     docs: new Map(old.docs).set(file, after),
     intents: swapped(old.intents, 0, b.intents),

@@ -2,7 +2,7 @@
 // one trigger starts one flow, and no chain of gotos loops without waiting for the user.
 // The graph is the bot's; it is worked out once per list of flows (an edit elsewhere keeps
 // the list) and each file reads its part.
-import type { BotModel } from '../model/bot';
+import type { NativeBot } from '../model/bot';
 import type { FlowFact } from '../model/facts';
 import type { FileRule } from './types';
 
@@ -37,7 +37,7 @@ interface FlowGraph {
 
 const graphs = new WeakMap<readonly FlowFact[], FlowGraph>();
 
-function graphOf(bot: BotModel): FlowGraph {
+function graphOf(bot: NativeBot): FlowGraph {
   let g = graphs.get(bot.flows);
   if (g) return g;
   g = { byName: new Map(), triggered: new Map(), reached: new Set(), loops: new Map() };

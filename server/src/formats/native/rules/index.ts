@@ -1,5 +1,4 @@
 // The lists of checks, by kind (see types.ts). A new check is a new file and one line here.
-import { duplicateBotIdRule } from './duplicateBotId';
 import { duplicateNamesRule } from './duplicateNames';
 import { environmentsRule } from './environments';
 import { flowGraphRule } from './flowGraph';
@@ -14,7 +13,7 @@ import { repeatsRule } from './repeats';
 import { slotPromptsRule } from './slotPrompts';
 import { synonymsRule } from './synonyms';
 import { tooFewUtterancesRule } from './tooFewUtterances';
-import type { BotRule, FileRule, RecordRule, WorkspaceRule } from './types';
+import type { BotRule, FileRule, RecordRule } from './types';
 import { unusedRule } from './unused';
 
 /** Whole-bot checks, run on every check of a bot (cheap ones only). */
@@ -37,5 +36,3 @@ export const FILE_RULES: readonly FileRule[] = [
 
 /** Checks of one utterance, run for the utterances an edit touched. */
 export const RECORD_RULES: readonly RecordRule[] = [repeatsRule, nearDuplicatesRule];
-
-export const WORKSPACE_RULES: readonly WorkspaceRule[] = [duplicateBotIdRule];

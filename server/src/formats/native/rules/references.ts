@@ -3,7 +3,7 @@
 import { addProperty, addSection } from '../../../definitions/edits';
 import type { PlainValue } from '../../../definitions/edits';
 import { namesOf } from '../model/bot';
-import type { BotModel } from '../model/bot';
+import type { NativeBot } from '../model/bot';
 import { BUILTIN_SLOT_TYPES } from '../model/builtins';
 import type { Reference, SymbolKind } from '../../../definitions/model/symbols';
 import { symbolKey } from '../../../definitions/model/symbols';
@@ -63,7 +63,7 @@ function kindWord(kind: SymbolKind): string {
   return kind === 'slotType' ? 'slot type' : kind;
 }
 
-function localesFor(bot: BotModel): string[] {
+function localesFor(bot: NativeBot): string[] {
   return bot.locales.length ? bot.locales : ['en-US'];
 }
 
@@ -74,7 +74,7 @@ function renameFix(ctx: FileRuleContext, ref: Reference, guess: string | undefin
 }
 
 /** Creates the missing definition where its kind already lives: the referring file, else the first file that has the section. */
-function createFix(bot: BotModel, ref: Reference, section: 'responses' | 'variables', value: PlainValue, manifestOnly = false): Fix {
+function createFix(bot: NativeBot, ref: Reference, section: 'responses' | 'variables', value: PlainValue, manifestOnly = false): Fix {
   const order = manifestOnly ? [bot.manifest] : [ref.file, ...bot.files];
   for (const file of order) {
     const bd = bot.docs.get(file)!;

@@ -10,40 +10,15 @@
 //   near-duplicates); the index says which utterances an edit touched;
 // - a BotRule looks at the bot as a whole, on every check; it must be cheap;
 // - a WorkspaceRule looks across the bots of a workspace.
-import type { BotDocument, BotModel } from '../model/bot';
+import type { NativeDocument, NativeBot } from '../model/bot';
 import type { TrainingIndex, UtteranceRecord } from '../model/training';
-import type { Finding, Severity } from '../../../definitions/types';
+import type { ResolvedOptions } from '../../../definitions/options';
+import type { Finding } from '../../../definitions/types';
 
-/** Validation settings, all optional; see resolveOptions for defaults. */
-export interface ValidationOptions {
-  /** Per-code severity overrides; `off` drops the code. */
-  severities?: Record<string, Severity | 'off'>;
-  /** Fewest utterances an intent should have per locale (default 3). */
-  minUtterances?: number;
-  /** Token-set similarity (Jaccard, 0–1) from which utterances of two intents are near-duplicates (default 0.8). */
-  nearDuplicateThreshold?: number;
-  /** The pipeline's environments, in order (default development, staging, production). */
-  environments?: readonly string[];
-  /**
-   * Protected bots: bot id → paths (relative to the bot folder, '/'-separated) that differ
-   * from the bot's last released version. The caller computes this from the store.
-   */
-  protectedBots?: ReadonlyMap<string, ReadonlySet<string>>;
-  /** At most this many diagnostics per file (default 1000); a summary says how many more. */
-  maxProblemsPerFile?: number;
-}
-
-export interface ResolvedOptions {
-  severities: Record<string, Severity | 'off'>;
-  minUtterances: number;
-  nearDuplicateThreshold: number;
-  environments: readonly string[];
-  protectedBots: ReadonlyMap<string, ReadonlySet<string>>;
-  maxProblemsPerFile: number;
-}
+export type { ResolvedOptions, ValidationOptions } from '../../../definitions/options';
 
 interface CheckContext {
-  bot: BotModel;
+  bot: NativeBot;
   options: ResolvedOptions;
   /** Whether a code is switched off (a rule may then skip costly work). */
   isOff(code: string): boolean;
@@ -58,7 +33,7 @@ export interface FileRuleContext extends CheckContext {
   /** The file checked, one of the bot's files. */
   file: string;
   /** Its parse and facts. */
-  doc: BotDocument;
+  doc: NativeDocument;
   /** Reports a finding in this file. */
   report(finding: Finding): void;
 }
@@ -91,10 +66,4 @@ export interface RecordRule {
 export interface BotRule {
   codes: readonly string[];
   check(ctx: RuleContext): void;
-}
-
-/** A check across the bots of a workspace. */
-export interface WorkspaceRule {
-  codes: readonly string[];
-  check(bots: readonly BotModel[], report: (file: string, finding: Finding) => void): void;
 }

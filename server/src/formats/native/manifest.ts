@@ -11,10 +11,9 @@ import { isScalar, parseDocument } from 'yaml';
 import { parseDocument as parseBotFile } from '../../definitions/parse/document';
 import { LineIndex } from '../../definitions/parse/lines';
 import type { Node } from '../../definitions/parse/tree';
-import { BotvError } from '../errors';
+import { MANIFEST_NAMES } from './model/builtins';
 
-/** Manifest file names, in the order they are looked for. */
-export const MANIFEST_NAMES = ['bot.yaml', 'bot.json', 'bot.jsonc'] as const;
+export { MANIFEST_NAMES };
 
 /** Valid bot ids: they name folders of the store. */
 export const BOT_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -23,6 +22,8 @@ export const BOT_ID = /^[a-z0-9][a-z0-9-]*$/;
 export interface ManifestIdentity {
   id: string | null;
   name: string | null;
+  /** `bot.locales`, the tags that are strings. */
+  locales: string[];
   /** The `release` section as plain data (undefined when absent). */
   release: unknown;
   /** Globs of files a release never overwrites. */
@@ -113,13 +114,14 @@ function parseUnguarded(text: string, file: string, only?: readonly string[]): {
 /** Reads the identity fields of a manifest. */
 export function readIdentity(text: string, file: string): ManifestIdentity {
   const { data, problem } = parseManifest(text, file, ['bot', 'release']);
-  const out: ManifestIdentity = { id: null, name: null, release: undefined, keep: [], problem };
+  const out: ManifestIdentity = { id: null, name: null, locales: [], release: undefined, keep: [], problem };
   if (problem) return out;
-  const root = data as { bot?: { id?: unknown; name?: unknown }; release?: { keep?: unknown } } | null;
+  const root = data as { bot?: { id?: unknown; name?: unknown; locales?: unknown }; release?: { keep?: unknown } } | null;
   const bot = root && typeof root === 'object' ? root.bot : undefined;
   if (bot && typeof bot === 'object') {
     if (typeof bot.id === 'string') out.id = bot.id;
     if (typeof bot.name === 'string') out.name = bot.name;
+    if (Array.isArray(bot.locales)) out.locales = bot.locales.filter((l): l is string => typeof l === 'string');
   }
   if (root && typeof root === 'object' && 'release' in root) {
     out.release = root.release;
@@ -195,15 +197,15 @@ function rewriteYaml(text: string, keep: KeptIdentity): string {
  * fields that differ are touched — scalars in place, keys through the YAML document API
  * or jsonc-parser edits — so every comment and the layout of the rest stay as released.
  */
-export function rewriteIdentity(text: string, file: string, keep: KeptIdentity): string {
+export function rewriteIdentity(text: string, file: string, keep: KeptIdentity): { text: string } | { problem: string } {
   const { data, problem } = parseManifest(text, file);
-  if (problem) throw new BotvError('BAD_MANIFEST', `The released manifest cannot be read (${problem}), so it cannot take ${keep.id}'s identity. Reject the release and fix the manifest in the bot it came from.`);
-  if (isYaml(file)) return rewriteYaml(text, keep);
+  if (problem) return { problem };
+  if (isYaml(file)) return { text: rewriteYaml(text, keep) };
   const current = (data ?? {}) as { bot?: { id?: unknown; name?: unknown }; release?: unknown };
   const fmt = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: text.includes('\r\n') ? '\r\n' : '\n' } };
   let out = text;
   if (current.bot?.id !== keep.id) out = applyEdits(out, modify(out, ['bot', 'id'], keep.id, fmt));
   if (current.bot?.name !== (keep.name ?? undefined)) out = applyEdits(out, modify(out, ['bot', 'name'], keep.name ?? undefined, fmt));
   if (!isDeepStrictEqual(current.release, keep.release)) out = applyEdits(out, modify(out, ['release'], keep.release, fmt));
-  return out;
+  return { text: out };
 }

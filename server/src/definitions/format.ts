@@ -1,0 +1,116 @@
+// The seam between the engine and the formats: what a bot format (the native bot.yaml, a
+// Rasa project, a Dialogflow agent, …) tells the rest of Bot Versions. Discovery, the
+// store, the language server and the CLI ask a format these questions and nothing else;
+// each format answers them in its own folder under server/src/formats/, and the registry
+// there lists them (one line per format). The engine never imports a format.
+import type { EditorFeatures } from './features/types';
+import type { BotDocument, BotModel } from './model/bot';
+import type { ParsedDocument } from './parse/document';
+import type { ResolvedOptions } from './options';
+import type { Diagnostic, Finding, Severity } from './types';
+
+/** The formats, as `botv bots --json` names them. */
+export type FormatId = 'native' | 'rasa' | 'dialogflow-cx' | 'dialogflow-es' | 'lex-v2' | 'liveperson' | 'polyai';
+
+/**
+ * A candidate bot folder, as recognition sees it: the same questions answered from the disk
+ * (discovery, the store) or from the files an editor holds (the language server), so that
+ * both find the same bots.
+ */
+export interface FolderProbe {
+  /** The folder, '/'-separated, relative to the workspace root ('' for the root). */
+  readonly dir: string;
+  /** Whether the folder holds this file; `rel` is one of the format's markers. */
+  hasFile(rel: string): boolean;
+  /** Whether the folder holds this sub-folder with a definition file in it (a marker ending in '/'). */
+  hasDir(rel: string): boolean;
+  /** The text of a marker file, when it exists and is small enough to read; undefined otherwise. */
+  read(rel: string): string | undefined;
+}
+
+/** That a folder is a bot of a format: cheap to work out, so done again on every change of a marker. */
+export interface Recognition {
+  /** The marker file that makes the folder a bot and gives its identity (a manifest, config.yml), relative to it. */
+  marker: string;
+  /** Other marker files of the folder that the bot leaves out (a second manifest), relative to it. */
+  ignored?: string[];
+}
+
+/** What a bot's marker files say of it: enough for the store to list and version it. */
+export interface BotIdentity {
+  /** The bot id its files give (native `bot.id`, Rasa `assistant_id`), when they give one. */
+  id?: string;
+  /** Its display name, when the files give one. */
+  name?: string;
+  /** Its locales, spelt as the platform spells them. */
+  locales: string[];
+  /** Globs, relative to the bot folder, of files a release into this bot never overwrites. */
+  keep: string[];
+  /** Why the identity could not be read, when it could not (a broken manifest): the bot is still one. */
+  problem?: string;
+}
+
+/** The engine's view of the workspace, given to a format's sessions. */
+export interface SessionHost {
+  readonly options: ResolvedOptions;
+  /** Every path the workspace holds ('/'-separated). */
+  paths(): Iterable<string>;
+  has(path: string): boolean;
+  /** The text of a path the workspace holds ('' otherwise). */
+  text(path: string): string;
+  /** A held file parsed and analysed by the format of the bot that owns it. */
+  document(path: string): BotDocument | undefined;
+  /** The session of the bot folder nearest above a path (which need not claim it as a file). */
+  ownerOf(path: string): BotSession | undefined;
+}
+
+/**
+ * One bot of a format in a workspace: its model, built lazily from the host's files, and
+ * its checks, brought up to date on request. The workspace tells it what changed.
+ */
+export interface BotSession {
+  readonly format: BotFormat;
+  readonly dir: string;
+  /** The files of the last model built (kept after invalidation, to say what a change affects). */
+  readonly lastFiles: readonly string[];
+  /** Something changed; `edit` names a file of the bot whose text alone changed, with its previous parse. */
+  invalidate(edit?: { path: string; previous: BotDocument }): void;
+  /** The options changed: every check runs again on the next request. */
+  optionsChanged(): void;
+  /** The bot's model, built now if needed (undefined when the folder no longer forms a bot). */
+  model(host: SessionHost): BotModel | undefined;
+  /** The diagnostics of one of the bot's files, `extra` being the workspace-wide findings for it. */
+  diagnostics(host: SessionHost, path: string, extra: readonly Finding[] | undefined): Diagnostic[];
+}
+
+/** A diagnostic code a format reports: its default severity and a one-line meaning. */
+export type CodeTable = Readonly<Record<string, readonly [Severity, string]>>;
+
+/** A bot format: one folder under server/src/formats/, one line in the registry. */
+export interface BotFormat {
+  readonly id: FormatId;
+  /** The platform's name, for people: "Rasa", "Dialogflow CX". */
+  readonly label: string;
+  /**
+   * Paths, relative to a candidate folder, that recognition looks at: files ('config.yml',
+   * 'config/config.yml') or folders ('domain/'). Only these are probed, and a change to one
+   * of them makes the folder be recognised again.
+   */
+  readonly markers: readonly string[];
+  /** The codes this format reports (documented in docs/diagnostics.md). */
+  readonly codes: CodeTable;
+  /** Whether the folder is a bot of this format. */
+  recognise(probe: FolderProbe): Recognition | undefined;
+  /** The identity of a bot this format recognised, read from its marker files. */
+  identity(probe: FolderProbe, recognition: Recognition): BotIdentity;
+  /** Whether a folder inside a bot (its path relative to the bot folder) is left out of the bot: caches, build outputs, models. */
+  skipsDir(rel: string): boolean;
+  /** Whether a file of the bot (relative to its folder) is parsed and checked: the definition files. */
+  isDefinitionFile(rel: string): boolean;
+  /** What a file of this format's bots says: its facts and its own syntax-free findings (shape). */
+  analyse(doc: ParsedDocument): BotDocument;
+  /** A session for a bot of this format found at `dir`. */
+  open(dir: string): BotSession;
+  /** Completion, hover, navigation, rename and outline in this format's files. */
+  readonly features?: EditorFeatures;
+}

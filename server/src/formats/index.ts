@@ -1,0 +1,86 @@
+// The registry of bot formats: one line per format, in the order recognition tries them
+// (the first format that claims a folder wins). Discovery, the store, the language server
+// and the CLI take the formats from here; a test keeps this list and docs/diagnostics.md in
+// step. Adding a format is a folder beside native/ and one line below. The editor features
+// are answered by the format of the bot a file belongs to.
+import { BotWorkspace, ENGINE_CODES, validateBotFiles } from '../definitions/index';
+import type {
+  BotFormat,
+  CodeTable,
+  CompletionResult,
+  DocumentSymbol,
+  EditorFeatures,
+  FormatId,
+  Hover,
+  Location,
+  PositionedDiagnostic,
+  PrepareRenameResult,
+  RenameResult,
+  ValidationOptions,
+} from '../definitions/index';
+import { nativeFormat } from './native/index';
+
+export const FORMATS: readonly BotFormat[] = [nativeFormat];
+
+/** The format with this id. */
+export function formatById(id: FormatId): BotFormat | undefined {
+  return FORMATS.find((f) => f.id === id);
+}
+
+/** Every diagnostic code: the engine's and every format's, with default severity and meaning. */
+export const CODES: CodeTable = Object.assign({}, ENGINE_CODES, ...FORMATS.map((f) => f.codes));
+
+/** A workspace index that knows every format of the registry. */
+export function createWorkspace(options: ValidationOptions = {}): BotWorkspace {
+  return new BotWorkspace(FORMATS, options);
+}
+
+/** Validates one bot's files (a stored version, paths relative to the bot folder) as a bot of any format, or of the one named. */
+export function validateVersion(files: ReadonlyMap<string, Uint8Array | string>, options: ValidationOptions = {}, format?: FormatId): PositionedDiagnostic[] {
+  const only = format ? FORMATS.filter((f) => f.id === format) : FORMATS;
+  return validateBotFiles(only, files, options);
+}
+
+/** The features of the format of the bot `file` belongs to. */
+function featuresOf(ws: BotWorkspace, file: string): EditorFeatures | undefined {
+  return ws.formatOf(file)?.features;
+}
+
+/** Completion items at an offset of a bot file (none outside bots). */
+export function complete(ws: BotWorkspace, file: string, offset: number): CompletionResult {
+  return featuresOf(ws, file)?.complete?.(ws, file, offset) ?? { items: [], start: offset, end: offset };
+}
+
+/** The hover at an offset, or undefined when there is nothing to say. */
+export function hover(ws: BotWorkspace, file: string, offset: number): Hover | undefined {
+  return featuresOf(ws, file)?.hover?.(ws, file, offset);
+}
+
+/** Where the name at an offset is defined. */
+export function findDefinition(ws: BotWorkspace, file: string, offset: number): Location[] {
+  return featuresOf(ws, file)?.findDefinition?.(ws, file, offset) ?? [];
+}
+
+/** Every use of the name at an offset across its bot's files. */
+export function findReferences(ws: BotWorkspace, file: string, offset: number, includeDeclaration = true): Location[] {
+  return featuresOf(ws, file)?.findReferences?.(ws, file, offset, includeDeclaration) ?? [];
+}
+
+/** Whether the name at an offset can be renamed. */
+export function prepareRename(ws: BotWorkspace, file: string, offset: number): PrepareRenameResult {
+  const f = featuresOf(ws, file);
+  if (!f?.prepareRename) return { error: 'There is no name here to rename: this file belongs to no bot, or its format has no rename.' };
+  return f.prepareRename(ws, file, offset);
+}
+
+/** The edits that rename the name at an offset across its bot. */
+export function rename(ws: BotWorkspace, file: string, offset: number, newName: string): RenameResult {
+  const f = featuresOf(ws, file);
+  if (!f?.rename) return { error: 'There is no name here to rename: this file belongs to no bot, or its format has no rename.' };
+  return f.rename(ws, file, offset, newName);
+}
+
+/** The outline of a bot file. */
+export function documentSymbols(ws: BotWorkspace, file: string): DocumentSymbol[] {
+  return featuresOf(ws, file)?.documentSymbols?.(ws, file) ?? [];
+}
