@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { openWorkspace, type Workspace } from '../versioning/index';
 import { BotvError, isBotvError } from '../versioning/errors';
 import { makeStyle, type Style } from './format';
-import { getGateValidator } from './gate';
+import { gateValidator } from '../formats/gate';
 import { findWorkspaceRoot } from './root';
 
 /** Where the CLI reads and writes; injectable so tests can run it in-process. */
@@ -72,7 +72,8 @@ export class Cli {
   async open(opts: CommonOptions): Promise<Workspace> {
     const root = findWorkspaceRoot(this.io.cwd, opts.root);
     const author = this.io.env.BOTV_AUTHOR;
-    return openWorkspace(root, { validate: getGateValidator(), ...(author ? { author } : {}) });
+    // The one promotion gate, the language server's too, configured by the store.
+    return openWorkspace(root, { validate: gateValidator, ...(author ? { author } : {}) });
   }
 
   /** Prints a result. */

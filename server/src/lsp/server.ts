@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver/node';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { gateValidator } from '../formats/gate';
 import { RefusedError, toResponseError } from './errors';
 import { LanguageService } from './languageService';
 import { StoreChangedNotification } from './protocol';
@@ -63,7 +64,9 @@ export class BotServer {
       roots: this.roots,
       // Asked at each write, so that changing the setting applies at once.
       author: () => this.settings.author || undefined,
-      validate: (_bot, files) => this.language.validateVersion(files),
+      // The one promotion gate, the CLI's too: configured by each store's config.json,
+      // never by this user's botVersions.validation settings.
+      validate: gateValidator,
       // Untrusted: not even the stat cache is written while the views read the store.
       readOnly: () => !this.trusted,
       finishFailed: (message) => void this.connection.window.showErrorMessage(message),

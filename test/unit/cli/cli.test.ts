@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setGateValidator } from '../../../server/src/cli/gate';
 import { runCli } from '../../../server/src/cli/program';
 import { bundle } from '../versioning/support/bundle';
 import { craftVersion } from '../versioning/support/craft';
@@ -226,22 +225,24 @@ describe('botv command line', function () {
 
   it('exits 1 when the gate refuses a promotion, and 0 with an override it records', async () => {
     const root = copyFixture();
+    // A flow that says a response no file defines: an error the gate refuses.
+    put(root, 'shop-dev/flows/main.yaml', readFileSync(join(root, 'shop-dev/flows/main.yaml'), 'utf8').replace('      - say: hello\n', '      - say: hello\n      - say: goodbye\n'));
     const lines: string[] = [];
     const io = { stdout: (s: string) => lines.push(s), stderr: (s: string) => lines.push(s), cwd: root, env: { BOTV_AUTHOR: 'Gatekeeper' }, isTTY: false };
-    setGateValidator(async () => [{ file: 'bot.yaml', line: 3, character: 4, severity: 'error', code: 'BAD', message: 'bad bot' }]);
-    try {
-      assert.equal(await runCli(['save', 'shop-dev'], io), 0);
-      assert.equal(await runCli(['env', 'set', 'shop-dev', 'staging', '1'], io), 0);
-      lines.length = 0;
-      assert.equal(await runCli(['promote', 'shop-dev', 'production'], io), 1);
-      assert.match(lines.join(''), /bot\.yaml:4:5: BAD: bad bot/);
-      lines.length = 0;
-      assert.equal(await runCli(['promote', 'shop-dev', 'production', '--override', 'launch day', '--json'], io), 0);
-      const json = JSON.parse(lines.join(''));
-      assert.deepEqual(json.event.gate, { checked: true, errors: 1, warnings: 0, override: { reason: 'launch day' } });
-    } finally {
-      setGateValidator(undefined);
-    }
+    assert.equal(await runCli(['save', 'shop-dev'], io), 0);
+    assert.equal(await runCli(['env', 'set', 'shop-dev', 'staging', '1'], io), 0);
+    lines.length = 0;
+    assert.equal(await runCli(['promote', 'shop-dev', 'production'], io), 1);
+    assert.match(lines.join(''), /flows\/main\.yaml:10:14: ref\/unknown-response: Unknown response "goodbye"/);
+    lines.length = 0;
+    assert.equal(await runCli(['promote', 'shop-dev', 'production', '--override', 'launch day', '--json'], io), 0);
+    const json = JSON.parse(lines.join(''));
+    const warnings = json.problems.filter((p: { severity: string }) => p.severity === 'warning').length;
+    assert.deepEqual(json.event.gate, { checked: true, errors: 1, warnings, override: { reason: 'launch day' } });
+    assert.deepEqual(
+      json.problems.filter((p: { severity: string }) => p.severity === 'error').map((p: { code: string }) => p.code),
+      ['ref/unknown-response'],
+    );
   });
 
   it('exits 1 when export finds a variable without a value', () => {

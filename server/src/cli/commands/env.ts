@@ -9,8 +9,6 @@ function gateLines(change: EnvironmentChange, style: Style): string[] {
   if (g.checked) {
     const s = `gate: ${g.errors} error${g.errors === 1 ? '' : 's'}, ${g.warnings} warning${g.warnings === 1 ? '' : 's'}`;
     lines.push(g.override ? style.yellow(`${s} — overridden: ${g.override.reason}`) : style.dim(s));
-  } else if (change.environment.gated && change.changed && change.event.action !== 'rollback') {
-    lines.push(style.dim('gate: not checked (no validator is configured for this command line)'));
   }
   for (const p of change.problems.filter((x: GateProblem) => x.severity === 'warning' || x.severity === 'error').slice(0, 10)) {
     lines.push(`  ${p.file}:${p.line + 1}:${p.character + 1}: ${p.severity}: ${p.message} (${p.code})`);

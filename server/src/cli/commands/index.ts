@@ -1,9 +1,8 @@
 /**
  * Every command group of `botv`, in help order. Adding a command is a new file in this
  * folder and one line here. The `validate` command (server/src/cli/commands/validate.ts)
- * is registered the same way: import its module and add it to this list; its module may
- * call `setGateValidator` (../gate.ts) so that promotions into gated environments are
- * checked.
+ * is registered the same way. Importing a command module has no side effect: the
+ * promotion gate is passed to the versioning core explicitly (../context.ts).
  */
 import { botsCommand } from './bots';
 import { diffCommand } from './diff';
