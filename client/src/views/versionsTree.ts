@@ -144,6 +144,8 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode> {
     const item = new vscode.TreeItem(bot.name || bot.id, vscode.TreeItemCollapsibleState.Expanded);
     item.id = `bot:${bot.id}`;
     const parts = [bot.id];
+    // Bots in a platform's own files say which platform and in which languages.
+    if (bot.platform) parts.push(bot.locales.length ? `${bot.platform} ${bot.locales.join(', ')}` : bot.platform);
     if (bot.latest) parts.push(bot.latest.label);
     if (bot.protected) parts.push(this.unlocked.has(bot.id) ? 'protected, unlocked' : 'protected');
     if (bot.pendingReleases.length) parts.push(plural(bot.pendingReleases.length, 'pending release'));
@@ -154,6 +156,8 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode> {
     item.contextValue = `bot${lock}`;
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${escape(bot.name || bot.id)}** \`${bot.id}\`\n\n`);
+    if (bot.platform) tip.appendMarkdown(`${escape(bot.platform)} bot${bot.locales.length ? ` in ${escape(bot.locales.join(', '))}` : ''}, read from its own files\n\n`);
+    else if (bot.locales.length) tip.appendMarkdown(`Locales: ${escape(bot.locales.join(', '))}\n\n`);
     tip.appendMarkdown(`${plural(bot.versionCount, 'version')}`);
     if (bot.protected) tip.appendMarkdown('\n\n$(lock) Protected: this bot takes changes only through releases.');
     item.tooltip = tip;

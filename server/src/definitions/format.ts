@@ -9,6 +9,9 @@ import type { ParsedDocument } from './parse/document';
 import type { ResolvedOptions } from './options';
 import type { Diagnostic, Finding, Severity } from './types';
 
+/** What a bot id may be: ids name folders of the store, on every file system. */
+export const BOT_ID = /^[a-z0-9][a-z0-9-]*$/;
+
 /** The formats, as `botv bots --json` names them. */
 export type FormatId = 'native' | 'rasa' | 'dialogflow-cx' | 'dialogflow-es' | 'lex-v2' | 'liveperson' | 'polyai';
 
@@ -99,7 +102,11 @@ export interface BotFormat {
   readonly markers: readonly string[];
   /** The codes this format reports (documented in docs/diagnostics.md). */
   readonly codes: CodeTable;
-  /** Whether the folder is a bot of this format. */
+  /**
+   * Whether the folder is a bot of this format, decided on which markers exist alone (never
+   * on their text: recognition runs on every change of a marker, and the store's scans ask
+   * it of every sub-folder).
+   */
   recognise(probe: FolderProbe): Recognition | undefined;
   /** The identity of a bot this format recognised, read from its marker files. */
   identity(probe: FolderProbe, recognition: Recognition): BotIdentity;

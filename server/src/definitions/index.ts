@@ -5,6 +5,7 @@
 // (server/src/formats/index.ts) for what each format knows.
 export type { Diagnostic, Fix, FileEdit, RelatedInfo, Severity, Span } from './types';
 export { ENGINE_CODES, defaultSeverity } from './codes';
+export { BOT_ID } from './format';
 export type { BotFormat, BotIdentity, BotSession, CodeTable, FolderProbe, FormatId, Recognition, SessionHost } from './format';
 
 export { parseDocument, formatOf } from './parse/document';

@@ -3,6 +3,7 @@
  * the language server can send it to the editor and the CLI can print it with `--json`.
  * Times are ISO 8601 strings in UTC; ids are lowercase hex SHA-256 digests.
  */
+import type { FormatId } from '../definitions/index';
 import type { StoreFs } from './fs/fsio';
 
 /** Severity of a gate problem, as in LSP diagnostics. */
@@ -75,11 +76,15 @@ export interface StoreConfig {
 export interface BotInfo {
   id: string;
   name: string;
+  /** The format its files are in (native, rasa, …), as the registry names it. */
+  format: FormatId;
+  /** Its locales, spelt as its platform spells them. */
+  locales: string[];
   /** Folder relative to the workspace root, with `/` separators (`.` for the root itself). */
   dir: string;
   /** Absolute folder path on this machine. */
   path: string;
-  /** Manifest file name inside the folder: bot.yaml, bot.json or bot.jsonc. */
+  /** The marker file inside the folder that gives the bot its identity: bot.yaml, bot.json, bot.jsonc, or a platform's own (config.yml). */
   manifest: string;
   protected: boolean;
 }

@@ -40,8 +40,14 @@ describe('botv command line', function () {
 
     let r = botv(root, 'bots');
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /^BOT\s+NAME\s+FOLDER\s+VERSIONS\s+LATEST\s+ENVIRONMENTS$/m);
+    assert.match(r.out, /^BOT\s+NAME\s+FORMAT\s+FOLDER\s+VERSIONS\s+LATEST\s+ENVIRONMENTS$/m);
     assert.match(r.out, /^shop-prod \(protected\)\s+Shop \(production\)/m);
+    const listed = botv(root, 'bots', '--json').json.bots as { id: string; format: string; dir: string; locales: string[] }[];
+    assert.deepEqual(
+      listed.map((b) => [b.id, b.format, b.dir]),
+      [['json-bot', 'native', 'json-bot'], ['shop-dev', 'native', 'shop-dev'], ['shop-prod', 'native', 'shop-prod']],
+    );
+    assert.ok(listed.every((b) => Array.isArray(b.locales)));
 
     r = botv(sub, 'save', 'shop-dev', '--name', 'first', '--description', 'the start', '--json');
     assert.equal(r.code, 0, r.err);

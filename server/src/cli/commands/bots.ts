@@ -1,4 +1,5 @@
-/** `botv bots`: the bots of the workspace, their versions and environments. */
+/** `botv bots`: the bots of the workspace, their format, versions and environments. */
+import { FORMATS } from '../../formats/index';
 import { age, badges, table } from '../format';
 import type { CommandModule } from './types';
 
@@ -23,14 +24,16 @@ export const botsCommand: CommandModule = {
       }
       const text: string[] = [];
       if (rows.length === 0) {
-        text.push(`No bots in ${ws.root}. A bot is a folder with a bot.yaml, bot.json or bot.jsonc; use --root to point at your workspace.`);
+        const kinds = FORMATS.map((f) => `${f.label} (${f.markers.filter((m) => !m.endsWith('/')).join(', ')})`).join('; ');
+        text.push(`No bots in ${ws.root}. A bot is a folder that holds the marker files of a format: ${kinds}. Use --root to point at your workspace.`);
       } else {
         text.push(
           ...table([
-            ['BOT', 'NAME', 'FOLDER', 'VERSIONS', 'LATEST', 'ENVIRONMENTS'].map(style.bold),
+            ['BOT', 'NAME', 'FORMAT', 'FOLDER', 'VERSIONS', 'LATEST', 'ENVIRONMENTS'].map(style.bold),
             ...rows.map((r) => [
               r.id + (r.protected ? style.yellow(' (protected)') : ''),
               r.name,
+              r.locales.length && r.format !== 'native' ? `${r.format} ${style.dim(r.locales.join(','))}` : r.format,
               r.dir,
               String(r.versions),
               r.latest ? `${r.latest.label} ${style.dim(age(r.latest.createdAt, now))}` : style.dim('none'),

@@ -11,12 +11,11 @@ import { isScalar, parseDocument } from 'yaml';
 import { parseDocument as parseBotFile } from '../../definitions/parse/document';
 import { LineIndex } from '../../definitions/parse/lines';
 import type { Node } from '../../definitions/parse/tree';
+import { BOT_ID } from '../../definitions/format';
 import { MANIFEST_NAMES } from './model/builtins';
 
 export { MANIFEST_NAMES };
 
-/** Valid bot ids: they name folders of the store. */
-export const BOT_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** What the store reads from a manifest. */
 export interface ManifestIdentity {

@@ -7,7 +7,7 @@
  */
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
-import { BOT_ID } from '../../formats/native/manifest';
+import { BOT_ID } from '../../definitions/index';
 import { isBotvError, errnoOf } from '../errors';
 import { isTempName } from '../fs/atomic';
 import { sha256 } from '../store/hash';

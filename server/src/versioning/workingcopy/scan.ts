@@ -1,11 +1,14 @@
 /**
- * Reads a bot's working copy: every file of its folder except nested bots, .git,
- * node_modules, .botversions, links (never followed) and the core's own temporaries.
- * Hashes come from the stat cache when a file is unchanged.
+ * Reads a bot's working copy: every file of its folder except nested bots (folders another
+ * bot's format recognises), the folders no bot holds (.git, node_modules, .botversions) and
+ * those the bot's format leaves out (caches, build outputs, trained models), links (never
+ * followed) and the core's own temporaries. Hashes come from the stat cache when a file is
+ * unchanged.
  */
 import { join } from 'node:path';
-import { SKIPPED_DIRS } from '../bots/discover';
-import { MANIFEST_NAMES } from '../../formats/native/manifest';
+import { JUNK_FILES, SKIPPED_DIRS, type BotFormat } from '../../definitions/index';
+import { formatById, FORMATS } from '../../formats/index';
+import { diskProbe, recogniseFolder } from '../bots/probe';
 import { errnoOf, ioError } from '../errors';
 import { eachLimit, isTempName } from '../fs/atomic';
 import type { FileStat, StoreFs } from '../fs/fsio';
@@ -13,8 +16,6 @@ import { sha256 } from '../store/hash';
 import type { FileEntry } from '../types';
 import { fineTimestamps, type StatCache } from './statcache';
 
-/** Files that operating systems drop into folders; never part of a bot. */
-const JUNK = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
 /** The working copy as found on disk. */
 export interface ScanResult {
@@ -27,8 +28,16 @@ export interface ScanResult {
   stats: Map<string, FileStat>;
 }
 
+/** The bot a scan reads: its folder and its format. */
+export interface ScannedBot {
+  path: string;
+  format: BotFormat['id'];
+}
+
 /** Lists the relative paths of a bot's files, without reading them. */
-export async function listBotFiles(fs: StoreFs, botDir: string): Promise<{ paths: string[]; skipped: ScanResult['skipped'] }> {
+export async function listBotFiles(fs: StoreFs, bot: ScannedBot, formats: readonly BotFormat[] = FORMATS): Promise<{ paths: string[]; skipped: ScanResult['skipped'] }> {
+  const botDir = bot.path;
+  const format = formatById(bot.format);
   const paths: string[] = [];
   const skipped: ScanResult['skipped'] = [];
   const walk = async (rel: string): Promise<void> => {
@@ -40,7 +49,7 @@ export async function listBotFiles(fs: StoreFs, botDir: string): Promise<{ paths
       if (rel && errnoOf(e) === 'ENOENT') return; // removed while scanning
       throw ioError('list', abs, e);
     }
-    if (rel && entries.some((e) => e.kind === 'file' && (MANIFEST_NAMES as readonly string[]).includes(e.name))) {
+    if (rel && recogniseFolder(await diskProbe(fs, abs, rel, entries, formats, false), formats)) {
       skipped.push({ path: rel, reason: 'a nested bot (versioned on its own)' });
       return;
     }
@@ -48,9 +57,11 @@ export async function listBotFiles(fs: StoreFs, botDir: string): Promise<{ paths
     for (const e of entries) {
       const p = rel ? `${rel}/${e.name}` : e.name;
       if (e.kind === 'dir') {
-        if (!SKIPPED_DIRS.has(e.name)) subdirs.push(p);
+        if (SKIPPED_DIRS.has(e.name)) continue;
+        if (format?.skipsDir(p)) skipped.push({ path: p, reason: `left out of a ${format.label} bot (caches, build outputs, trained models)` });
+        else subdirs.push(p);
       } else if (e.kind === 'file') {
-        if (!JUNK.has(e.name) && !isTempName(e.name)) paths.push(p);
+        if (!JUNK_FILES.has(e.name) && !isTempName(e.name)) paths.push(p);
       } else if (e.kind === 'symlink') {
         skipped.push({ path: p, reason: 'a link (links are never followed)' });
       } else {
@@ -65,8 +76,9 @@ export async function listBotFiles(fs: StoreFs, botDir: string): Promise<{ paths
 }
 
 /** Scans a bot's working copy, hashing only files the cache cannot vouch for. */
-export async function scanWorkingCopy(fs: StoreFs, botDir: string, cache: StatCache): Promise<ScanResult> {
-  const { paths, skipped } = await listBotFiles(fs, botDir);
+export async function scanWorkingCopy(fs: StoreFs, bot: ScannedBot, cache: StatCache): Promise<ScanResult> {
+  const botDir = bot.path;
+  const { paths, skipped } = await listBotFiles(fs, bot);
   const stats = new Map<string, FileStat>();
   for (const p of paths) {
     const abs = join(botDir, ...p.split('/'));

@@ -1,0 +1,89 @@
+/**
+ * Folders as the formats' recognition sees them, read from the disk: which of the formats'
+ * markers a folder holds and, for identity, their text. The language server answers the
+ * same questions from the files it holds (definitions/model/workspace.ts), so both find the
+ * same bots.
+ */
+import { join } from 'node:path';
+import { isDefinitionFile, searchesDir, type BotFormat, type FolderProbe } from '../../definitions/index';
+import { errnoOf, ioError } from '../errors';
+import type { DirEntry, StoreFs } from '../fs/fsio';
+
+/** Marker files larger than this are not read for identity (the definitions library reads files up to this size). */
+const MAX_MARKER_BYTES = 64 * 1024 * 1024;
+
+/** The listing of a folder, or undefined when it is gone or unreadable. */
+async function list(fs: StoreFs, abs: string): Promise<DirEntry[] | undefined> {
+  try {
+    return await fs.readdir(abs);
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR') return undefined;
+    throw ioError('list', abs, e);
+  }
+}
+
+/**
+ * A probe of the folder `abs` (`rel` from the workspace root) whose listing is `entries`.
+ * Only the markers of `formats` are looked at: sub-folders a marker names are listed, and
+ * with `read` the marker files that exist are read, so that identity can parse them.
+ */
+export async function diskProbe(
+  fs: StoreFs,
+  abs: string,
+  rel: string,
+  entries: readonly DirEntry[],
+  formats: readonly BotFormat[],
+  read: boolean,
+): Promise<FolderProbe> {
+  const listings = new Map<string, readonly DirEntry[] | undefined>([['', entries]]);
+  const listing = async (sub: string): Promise<readonly DirEntry[] | undefined> => {
+    if (!listings.has(sub)) {
+      const parent = sub.includes('/') ? sub.slice(0, sub.lastIndexOf('/')) : '';
+      const name = sub.slice(sub.lastIndexOf('/') + 1);
+      const up = await listing(parent);
+      listings.set(sub, up?.some((e) => e.kind === 'dir' && e.name === name) ? await list(fs, join(abs, ...sub.split('/'))) : undefined);
+    }
+    return listings.get(sub);
+  };
+  const files = new Set<string>();
+  const dirs = new Set<string>();
+  const texts = new Map<string, string>();
+  for (const marker of new Set(formats.flatMap((f) => f.markers))) {
+    if (marker.endsWith('/')) {
+      const sub = marker.slice(0, -1);
+      const inside = await listing(sub);
+      // As the language server counts it: a folder with a file some format parses, or a folder below.
+      if (inside?.some((e) => (e.kind === 'file' && isDefinitionFile(formats, e.name)) || (e.kind === 'dir' && searchesDir(e.name)))) dirs.add(sub);
+      continue;
+    }
+    const slash = marker.lastIndexOf('/');
+    const parent = slash < 0 ? '' : marker.slice(0, slash);
+    const name = marker.slice(slash + 1);
+    if (!(await listing(parent))?.some((e) => e.kind === 'file' && e.name === name)) continue;
+    files.add(marker);
+    if (!read) continue;
+    const path = join(abs, ...marker.split('/'));
+    try {
+      const st = await fs.lstat(path);
+      if (st.size <= MAX_MARKER_BYTES) texts.set(marker, new TextDecoder().decode(await fs.readFile(path)));
+    } catch (e) {
+      if (errnoOf(e) !== 'ENOENT') throw ioError('read', path, e);
+    }
+  }
+  return {
+    dir: rel,
+    hasFile: (m) => files.has(m),
+    hasDir: (m) => dirs.has(m.replace(/\/$/, '')),
+    read: (m) => texts.get(m),
+  };
+}
+
+/** The first of `formats` that recognises the folder, with its recognition. */
+export function recogniseFolder(probe: FolderProbe, formats: readonly BotFormat[]) {
+  for (const format of formats) {
+    const recognition = format.recognise(probe);
+    if (recognition) return { format, recognition };
+  }
+  return undefined;
+}
