@@ -72,7 +72,7 @@ function versionText(v: VersionInfo | null): string {
 }
 
 function card(env: EnvironmentInfo, s: PanelState): HTMLElement {
-  const prev = s.environments[env.index - 1];
+  const prev = s.environments.find((e) => e.name === env.promotesFrom);
   const headingId = `env-${env.index}`;
   const last = env.index === s.environments.length - 1;
   const c = h('article', { class: `card${last ? ' last' : ''}`, role: 'listitem', 'aria-labelledby': headingId });

@@ -16,15 +16,15 @@ export function registerEnvironmentCommands(ctx: Ctx): void {
       const version = versionOf(arg);
       if (environment) target = mustFind(envs, environment);
       else if (version) {
-        // From a version row: into the stage after the last one that holds it.
+        // From a version row: into the stage that promotes from the last one holding it.
         const holders = envs.filter((e) => e.version?.id === version.id);
-        const next = holders.length ? envs[holders.at(-1)!.index + 1] : undefined;
+        const next = holders.length ? envs.find((e) => e.promotesFrom === holders.at(-1)!.name) : undefined;
         if (!next) {
           return vscode.commands.executeCommand('botVersions.setEnvironment', arg);
         }
         target = next;
       } else {
-        target = await pickEnvironment(envs, `Promote ${bot.id} into which environment?`, (e) => e.index > 0 && !!envs[e.index - 1]?.version);
+        target = await pickEnvironment(envs, `Promote ${bot.id} into which environment?`, (e) => !!envs.find((s) => s.name === e.promotesFrom)?.version);
       }
       await promote(ctx, bot, target);
       return undefined;

@@ -110,8 +110,8 @@ export class EnvironmentsPanel {
         const info = bot ? this.ctx.bot(bot) : undefined;
         const env = info?.environments.find((e) => e.name === m.environment);
         if (!info || !env?.version) return;
-        // What promoting would bring in: the previous stage's version; at the first stage, the working copy.
-        const incoming = info.environments[env.index - 1]?.version;
+        // What promoting would bring in: what the stage it promotes from holds; at the first stage, the working copy.
+        const incoming = info.environments.find((e) => e.name === env.promotesFrom)?.version;
         const to = incoming && incoming.id !== env.version.id ? { kind: 'version' as const, id: incoming.id } : { kind: 'working' as const };
         await this.comparison.compare(info, { kind: 'version', id: env.version.id }, to);
         await vscode.commands.executeCommand('botVersions.comparison.focus');
@@ -155,7 +155,7 @@ export class EnvironmentsPanel {
     const [history, ...gates] = await Promise.all([
       this.ctx.request('botVersions/environmentHistory', { bot: bot.id }),
       ...bot.environments
-        .filter((e) => e.gated && e.index > 0 && bot.environments[e.index - 1]?.version)
+        .filter((e) => e.gated && bot.environments.find((s) => s.name === e.promotesFrom)?.version)
         .map(async (e) => [e.name, await this.ctx.request('botVersions/previewPromote', { bot: bot.id, environment: e.name })] as const),
     ]);
     const byEnv: PanelState['history'] = {};

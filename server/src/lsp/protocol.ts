@@ -33,6 +33,12 @@ export interface DriftInfo {
 export interface BotInfo {
   id: string;
   name: string;
+  /** The format of its files, as `botv bots --json` names it (native, rasa, …). */
+  format: string;
+  /** The platform's name, for people (Rasa, Dialogflow CX); '' for the native format. */
+  platform: string;
+  /** Its locales, spelt as its platform spells them. */
+  locales: string[];
   folderUri: string;
   manifestUri: string;
   protected: boolean;
@@ -68,6 +74,8 @@ export interface EnvironmentInfo {
   previous: VersionInfo | null;
   /** Whether a version must pass validation before it enters this environment. */
   gated: boolean;
+  /** The environment a promotion into this one takes its version from (null: the first stage). */
+  promotesFrom: string | null;
 }
 
 export interface EnvironmentEventInfo {

@@ -4,10 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { semanticDiff } from '../formats/native/semanticDiff';
+import { formatById } from '../formats/index';
 import { openWorkspace, WORKING } from '../versioning/index';
 import type * as core from '../versioning/index';
 import { RefusedError } from './errors';
-import type { BotInfo, CompareResult, DriftInfo, GateProblem, ParamsOf, PromotePreview, RequestMethod, ResultOf, SideRef, VersionFile, VersionInfo } from './protocol';
+import type { BotInfo, CompareResult, DriftInfo, ParamsOf, PromotePreview, RequestMethod, ResultOf, SideRef, VersionFile } from './protocol';
 import { environmentEventInfo, environmentInfo, historyEntryInfo, releaseInfo, versionInfo } from './viewModels';
 
 type Handler<M extends RequestMethod> = (params: ParamsOf<M>) => Promise<ResultOf<M>>;
@@ -31,7 +32,8 @@ export interface ServiceOptions {
   roots: string[];
   /** The `botVersions.author` setting, asked at each write; empty: git or the OS user. */
   author?: () => string | undefined;
-  validate?: core.GateValidator;
+  /** The promotion gate (server/src/formats/gate.ts), configured by each store, not by settings. */
+  validate: core.GateValidator;
   /** Asked at each operation: while true the store is only read (an untrusted workspace). */
   readOnly?: () => boolean;
   /** Told when the flushes after a restore or a release acceptance fail (the change is in place). */
@@ -71,8 +73,8 @@ export class VersioningService {
   }
 
   /**
-   * The pipeline, and for each protected bot the files (relative to its folder) that differ
-   * from its last version, which came from a release: the checks flag edits made there.
+   * The pipeline, and for each protected bot the files (relative to its folder) that the
+   * versioning core counts as edited outside a release: the checks flag edits made there.
    */
   async storeFacts(): Promise<{ environments: string[]; protectedBots: Map<string, Set<string>> }> {
     const protectedBots = new Map<string, Set<string>>();
@@ -80,11 +82,7 @@ export class VersioningService {
     for (const ws of this.workspaces) {
       const config = await ws.config();
       environments ??= config.pipeline;
-      for (const bot of (await ws.bots()).bots) {
-        if (!bot.protected) continue;
-        const status = await ws.workingCopyStatus(bot.id);
-        if (status.latest) protectedBots.set(bot.id, new Set(status.changes.map((c) => c.path)));
-      }
+      for (const e of await ws.protectedEdits()) if (e.changes.length) protectedBots.set(e.bot, new Set(e.changes.map((c) => c.path)));
     }
     return { environments: environments ?? [], protectedBots };
   }
@@ -141,6 +139,9 @@ export class VersioningService {
     return {
       id: bot.id,
       name: bot.name,
+      format: bot.format,
+      platform: bot.format === 'native' ? '' : (formatById(bot.format)?.label ?? bot.format),
+      locales: bot.locales,
       folderUri: pathToFileURL(bot.path).toString(),
       manifestUri: pathToFileURL(join(bot.path, bot.manifest)).toString(),
       protected: bot.protected,
@@ -196,39 +197,15 @@ export class VersioningService {
     };
   }
 
-  /** What promoting (or setting) would do, including the gate's verdict, without doing it. */
+  /** What promoting (or setting) would do, including the gate's verdict: the core's plan, in the editor's words. */
   private async preview(p: ParamsOf<'botVersions/previewPromote'>): Promise<PromotePreview> {
     const { ws, bot } = await this.locate(p.bot);
-    const [envs, versions] = await Promise.all([ws.environments(bot.id), ws.versions(bot.id)]);
-    const byId = new Map(versions.map((v) => [v.id, versionInfo(v)]));
-    const target = envs.find((e) => e.name === p.environment && e.inPipeline);
-    if (!target) throw new RefusedError('NOT_FOUND', `There is no environment "${p.environment}" in the pipeline (${envs.filter((e) => e.inPipeline).map((e) => e.name).join(' → ')}).`);
-    const current = target.versionId ? (byId.get(target.versionId) ?? null) : null;
-    let from: string | null = null;
-    let incoming: VersionInfo | null = null;
-    let blocked: string | null = null;
-    if (p.version) {
-      incoming = versionInfo(await ws.resolveVersion(bot.id, p.version));
-    } else {
-      const source = p.from ? envs.find((e) => e.name === p.from) : envs.find((e) => e.index === target.index - 1);
-      from = source?.name ?? null;
-      if (!source) blocked = `${target.name} is the first stage of the pipeline: there is nothing to promote into it. Use "Set Environment Version" to put a version there.`;
-      else if (!source.versionId) blocked = `${source.name} holds no version yet, so there is nothing to promote into ${target.name}. Set ${source.name} first.`;
-      else incoming = byId.get(source.versionId) ?? null;
-    }
-    if (!blocked && incoming && current && incoming.id === current.id) blocked = `${target.name} already holds ${incoming.label}.`;
+    const plan = await ws.previewPromotion(bot.id, p.environment, { from: p.from, skip: !!p.from, version: p.version });
+    const byId = new Map((await ws.versions(bot.id)).map((v) => [v.id, versionInfo(v)]));
+    const incoming = plan.incoming ? (byId.get(plan.incoming.id) ?? null) : null;
+    const current = plan.current ? (byId.get(plan.current.id) ?? null) : null;
     const comparison = incoming && current && incoming.id !== current.id ? await this.compare(ws, bot, { kind: 'version', id: current.id }, { kind: 'version', id: incoming.id }) : null;
-    const gate: PromotePreview['gate'] = { checked: false, errors: 0, warnings: 0, problems: [] };
-    if (target.gated && incoming && this.options.validate) {
-      const files = new Map<string, Uint8Array>();
-      for (const f of await this.tree(ws, bot.id, incoming.id)) files.set(f.path, await ws.readVersionFile(bot.id, incoming.id, f.path));
-      const problems: GateProblem[] = await this.options.validate(bot, files);
-      gate.checked = true;
-      gate.problems = problems;
-      gate.errors = problems.filter((x) => x.severity === 'error').length;
-      gate.warnings = problems.filter((x) => x.severity === 'warning').length;
-    }
-    return { bot: bot.id, environment: target.name, from, incoming, current, comparison, gate, blocked };
+    return { bot: bot.id, environment: plan.environment, from: plan.from, incoming, current, comparison, gate: plan.gate, blocked: blockedText(plan) };
   }
 
   private async environmentAfter(ws: core.Workspace, bot: string, change: core.EnvironmentChange) {
@@ -350,18 +327,8 @@ export class VersioningService {
       const found = path ? await this.botOfFile(path) : undefined;
       if (!found) return null;
       const { ws, bot } = found.located;
-      const versions = await ws.versions(bot.id);
-      const changedIn: VersionInfo[] = [];
-      // Oldest first, so "changed" means: differs from the version before it in time.
-      const ordered = [...versions].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
-      let before: string | undefined;
-      for (const v of ordered) {
-        const entry = (await this.tree(ws, bot.id, v.id)).find((f) => f.path === found.relative);
-        const sha = entry?.sha256;
-        if (sha !== undefined && sha !== before) changedIn.push(versionInfo(v));
-        before = sha;
-      }
-      return { bot: bot.id, path: found.relative, versions: changedIn.reverse() };
+      const entries = await ws.fileHistory(bot.id, found.relative);
+      return { bot: bot.id, path: found.relative, versions: entries.map((e) => versionInfo(e.version)) };
     },
     'botVersions/verify': async () => {
       const problems: string[] = [];
@@ -373,6 +340,23 @@ export class VersioningService {
       return { ok: problems.length === 0, problems };
     },
   };
+}
+
+/**
+ * The reason a preview gives for a change that cannot happen, in the editor's words where
+ * the core's message names a command-line command; the reason itself is the core's.
+ */
+function blockedText(plan: core.PromotionPreview): string | null {
+  const b = plan.blocked;
+  if (!b) return null;
+  switch (b.reason) {
+    case 'first-stage':
+      return `${plan.environment} is the first stage of the pipeline: there is nothing to promote into it. Use "Set Environment Version" to put a version there.`;
+    case 'empty-source':
+      return `${plan.from} holds no version yet, so there is nothing to promote into ${plan.environment}. Set ${plan.from} first.`;
+    default:
+      return b.message;
+  }
 }
 
 function isBinary(bytes: Uint8Array): boolean {

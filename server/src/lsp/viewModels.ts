@@ -46,6 +46,7 @@ export function environmentInfo(e: core.EnvironmentState, byId: ReadonlyMap<stri
     by: e.by,
     previous: e.rollbackTo ? (byId.get(e.rollbackTo.id) ?? null) : null,
     gated: e.gated,
+    promotesFrom: e.promotesFrom,
   };
 }
 
