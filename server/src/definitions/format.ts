@@ -7,13 +7,12 @@ import type { EditorFeatures } from './features/types';
 import type { BotDocument, BotModel } from './model/bot';
 import type { ParsedDocument } from './parse/document';
 import type { ResolvedOptions } from './options';
-import type { Diagnostic, Finding, Severity } from './types';
+import type { Diagnostic, Finding, FormatId, Severity } from './types';
 
 /** What a bot id may be: ids name folders of the store, on every file system. */
 export const BOT_ID = /^[a-z0-9][a-z0-9-]*$/;
 
-/** The formats, as `botv bots --json` names them. */
-export type FormatId = 'native' | 'rasa' | 'dialogflow-cx' | 'dialogflow-es' | 'lex-v2' | 'liveperson' | 'polyai';
+export type { FormatId } from './types';
 
 /**
  * A candidate bot folder, as recognition sees it: the same questions answered from the disk

@@ -4,12 +4,13 @@ import type { BotFormat } from './format';
 import { BotWorkspace } from './model/workspace';
 import type { ValidationOptions } from './options';
 import type { Diagnostic, Severity } from './types';
-import { lineIndexOf } from './features/lines';
+import { lineIndexOf, rangeOf } from './features/lines';
+import type { Range } from './parse/lines';
 
 /** A diagnostic placed by line and character (0-based, as in LSP). */
 export interface PositionedDiagnostic {
   file: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  range: Range;
   severity: Severity;
   code: string;
   message: string;
@@ -18,10 +19,7 @@ export interface PositionedDiagnostic {
 /** Places a workspace diagnostic by line and character, naming its file as `name` says. */
 export function positionDiagnostic(ws: BotWorkspace, d: Diagnostic, name: (file: string) => string = (f) => f): PositionedDiagnostic {
   const doc = ws.getDocument(d.file);
-  const li = doc ? lineIndexOf(doc) : undefined;
-  const start = li ? li.positionAt(d.start) : { line: 0, character: 0 };
-  const end = li ? li.positionAt(d.end) : start;
-  return { file: name(d.file), range: { start, end }, severity: d.severity, code: d.code, message: d.message };
+  return { file: name(d.file), range: rangeOf(doc && lineIndexOf(doc), d.start, d.end), severity: d.severity, code: d.code, message: d.message };
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };

@@ -3,7 +3,8 @@
 // types editor features answer in. Plain paths, strings and offsets in; plain data out.
 // The language server and the CLI use only what this file exports, and the formats door
 // (server/src/formats/index.ts) for what each format knows.
-export type { Diagnostic, Fix, FileEdit, RelatedInfo, Severity, Span } from './types';
+export type { Diagnostic, Finding, Fix, FileEdit, RelatedInfo, Severity, Span } from './types';
+export { Settler } from './model/settle';
 export { ENGINE_CODES, defaultSeverity } from './codes';
 export { BOT_ID } from './format';
 export type { BotFormat, BotIdentity, BotSession, CodeTable, FolderProbe, FormatId, Recognition, SessionHost } from './format';
@@ -12,7 +13,7 @@ export { parseDocument, formatOf } from './parse/document';
 export type { DocumentFormat, ParsedDocument } from './parse/document';
 export { decodeBotFile } from './parse/decode';
 export { LineIndex } from './parse/lines';
-export type { Position } from './parse/lines';
+export type { Position, Range } from './parse/lines';
 export type { Node, ObjectNode, ArrayNode, ScalarNode, OpaqueNode, Property, PathSegment } from './parse/tree';
 export { nodeAt, pathOf, walk } from './parse/tree';
 export { dirOf, joinPath, normalizePath, relativeTo } from './paths';
@@ -29,7 +30,7 @@ export { JUNK_FILES, SKIPPED_DIRS, searchesDir } from './files';
 export { validateBotFiles, positionDiagnostic, sortPositioned } from './gate';
 export type { PositionedDiagnostic } from './gate';
 
-export { lineIndexOf } from './features/lines';
+export { lineIndexOf, rangeOf } from './features/lines';
 export { foldingRanges } from './features/folding';
 export type { FoldingRange } from './features/folding';
 export { codeActions } from './features/codeActions';
@@ -47,3 +48,7 @@ export type {
   RenameResult,
   WorkspaceView,
 } from './features/types';
+
+export { SEMANTIC_KINDS, canonicalArray, canonicalJson, canonicalNode, canonicalObject, canonicalScalar } from './diff/entities';
+export type { CanonicalOptions, ChangeKind, SemanticChange, SemanticEntity, SemanticKind } from './diff/entities';
+export { compareChanges, countChanges, describeChange, diffEntities } from './diff/differ';

@@ -1,6 +1,9 @@
 // Plain data shared by every part of the definitions library. Offsets are UTF-16 code
 // unit offsets into the document text; the language server converts them to positions.
 
+/** The formats, as `botv bots --json` names them. */
+export type FormatId = 'native' | 'rasa' | 'dialogflow-cx' | 'dialogflow-es' | 'lex-v2' | 'liveperson' | 'polyai';
+
 /** The LSP severities, by name. `off` in an override silences a code. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

@@ -19,8 +19,9 @@ import type {
   ValidationOptions,
 } from '../definitions/index';
 import { nativeFormat } from './native/index';
+import { rasaFormat } from './rasa/index';
 
-export const FORMATS: readonly BotFormat[] = [nativeFormat];
+export const FORMATS: readonly BotFormat[] = [nativeFormat, rasaFormat];
 
 /** The format with this id. */
 export function formatById(id: FormatId): BotFormat | undefined {
@@ -84,3 +85,7 @@ export function rename(ws: BotWorkspace, file: string, offset: number, newName: 
 export function documentSymbols(ws: BotWorkspace, file: string): DocumentSymbol[] {
   return featuresOf(ws, file)?.documentSymbols?.(ws, file) ?? [];
 }
+
+/** What changed between two states of a bot in bot terms (the native format's semantic diff). */
+export { semanticDiff } from './native/semanticDiff';
+export type { ChangeKind, SemanticChange, SemanticDiff } from './native/semanticDiff';

@@ -2,9 +2,8 @@
 // defines and uses, each with the exact span it came from. Shared engine code (references,
 // navigation, rename, the duplicate-id check) reads this; a format's own model extends it
 // with what its platform has (intents with their examples, flows, stories, pages…).
-import type { FormatId } from '../format';
 import type { ParsedDocument } from '../parse/document';
-import type { Finding } from '../types';
+import type { Finding, FormatId } from '../types';
 import type { Definition, Reference, SymbolKind } from './symbols';
 import { symbolKey } from './symbols';
 

@@ -1,7 +1,25 @@
 // The names a bot defines and the places that use them; the shared vocabulary of the
 // model, the rules and the editor features.
 
-export type SymbolKind = 'intent' | 'slot' | 'slotType' | 'response' | 'function' | 'flow' | 'variable' | 'locale' | 'event';
+/**
+ * The kinds of names, across formats: the native format's, and those platforms add
+ * (Rasa's entities, forms, actions, stories and rules).
+ */
+export type SymbolKind =
+  | 'intent'
+  | 'slot'
+  | 'slotType'
+  | 'response'
+  | 'function'
+  | 'flow'
+  | 'variable'
+  | 'locale'
+  | 'event'
+  | 'entity'
+  | 'form'
+  | 'action'
+  | 'story'
+  | 'rule';
 
 /** Where a name is defined. `start`/`end` span the name's token (quotes included). */
 export interface Definition {
@@ -31,7 +49,16 @@ export type ReferenceRole =
   | 'placeholder'
   | 'variable'
   | 'locale'
-  | 'default-locale';
+  | 'default-locale'
+  | 'example'
+  | 'step'
+  | 'mapping'
+  | 'condition'
+  | 'required-slot'
+  | 'link'
+  | 'collect'
+  | 'annotation'
+  | 'trigger-intent';
 
 /** A use of a name. `start`/`end` span the name's token (for placeholders: the name inside braces). */
 export interface Reference {
@@ -76,4 +103,9 @@ export const KIND_WORDS: Record<SymbolKind, string> = {
   variable: 'variable',
   locale: 'locale',
   event: 'event',
+  entity: 'entity',
+  form: 'form',
+  action: 'action',
+  story: 'story',
+  rule: 'rule',
 };

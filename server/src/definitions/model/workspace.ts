@@ -222,8 +222,8 @@ export class BotWorkspace implements WorkspaceView {
     const out: string[] = [];
     let dir = dirOf(p);
     for (;;) {
-      const rel = relativeTo(dir, p)!;
-      if (this.formats.some((f) => f.markers.some((m) => (m.endsWith('/') ? addedOrRemoved && rel.startsWith(m) : m === rel)))) out.push(dir);
+      const rel = relativeTo(dir, p);
+      if (rel !== undefined && this.formats.some((f) => f.markers.some((m) => (m.endsWith('/') ? addedOrRemoved && rel.startsWith(m) : m === rel)))) out.push(dir);
       if (dir === '') break;
       dir = dirOf(dir);
     }

@@ -1,10 +1,17 @@
-// Offset ↔ line/character conversion, for the edges that print or send positions (the CLI,
-// the promotion gate). Lines break at \n, \r\n and a lone \r, as in LSP.
+// Offset ↔ line/character conversion, for the edges that print or send positions (the
+// language server, the CLI, the promotion gate: all through `rangeOf`, features/lines.ts).
+// Lines break at \n, \r\n and a lone \r, as in LSP.
 
 /** Zero-based line and UTF-16 character, as in LSP. */
 export interface Position {
   line: number;
   character: number;
+}
+
+/** A span by positions: `start` inclusive, `end` exclusive, as in LSP. */
+export interface Range {
+  start: Position;
+  end: Position;
 }
 
 /** Line starts of one text, computed once; lookups are binary searches. */

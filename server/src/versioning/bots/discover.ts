@@ -5,7 +5,7 @@
  * node_modules, .botversions, hidden folders) and those a bot's format leaves out of it
  * (Rasa's models/); bots may nest (a nested bot is its own bot and not part of the outer one).
  */
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { BOT_ID, searchesDir, type BotFormat, type BotIdentity } from '../../definitions/index';
 import { FORMATS } from '../../formats/index';
 import { errnoOf, ioError } from '../errors';
@@ -76,7 +76,8 @@ export async function discoverBots(
       } else {
         found.push({
           id: ident.id,
-          name: ident.name ?? ident.id,
+          // A platform that names no bot (Rasa): the folder's name, as the platform's console would show it.
+          name: ident.name ?? (format.id === 'native' ? ident.id : basename(dir)),
           format: format.id,
           locales: ident.locales,
           dir: rel(dir),
