@@ -58,7 +58,8 @@ export type ReferenceRole =
   | 'link'
   | 'collect'
   | 'annotation'
-  | 'trigger-intent';
+  | 'trigger-intent'
+  | 'payload';
 
 /** A use of a name. `start`/`end` span the name's token (for placeholders: the name inside braces). */
 export interface Reference {

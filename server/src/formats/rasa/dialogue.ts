@@ -2,7 +2,7 @@
 // (`flows:`), read into steps with exact spans. Each name a step uses is also recorded as a
 // reference, so that navigation and rename see it.
 import type { Node, ObjectNode, Property, Reference, SymbolKind } from '../../definitions/index';
-import type { Spanned } from './examples';
+import { blockLines, parseAnnotations, type Spanned } from './examples';
 
 type Ref = (kind: SymbolKind, item: Spanned, role: Reference['role'], scope?: string) => void;
 type Def = (kind: SymbolKind, item: Spanned, whole: { start: number; end: number }) => void;
@@ -115,7 +115,7 @@ function slotSets(node: Node | null | undefined, ref: Ref): SlotSet[] {
   return out;
 }
 
-function readStep(node: Node, ref: Ref): StepFact {
+function readStep(node: Node, ref: Ref, text: string): StepFact {
   const step: StepFact = { kind: 'other', node, entities: [], slots: [], alternatives: [] };
   const o = obj(node);
   if (!o) return step;
@@ -146,6 +146,7 @@ function readStep(node: Node, ref: Ref): StepFact {
       }
     }
     for (const e of step.entities) ref('entity', e.name, 'step');
+    userAnnotations(text, user?.value, ref);
     return step;
   }
   const action = get(o, 'action');
@@ -190,13 +191,54 @@ function readStep(node: Node, ref: Ref): StepFact {
   const or = get(o, 'or');
   if (or) {
     step.kind = 'or';
-    step.alternatives = items(or.value).map((n) => readStep(n, ref));
+    step.alternatives = items(or.value).map((n) => readStep(n, ref, text));
   }
   return step;
 }
 
+/** Entity annotations in a test story's `user:` text (`[Glasgow](city)`), as entity references. */
+function userAnnotations(text: string, node: Node | null | undefined, ref: Ref): void {
+  if (!node || node.type !== 'scalar' || typeof node.value !== 'string' || !node.value.includes('[')) return;
+  const src = text.slice(node.start, node.end);
+  const block = src.startsWith('|') || src.startsWith('>');
+  const q = node.quoted ? 1 : 0;
+  // Exact offsets: the lines of a block, or a one-line scalar whose source is its value.
+  const lines = block ? blockLines(text, node) : text.slice(node.start + q, node.end - q) === node.value ? [{ text: node.value, start: node.start + q, end: node.end - q }] : [];
+  for (const line of lines) for (const a of parseAnnotations(line.text, line.start).annotations) if (!a.problem) ref('entity', a.entity, 'annotation');
+}
+
+/** The slot names of `slot_was_set:` / `slot_was_not_set:` lists of an end-to-end test (`- slot: value` or `- slot`). */
+function e2eSlots(node: Node | null | undefined, ref: Ref): void {
+  for (const it of items(node)) {
+    const alone = str(it);
+    if (alone && !DEFAULT_SLOTS.has(alone.text)) ref('slot', alone, 'step');
+    for (const p of obj(it)?.properties ?? []) if (!DEFAULT_SLOTS.has(p.key)) ref('slot', { text: p.key, start: p.keyStart, end: p.keyEnd }, 'step');
+  }
+}
+
+/**
+ * The names an end-to-end test file of Rasa Pro uses (`test_cases:`): `utter:` steps name
+ * responses, `slot_was_set:` / `slot_was_not_set:` steps and `fixtures:` name slots,
+ * `assertions: [{flow_started: …}]` names flows.
+ */
+export function readE2eTests(sections: Map<string, Property>, ref: Ref): void {
+  for (const fixture of items(sections.get('fixtures')?.value)) for (const p of obj(fixture)?.properties ?? []) e2eSlots(p.value, ref);
+  for (const tc of items(sections.get('test_cases')?.value)) {
+    for (const step of items(get(tc, 'steps')?.value)) {
+      const utter = str(get(step, 'utter')?.value);
+      if (utter) ref('response', utter, 'step');
+      e2eSlots(get(step, 'slot_was_set')?.value, ref);
+      e2eSlots(get(step, 'slot_was_not_set')?.value, ref);
+      for (const a of items(get(step, 'assertions')?.value)) {
+        const flow = str(get(a, 'flow_started')?.value);
+        if (flow) ref('flow', flow, 'step');
+      }
+    }
+  }
+}
+
 /** The stories and rules of a file's `stories:` and `rules:`. */
-export function readStories(_text: string, sections: Map<string, Property>, ref: Ref): StoryFact[] {
+export function readStories(text: string, sections: Map<string, Property>, ref: Ref): StoryFact[] {
   const out: StoryFact[] = [];
   for (const kind of ['story', 'rule'] as const) {
     for (const item of items(sections.get(kind === 'story' ? 'stories' : 'rules')?.value)) {
@@ -211,8 +253,8 @@ export function readStories(_text: string, sections: Map<string, Property>, ref:
         kind,
         name,
         node: o,
-        steps: items(get(o, 'steps')?.value).map((n) => readStep(n, ref)),
-        conditions: items(get(o, 'condition')?.value).map((n) => readStep(n, ref)),
+        steps: items(get(o, 'steps')?.value).map((n) => readStep(n, ref, text)),
+        conditions: items(get(o, 'condition')?.value).map((n) => readStep(n, ref, text)),
         conversationStart: bool('conversation_start', false),
         waitForUserInput: bool('wait_for_user_input', true),
       });

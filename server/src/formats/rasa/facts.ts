@@ -3,8 +3,10 @@
 // and config entries. Tolerant: wrongly shaped parts are skipped, never thrown on.
 import type { ArrayNode, Definition, Node, ObjectNode, ParsedDocument, Property, Reference, SymbolKind } from '../../definitions/index';
 import { symbolKey } from '../../definitions/model/symbols';
-import { readFlows, readStories, type FlowFact, type StoryFact } from './dialogue';
+import { readE2eTests, readFlows, readStories, type FlowFact, type StoryFact } from './dialogue';
 import { readExamples, type BadLine, type Example, type Spanned } from './examples';
+
+type Ref = (kind: SymbolKind, item: Spanned, role: Reference['role']) => void;
 
 /** Keys that make a YAML file a domain file (rasa/shared/core/domain.py). */
 export const DOMAIN_KEYS = ['intents', 'entities', 'slots', 'forms', 'actions', 'responses', 'e2e_actions', 'session_config'] as const;
@@ -198,6 +200,7 @@ export function extractRasaFacts(doc: ParsedDocument): RasaFacts {
     if (triggers) decl.triggers = triggers;
     decl.useEntities = names(prop(e.body, 'use_entities')?.value);
     for (const u of decl.useEntities) ref('entity', u, 'mapping');
+    for (const u of names(prop(e.body, 'ignore_entities')?.value)) ref('entity', u, 'mapping');
     facts.intents.push(decl);
     def('intent', e.name, item);
   }
@@ -244,6 +247,13 @@ export function extractRasaFacts(doc: ParsedDocument): RasaFacts {
       }
       slot.mappings.push(mapping);
     }
+    const validation = prop(p.value, 'validation')?.value;
+    for (const r of asArray(prop(validation, 'rejections')?.value)?.items ?? []) {
+      const u = spanned(prop(r, 'utter')?.value);
+      if (u) ref('response', u, 'step');
+    }
+    const refill = spanned(prop(validation, 'refill_utter')?.value);
+    if (refill) ref('response', refill, 'step');
     facts.slots.push(slot);
     def('slot', item, p);
   }
@@ -261,7 +271,16 @@ export function extractRasaFacts(doc: ParsedDocument): RasaFacts {
     for (const v of asArray(p.value)?.items ?? []) {
       const variation: VariationFact = { node: v, conditionSlots: [] };
       const t = spanned(prop(v, 'text')?.value);
-      if (t) variation.text = t;
+      if (t) {
+        variation.text = t;
+        placeholders(doc.text, prop(v, 'text')!.value!, ref);
+      }
+      for (const b of asArray(prop(v, 'buttons')?.value)?.items ?? []) {
+        const title = prop(b, 'title')?.value;
+        if (title) placeholders(doc.text, title, ref);
+        const payload = prop(b, 'payload')?.value;
+        if (payload) payloadRefs(doc.text, payload, ref);
+      }
       for (const c of asArray(prop(v, 'condition')?.value)?.items ?? []) {
         if (spanned(prop(c, 'type')?.value)?.text !== 'slot') continue;
         const name = spanned(prop(c, 'name')?.value);
@@ -303,10 +322,70 @@ export function extractRasaFacts(doc: ParsedDocument): RasaFacts {
 
   // Dialogue, flows, config.
   facts.stories = readStories(doc.text, facts.sections, ref);
+  if (facts.isE2e) readE2eTests(facts.sections, ref);
   facts.flows = readFlows(facts.sections.get('flows'), ref, def);
   for (const s of facts.stories) def(s.kind, s.name, s.node);
   readConfig(facts);
   return facts;
+}
+
+/**
+ * `{slot}` placeholders in a response text (Rasa fills them from the slots of that name), as
+ * slot references on the name inside the braces. `{{ … }}` (Jinja templates) is left alone.
+ */
+function placeholders(text: string, node: Node, ref: Ref): void {
+  if (node.type !== 'scalar' || typeof node.value !== 'string' || !node.value.includes('{')) return;
+  const src = text.slice(node.start, node.end);
+  for (const m of src.matchAll(/(?<!\{)\{([A-Za-z_][A-Za-z0-9_-]*)\}(?!\})/g)) {
+    if (!node.value.includes(m[0])) continue;
+    const at = node.start + m.index! + 1;
+    ref('slot', { text: m[1]!, start: at, end: at + m[1]!.length }, 'placeholder');
+  }
+}
+
+/**
+ * A button payload: `/intent{"entity": "value"}` names an intent and entities (Rasa's
+ * regex interpreter reads it as that intent); Rasa Pro's `/SetSlots(slot=value, …)` names
+ * slots. Read only when the payload's source is its value (no escapes), so offsets are exact.
+ */
+function payloadRefs(text: string, node: Node, ref: Ref): void {
+  if (node.type !== 'scalar' || typeof node.value !== 'string') return;
+  const v = node.value;
+  const q = node.quoted ? 1 : 0;
+  if (!v.startsWith('/') || text.slice(node.start + q, node.end - q) !== v) return;
+  const base = node.start + q;
+  const set = /^\/SetSlots\((.*)\)\s*$/.exec(v);
+  if (set) {
+    const argsAt = '/SetSlots('.length;
+    for (const m of set[1]!.matchAll(/(^|,)\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=/g)) {
+      const at = base + argsAt + m.index! + m[0].indexOf(m[2]!, m[1]!.length);
+      ref('slot', { text: m[2]!, start: at, end: at + m[2]!.length }, 'payload');
+    }
+    return;
+  }
+  const m = /^\/([A-Za-z_][A-Za-z0-9_\-/]*)(@[0-9.]+)?(\{.*\})?\s*$/.exec(v);
+  if (!m || m[1]!.startsWith('SetSlots') || /^[A-Z]/.test(m[1]!)) return;
+  // A retrieval intent faq/ask_x is the domain's intent faq.
+  const intent = m[1]!.split('/')[0]!;
+  ref('intent', { text: intent, start: base + 1, end: base + 1 + intent.length }, 'payload');
+  if (!m[3]) return;
+  let data: unknown;
+  try {
+    data = JSON.parse(m[3]);
+  } catch {
+    return;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return;
+  const jsonAt = base + 1 + m[1]!.length + (m[2]?.length ?? 0);
+  let from = 0;
+  for (const key of Object.keys(data)) {
+    const quotedKey = JSON.stringify(key);
+    const i = m[3].indexOf(quotedKey, from);
+    if (i < 0) break;
+    from = i + quotedKey.length;
+    if (quotedKey.length - 2 !== key.length) continue;
+    ref('entity', { text: key, start: jsonAt + i + 1, end: jsonAt + i + 1 + key.length }, 'payload');
+  }
 }
 
 function readConfig(facts: RasaFacts): void {
