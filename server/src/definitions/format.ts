@@ -3,6 +3,7 @@
 // store, the language server and the CLI ask a format these questions and nothing else;
 // each format answers them in its own folder under server/src/formats/, and the registry
 // there lists them (one line per format). The engine never imports a format.
+import type { SemanticEntity } from './diff/entities';
 import type { EditorFeatures } from './features/types';
 import type { BotDocument, BotModel } from './model/bot';
 import type { ParsedDocument } from './parse/document';
@@ -13,6 +14,17 @@ import type { Diagnostic, Finding, FormatId, Severity } from './types';
 export const BOT_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export type { FormatId } from './types';
+
+/** A bot id made from any text (a platform's id, a folder's name): lower case, other characters as "-". */
+export function toBotId(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
+}
 
 /**
  * A candidate bot folder, as recognition sees it: the same questions answered from the disk
@@ -85,6 +97,17 @@ export interface BotSession {
   diagnostics(host: SessionHost, path: string, extra: readonly Finding[] | undefined): Diagnostic[];
 }
 
+/** The bot a release goes into: its id and the marker file that gives its identity, as it is now. */
+export interface ReleaseTarget {
+  id: string;
+  /** The marker, relative to the bot folder (bot.yaml, config.yml). */
+  marker: string;
+  markerText: string;
+}
+
+/** The released files that take the target's identity (path → new text), or why the release cannot become the target. */
+export type AdoptedIdentity = { rewritten: Map<string, string> } | { problem: string };
+
 /** A diagnostic code a format reports: its default severity and a one-line meaning. */
 export type CodeTable = Readonly<Record<string, readonly [Severity, string]>>;
 
@@ -115,8 +138,16 @@ export interface BotFormat {
   isDefinitionFile(rel: string): boolean;
   /** What a file of this format's bots says: its facts and its own syntax-free findings (shape). */
   analyse(doc: ParsedDocument): BotDocument;
+  /**
+   * A release of another bot's version into a bot of this format: the released files (their
+   * texts, for the paths of this format's marker files) rewritten so that the target keeps its
+   * own identity. The files the target keeps whole are its identity's `keep` globs.
+   */
+  adoptIdentity(released: ReadonlyMap<string, string>, target: ReleaseTarget): AdoptedIdentity;
   /** A session for a bot of this format found at `dir`. */
   open(dir: string): BotSession;
   /** Completion, hover, navigation, rename and outline in this format's files. */
   readonly features?: EditorFeatures;
+  /** What a bot's files (paths relative to the bot folder → texts) define, as entities for the semantic diff. */
+  entities?(files: ReadonlyMap<string, string>): SemanticEntity[];
 }

@@ -6,7 +6,8 @@
 export type { Diagnostic, Finding, Fix, FileEdit, RelatedInfo, Severity, Span } from './types';
 export { Settler } from './model/settle';
 export { ENGINE_CODES, defaultSeverity } from './codes';
-export { BOT_ID } from './format';
+export { BOT_ID, toBotId } from './format';
+export type { AdoptedIdentity, ReleaseTarget } from './format';
 export type { BotFormat, BotIdentity, BotSession, CodeTable, FolderProbe, FormatId, Recognition, SessionHost } from './format';
 
 export { parseDocument, formatOf } from './parse/document';
@@ -49,6 +50,6 @@ export type {
   WorkspaceView,
 } from './features/types';
 
-export { SEMANTIC_KINDS, canonicalArray, canonicalJson, canonicalNode, canonicalObject, canonicalScalar } from './diff/entities';
+export { SEMANTIC_KINDS, SEMANTIC_KIND_TITLES, canonicalArray, canonicalJson, canonicalNode, canonicalObject, canonicalScalar } from './diff/entities';
 export type { CanonicalOptions, ChangeKind, SemanticChange, SemanticEntity, SemanticKind } from './diff/entities';
 export { compareChanges, countChanges, describeChange, diffEntities } from './diff/differ';

@@ -68,6 +68,8 @@ export interface WorkspaceOptions {
 export interface StoreConfig {
   pipeline: string[];
   protected: string[];
+  /** Bot ids by bot folder (relative to the root, '.' for it): set by hand, or recorded on a bot's first version when its files give no lasting id. */
+  bots: Record<string, { id: string }>;
   retention: { keep: number | null; keepEnvironmentHistory: number };
   gates: { validateBefore: string[]; severities: Record<string, GateSeverity> };
 }
@@ -78,6 +80,12 @@ export interface BotInfo {
   name: string;
   /** The format its files are in (native, rasa, …), as the registry names it. */
   format: FormatId;
+  /**
+   * Where its id comes from: its own files (`bot.id`, Rasa's `assistant_id`), `bots` of
+   * .botversions/config.json, its folder's name, or — `moved` — the id recorded for a
+   * folder that no longer holds a bot, which this one is taken to be (see docs/store.md).
+   */
+  idSource: 'files' | 'config' | 'folder' | 'moved';
   /** Its locales, spelt as its platform spells them. */
   locales: string[];
   /** Folder relative to the workspace root, with `/` separators (`.` for the root itself). */
@@ -91,7 +99,7 @@ export interface BotInfo {
 
 /** A problem found while discovering bots (duplicate ids, unreadable manifests). */
 export interface DiscoveryProblem {
-  code: 'DUPLICATE_BOT' | 'BAD_MANIFEST' | 'SEVERAL_MANIFESTS';
+  code: 'DUPLICATE_BOT' | 'BAD_MANIFEST' | 'SEVERAL_MANIFESTS' | 'MOVED';
   message: string;
   dirs: string[];
 }
@@ -341,6 +349,17 @@ export interface DiffResult {
   to: DiffSide;
   files: FileDiff[];
   stats: { added: number; removed: number; modified: number; insertions: number; deletions: number };
+}
+
+/** Both sides of a diff as texts: every text file of the bot on each side (binary files left out), paths relative to the bot folder. */
+export interface DiffTexts {
+  bot: string;
+  /** The bot's format, to read the texts with. */
+  format: FormatId;
+  from: DiffSide;
+  to: DiffSide;
+  before: Map<string, string>;
+  after: Map<string, string>;
 }
 
 /** Result of exporting a version for one environment. */

@@ -4,12 +4,13 @@
 import type { BotFormat, BotIdentity, FolderProbe, Recognition } from '../../definitions/format';
 import type { ParsedDocument } from '../../definitions/parse/document';
 import { NATIVE_CODES } from './codes';
+import { nativeEntities } from './entities';
 import { complete } from './features/completion';
 import { hover } from './features/hover';
 import { findDefinition, findReferences } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
-import { readIdentity } from './manifest';
+import { readIdentity, rewriteIdentity } from './manifest';
 import type { NativeDocument } from './model/bot';
 import { MANIFEST_NAMES } from './model/builtins';
 import { extractFacts } from './model/facts';
@@ -40,6 +41,16 @@ export const nativeFormat: BotFormat = {
     return out;
   },
 
+  adoptIdentity(released, target) {
+    const manifest = MANIFEST_NAMES.find((m) => released.has(m));
+    if (!manifest) return { problem: 'it has no bot manifest (bot.yaml, bot.json or bot.jsonc) at its top level' };
+    const own = readIdentity(target.markerText, target.marker);
+    if (own.problem) return { problem: own.problem };
+    const rewrite = rewriteIdentity(released.get(manifest)!, manifest, { id: target.id, name: own.name, release: own.release });
+    if ('problem' in rewrite) return { problem: `its manifest cannot be read (${rewrite.problem})` };
+    return { rewritten: new Map([[manifest, rewrite.text]]) };
+  },
+
   // Nested bots are left out of their parent by the engine; a native bot skips no folder of its own.
   skipsDir: () => false,
 
@@ -57,6 +68,8 @@ export const nativeFormat: BotFormat = {
   },
 
   features: { complete, hover, findDefinition, findReferences, prepareRename, rename, documentSymbols },
+
+  entities: nativeEntities,
 };
 
 export { BOT_SCHEMA } from './schema/schema';

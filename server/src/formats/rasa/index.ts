@@ -8,7 +8,7 @@ import { RASA_CODES } from './codes';
 import { extractRasaFacts } from './facts';
 import { CONFIG_FILES } from './model';
 import type { RasaDocument } from './model';
-import { readRasaIdentity } from './identity';
+import { adoptRasaIdentity, readRasaIdentity } from './identity';
 import { RasaSession } from './session';
 
 /** Folders Rasa writes (models, caches, test results) and Python's caches and environments. */
@@ -30,6 +30,8 @@ export const rasaFormat: BotFormat = {
   identity(probe: FolderProbe, recognition: Recognition): BotIdentity {
     return readRasaIdentity(probe.read(recognition.marker), probe.dir === '' ? recognition.marker : `${probe.dir}/${recognition.marker}`);
   },
+
+  adoptIdentity: (released, target) => adoptRasaIdentity(released, target),
 
   // Top-level generated folders of the project, and Python caches at any depth.
   skipsDir: (rel) => rel !== '' && (GENERATED.has(rel.split('/')[0]!) || rel.split('/').some((seg) => seg === '__pycache__')),

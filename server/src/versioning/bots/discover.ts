@@ -6,11 +6,12 @@
  * (Rasa's models/); bots may nest (a nested bot is its own bot and not part of the outer one).
  */
 import { basename, join, relative } from 'node:path';
-import { BOT_ID, searchesDir, type BotFormat, type BotIdentity } from '../../definitions/index';
+import { BOT_ID, searchesDir, toBotId, type BotFormat, type BotIdentity } from '../../definitions/index';
 import { FORMATS } from '../../formats/index';
 import { errnoOf, ioError } from '../errors';
 import type { StoreFs } from '../fs/fsio';
-import type { BotInfo, BotList, DiscoveryProblem } from '../types';
+import { STORE_DIR } from '../store/layout';
+import type { BotInfo, BotList, DiscoveryProblem, StoreConfig } from '../types';
 import { diskProbe, recogniseFolder } from './probe';
 
 const MAX_DEPTH = 12;
@@ -23,10 +24,11 @@ export type ManifestCache = Map<string, { key: string; ident: BotIdentity }>;
 export async function discoverBots(
   fs: StoreFs,
   root: string,
-  protectedIds: readonly string[],
+  config: Pick<StoreConfig, 'protected' | 'bots'>,
   cache: ManifestCache = new Map(),
   formats: readonly BotFormat[] = FORMATS,
 ): Promise<BotList> {
+  const protectedIds = config.protected;
   const found: BotInfo[] = [];
   const problems: DiscoveryProblem[] = [];
   const rel = (p: string) => relative(root, p).split('\\').join('/') || '.';
@@ -70,20 +72,31 @@ export async function discoverBots(
       if (!ident.problem && ident.id && !BOT_ID.test(ident.id)) {
         ident = { ...ident, problem: `${rel(dir)}/${recognition.marker}: the bot id "${ident.id}" must be lowercase letters, digits and "-", starting with a letter or digit` };
       }
-      if (ident.problem || !ident.id) {
-        const what = ident.problem ?? `${rel(dir)}/${recognition.marker} gives no bot id`;
-        problems.push({ code: 'BAD_MANIFEST', message: `${what}. Fix the manifest to version this bot.`, dirs: [rel(dir)] });
+      // The id: as config.json records it for this folder, else as the bot's files give it,
+      // else (a platform whose files name no bot) from the folder's name.
+      const pinned = config.bots[rel(dir)]?.id;
+      let id = pinned ?? ident.id;
+      let idSource: BotInfo['idSource'] = pinned ? 'config' : 'files';
+      if (!id && !ident.problem && format.id !== 'native') {
+        id = toBotId(basename(dir)) || 'bot';
+        idSource = 'folder';
+      }
+      if (ident.problem && !pinned) {
+        problems.push({ code: 'BAD_MANIFEST', message: `${ident.problem}. Fix the manifest to version this bot.`, dirs: [rel(dir)] });
+      } else if (!id) {
+        problems.push({ code: 'BAD_MANIFEST', message: `${rel(dir)}/${recognition.marker} gives no bot id. Fix the manifest to version this bot.`, dirs: [rel(dir)] });
       } else {
         found.push({
-          id: ident.id,
+          id,
           // A platform that names no bot (Rasa): the folder's name, as the platform's console would show it.
-          name: ident.name ?? (format.id === 'native' ? ident.id : basename(dir)),
+          name: ident.name ?? (format.id === 'native' ? id : basename(dir)),
           format: format.id,
+          idSource,
           locales: ident.locales,
           dir: rel(dir),
           path: dir,
           manifest: recognition.marker,
-          protected: protectedIds.includes(ident.id),
+          protected: protectedIds.includes(id),
         });
       }
       inside = { path: dir, format };
@@ -98,6 +111,7 @@ export async function discoverBots(
     await Promise.all(subdirs.map((e) => walk(join(dir, e.name), depth + 1, inside)));
   };
   await walk(root, 0, undefined);
+  await adoptMoved(fs, root, config, found, problems);
 
   const byId = new Map<string, BotInfo[]>();
   for (const b of found) byId.set(b.id, [...(byId.get(b.id) ?? []), b]);
@@ -115,4 +129,57 @@ export async function discoverBots(
   }
   bots.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { bots, problems };
+}
+
+/** Whether the store holds versions of a bot. */
+async function hasHistory(fs: StoreFs, root: string, id: string): Promise<boolean> {
+  try {
+    return (await fs.readdir(join(root, STORE_DIR, 'bots', id, 'versions'))).some((e) => e.kind === 'file');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A folder renamed or moved keeps its bot's history. config.json records the folder of every
+ * bot whose files give no lasting id (on its first version); when such a folder holds no bot
+ * any more and exactly one bot of the workspace is new to the store (no versions, no
+ * recorded folder), that bot is taken to be the one that moved: it gets the recorded id, and
+ * its next version records the new folder. Anything less clear is left to the user, who is
+ * told how to say which bot is which.
+ */
+async function adoptMoved(fs: StoreFs, root: string, config: Pick<StoreConfig, 'bots'>, found: BotInfo[], problems: DiscoveryProblem[]): Promise<void> {
+  const held = new Set(found.map((b) => b.dir));
+  const orphans = Object.entries(config.bots).filter(([dir]) => !held.has(dir));
+  if (orphans.length === 0) return;
+  const moved = (bot: BotInfo, oldDir: string, id: string): void => {
+    problems.push({
+      code: 'MOVED',
+      message: `${bot.dir} is taken to be ${id}, whose folder was ${oldDir}: its history stays. The next version saved records the new folder in .botversions/config.json. If it is another bot, give each its own id under "bots" there.`,
+      dirs: [oldDir, bot.dir],
+    });
+    bot.id = id;
+    bot.idSource = 'moved';
+  };
+  const left: [string, { id: string }][] = [];
+  for (const [dir, pin] of orphans) {
+    // The folder moved and the bot still gives the same id (its files, or its folder's name).
+    const same = found.find((b) => b.id === pin.id && b.idSource !== 'config');
+    if (same) moved(same, dir, pin.id);
+    else if (!found.some((b) => b.id === pin.id) && (await hasHistory(fs, root, pin.id))) left.push([dir, pin]);
+  }
+  if (left.length === 0) return;
+  const fresh: BotInfo[] = [];
+  for (const b of found) if (b.format !== 'native' && (b.idSource === 'folder' || b.idSource === 'files') && !(await hasHistory(fs, root, b.id))) fresh.push(b);
+  if (left.length === 1 && fresh.length === 1) {
+    moved(fresh[0]!, left[0]![0], left[0]![1].id);
+    return;
+  }
+  if (fresh.length > 0) {
+    problems.push({
+      code: 'MOVED',
+      message: `${left.map(([d, v]) => `${v.id} (was ${d})`).join(', ')} ${left.length === 1 ? 'is' : 'are'} no longer where .botversions/config.json records ${left.length === 1 ? 'it' : 'them'}, and ${fresh.map((b) => b.dir).join(', ')} ${fresh.length === 1 ? 'is' : 'are'} new: say which is which under "bots" in .botversions/config.json (e.g. "${fresh[0]!.dir}": { "id": "${left[0]![1].id}" }).`,
+      dirs: [...left.map(([d]) => d), ...fresh.map((b) => b.dir)],
+    });
+  }
 }

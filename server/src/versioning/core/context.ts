@@ -5,12 +5,13 @@
 import { spawnSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { discoverBots, type ManifestCache } from '../bots/discover';
-import { BotvError } from '../errors';
+import { BotvError, errnoOf, ioError } from '../errors';
+import { writeFileAtomic } from '../fs/atomic';
 import type { StoreFs } from '../fs/fsio';
 import { nodeFs } from '../fs/fsio';
 import { acquireLock } from '../fs/lock';
 import { guardWrites } from '../fs/readonly';
-import { initStore, readConfig } from '../store/config';
+import { initStore, pinBotText, readConfig } from '../store/config';
 import { StoreLayout } from '../store/layout';
 import { ObjectStore } from '../store/objects';
 import { RecordStore } from '../store/records';
@@ -129,10 +130,31 @@ export class Core {
     return config;
   }
 
+  /**
+   * Records a bot's folder and id in config.json when a version of it is written and its id
+   * does not last by itself: a platform's files may name no bot (Rasa without assistant_id),
+   * or name it differently in the next export, and a folder may move. Native bots carry
+   * their id in bot.yaml, and an id set by hand is left as it is. Called under the lock.
+   */
+  async pinBot(bot: BotInfo): Promise<void> {
+    if (bot.format === 'native' || bot.idSource === 'config') return;
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await this.fs.readFile(this.layout.config));
+    } catch (e) {
+      if (errnoOf(e) !== 'ENOENT') throw ioError('read', this.layout.config, e);
+      text = '{}\n';
+    }
+    const next = pinBotText(text, bot.dir, bot.id);
+    if (next === text) return;
+    await writeFileAtomic(this.fs, this.layout.config, new TextEncoder().encode(next));
+    this.configCache = null;
+  }
+
   /** Every bot of the workspace. */
   async discover(): Promise<BotList> {
     const config = await this.config();
-    return discoverBots(this.fs, this.root, config.protected, this.manifests);
+    return discoverBots(this.fs, this.root, config, this.manifests);
   }
 
   /** One bot by id; throws NO_BOT or DUPLICATE_BOT with what to do. */

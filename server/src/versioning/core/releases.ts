@@ -9,7 +9,8 @@
  */
 import picomatch from 'picomatch';
 import { join } from 'node:path';
-import { readIdentity, rewriteIdentity, MANIFEST_NAMES } from '../../formats/native/manifest';
+import type { BotFormat } from '../../definitions/index';
+import { formatById } from '../../formats/index';
 import { BotvError, errnoOf, ioError, isBotvError } from '../errors';
 import { sha256, shortId } from '../store/hash';
 import { objectHint } from '../store/layout';
@@ -147,18 +148,19 @@ function alreadyResolved(state: BotState, rel: Stored<ReleaseRecord>): BotvError
   return new BotvError('RELEASE_RESOLVED', `Release ${shortId(rel.id)} to ${state.bot} was already ${st.status}${when}. Create a new release to offer it again.`, { status: st.status });
 }
 
-/** Reads the target bot's current manifest identity and keep globs. */
-async function targetIdentity(core: Core, b: BotInfo): Promise<ReturnType<typeof readIdentity>> {
-  const path = join(b.path, b.manifest);
-  let text: string;
+/** The target bot's identity as its marker file says it now: its keep globs, and the marker's text for the format to rewrite the release with. */
+async function targetIdentity(core: Core, b: BotInfo, format: BotFormat): Promise<{ keep: string[]; markerText: string }> {
+  const path = join(b.path, ...b.manifest.split('/'));
+  let markerText: string;
   try {
-    text = new TextDecoder().decode(await core.fs.readFile(path));
+    markerText = new TextDecoder().decode(await core.fs.readFile(path));
   } catch (e) {
     throw ioError('read', path, e);
   }
-  const ident = readIdentity(text, `${b.dir}/${b.manifest}`);
+  const probe = { dir: b.dir, hasFile: (m: string) => m === b.manifest, hasDir: () => false, read: (m: string) => (m === b.manifest ? markerText : undefined) };
+  const ident = format.identity(probe, { marker: b.manifest });
   if (ident.problem) throw new BotvError('BAD_MANIFEST', `${ident.problem}. Fix ${b.dir}/${b.manifest} before accepting a release.`);
-  return ident;
+  return { keep: ident.keep, markerText };
 }
 
 /** Accepts a pending release into `botId`. */
@@ -173,35 +175,36 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
     if (!source) {
       throw new BotvError('NO_VERSION', `Release ${shortId(rel.id)} carries ${rel.record.fromBot} v${rel.record.fromNumber}, which is no longer in the store. Reject it (\`botv release reject ${b.id} ${shortId(rel.id)}\`) and release again.`);
     }
-    const ident = await targetIdentity(core, b);
+    const format = formatById(b.format);
+    if (!format) throw new BotvError('BAD_MANIFEST', `${b.id} is a ${b.format} bot, a format this version of Bot Versions does not know. Update Bot Versions.`);
+    const ident = await targetIdentity(core, b, format);
     const keep = ident.keep.length > 0 ? picomatch(ident.keep, { dot: true }) : () => false;
     const released = await versionFiles(core, source);
-    const manifestName = MANIFEST_NAMES.find((m) => released.some((f) => f.path === m));
-    if (!manifestName) {
-      throw new BotvError('BAD_MANIFEST', `Release ${shortId(rel.id)} (${rel.record.fromBot} v${rel.record.fromNumber}) has no bot manifest at its top level, so it cannot become ${b.id}. Reject it.`);
-    }
 
-    // The released manifest, carrying B's identity.
-    const manifest = released.find((f) => f.path === manifestName)!;
-    const mtext = new TextDecoder().decode((await readContents(core, [manifest])).get(manifestName)!);
-    const rewrite = rewriteIdentity(mtext, manifestName, { id: b.id, name: ident.name, release: ident.release });
-    if ('problem' in rewrite) {
-      throw new BotvError('BAD_MANIFEST', `The released manifest cannot be read (${rewrite.problem}), so it cannot take ${b.id}'s identity. Reject the release and fix the manifest in the bot it came from.`);
+    // The released files that carry an identity (the format's markers), rewritten to carry B's.
+    const markerFiles = released.filter((f) => format.markers.includes(f.path));
+    const markerTexts = new Map([...(await readContents(core, markerFiles))].map(([p, d]) => [p, new TextDecoder().decode(d)]));
+    const adopted = format.adoptIdentity(markerTexts, { id: b.id, marker: b.manifest, markerText: ident.markerText });
+    if ('problem' in adopted) {
+      throw new BotvError('BAD_MANIFEST', `Release ${shortId(rel.id)} (${rel.record.fromBot} v${rel.record.fromNumber}) cannot become ${b.id}: ${adopted.problem}. Reject the release, fix the bot it came from and release again.`);
     }
-    const rewritten = new TextEncoder().encode(rewrite.text);
-    const newManifest: FileEntry = { path: manifestName, sha256: sha256(rewritten), size: rewritten.length };
+    const rewrittenFiles = new Map<string, { entry: FileEntry; data: Uint8Array }>();
+    for (const [path, text] of adopted.rewritten) {
+      const data = new TextEncoder().encode(text);
+      rewrittenFiles.set(path, { entry: { path, sha256: sha256(data), size: data.length }, data });
+    }
 
     const scan = await scanBot(core, b);
     const keptFiles = scan.files.filter((f) => keep(f.path));
-    const incoming = released.filter((f) => !keep(f.path)).map((f) => (f.path === manifestName ? newManifest : f));
+    const incoming = released.filter((f) => !keep(f.path)).map((f) => rewrittenFiles.get(f.path)?.entry ?? f);
     const target = [...incoming, ...keptFiles].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     const plan = planChanges(scan.files, target, keep);
     await checkPlan(core.fs, b.path, plan.writes, plan.removes, `accept release ${shortId(rel.id)} into ${b.id}`);
     // Only now that the plan is safe: a refused release leaves not even an object behind.
-    await core.objects.writeMany([{ sha: newManifest.sha256, hint: objectHint(manifestName), data: rewritten }]);
+    await core.objects.writeMany([...rewrittenFiles.values()].map((r) => ({ sha: r.entry.sha256, hint: objectHint(r.entry.path), data: r.data })));
 
     const saved = await autoSave(core, b, sb, scan.files, scan.contents, 'release-accept', `Before accepting release ${shortId(rel.id)}`);
-    const contents = new Map<string, Uint8Array>([[manifestName, rewritten]]);
+    const contents = new Map<string, Uint8Array>([...rewrittenFiles].map(([p, r]) => [p, r.data]));
     for (const f of keptFiles) {
       const c = scan.contents.get(f.path);
       if (c) contents.set(f.path, c);
@@ -231,6 +234,7 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
       removes: plan.removes,
       records: [journalRecord(core, enc)],
     });
+    await core.pinBot(b);
     const v = addToState(sb, enc);
     return {
       release: releaseInfo(sb, sa, rel),

@@ -180,6 +180,7 @@ export async function save(
     if (opts.description !== undefined) spec.description = opts.description;
     if (bot.protected && state.versions.length > 0) spec.forced = { reason: opts.reason?.trim() || 'saved with --force' };
     const enc = await storeVersion(core, await prepareVersion(core, bot, state, scan.files, scan.contents, spec, nextTime(core, state)));
+    await core.pinBot(bot);
     const v = addToState(state, enc);
     const config = await core.config();
     let removed: VersionRef[] = [];
@@ -213,7 +214,9 @@ export async function autoSave(
     { origin: { kind: 'auto-saved', before }, parent: baseVersion(state)?.id ?? null, name, description: 'Saved automatically so that this working copy can be restored.' },
     nextTime(core, state),
   );
-  return addToState(state, await storeVersion(core, prepared));
+  const stored = addToState(state, await storeVersion(core, prepared));
+  await core.pinBot(bot);
+  return stored;
 }
 
 /** What must change in the working copy to match `target`. */
@@ -282,6 +285,7 @@ export async function copyVersion(core: Core, botId: string, ref: string, opts: 
       description: opts.description ?? source.record.description,
     };
     const enc = await storeVersion(core, await prepareVersion(core, bot, state, files, new Map(), spec, nextTime(core, state)));
+    await core.pinBot(bot);
     return infoOf(core, state, addToState(state, enc));
   });
 }

@@ -2,7 +2,9 @@
  * The workspace configuration, `.botversions/config.json`: the only file of the store
  * that people edit and that changes in place. Comments are allowed (JSONC).
  */
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { BOT_ID } from '../../definitions/index';
+import { pathProblem } from '../workingcopy/paths';
 import { relative } from 'node:path';
 import { BotvError, errnoOf, ioError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
@@ -57,8 +59,8 @@ export function normalizeConfig(raw: unknown, file: string): StoreConfig {
   if (raw === undefined || raw === null) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) fail('the file must hold a JSON object');
   const o = raw as Record<string, unknown>;
-  const known = new Set(['pipeline', 'protected', 'retention', 'gates', '$schema']);
-  for (const k of Object.keys(o)) if (!known.has(k)) fail(`unknown setting "${k}" (known: pipeline, protected, retention, gates)`);
+  const known = new Set(['pipeline', 'protected', 'retention', 'gates', 'bots', '$schema']);
+  for (const k of Object.keys(o)) if (!known.has(k)) fail(`unknown setting "${k}" (known: pipeline, protected, retention, gates, bots)`);
 
   let pipeline = DEFAULT_PIPELINE;
   if (o.pipeline !== undefined) {
@@ -116,7 +118,39 @@ export function normalizeConfig(raw: unknown, file: string): StoreConfig {
       }
     }
   }
-  return { pipeline, protected: prot, retention: { keep, keepEnvironmentHistory }, gates: { validateBefore, severities } };
+  const bots: Record<string, { id: string }> = {};
+  if (o.bots !== undefined && o.bots !== null) {
+    const b = o.bots as Record<string, unknown>;
+    if (typeof b !== 'object' || Array.isArray(b)) fail('"bots" must be an object mapping bot folders to ids, like { "services/rasa": { "id": "support" } }');
+    const byId = new Map<string, string>();
+    for (const [dir, v] of Object.entries(b)) {
+      if (dir !== '.' && pathProblem(dir)) fail(`"bots" names the folder "${dir}": ${pathProblem(dir)}; use a folder relative to the workspace, "/"-separated ("." for the workspace itself)`);
+      const id = (v as { id?: unknown } | null)?.id;
+      if (typeof v !== 'object' || v === null || Array.isArray(v) || typeof id !== 'string' || !BOT_ID.test(id)) {
+        fail(`"bots.${dir}" must be { "id": "<id>" } with an id of lowercase letters, digits and "-", starting with a letter or digit`);
+      }
+      for (const k of Object.keys(v as object)) if (k !== 'id') fail(`unknown setting "bots.${dir}.${k}" (known: id)`);
+      const other = byId.get(id as string);
+      if (other !== undefined) fail(`"bots" gives the id "${id}" to both "${other}" and "${dir}"; a bot id names one bot`);
+      byId.set(id as string, dir);
+      bots[dir] = { id: id as string };
+    }
+  }
+  return { pipeline, protected: prot, retention: { keep, keepEnvironmentHistory }, gates: { validateBefore, severities }, bots };
+}
+
+/**
+ * The text of config.json with the bot folder `dir` recorded as `id` (and any other folder
+ * recorded for that id removed: the bot moved), every comment and the rest of the layout kept.
+ */
+export function pinBotText(text: string, dir: string, id: string): string {
+  const fmt = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: text.includes('\r\n') ? '\r\n' : '\n' } };
+  const data = (parse(text, [], { allowTrailingComma: true }) ?? {}) as { bots?: Record<string, { id?: unknown }> };
+  let out = text;
+  for (const [other, v] of Object.entries(data.bots ?? {})) {
+    if (other !== dir && v?.id === id) out = applyEdits(out, modify(out, ['bots', other], undefined, fmt));
+  }
+  return applyEdits(out, modify(out, ['bots', dir], { id }, fmt));
 }
 
 /** Reads the configuration; a workspace without one gets the defaults. */
