@@ -1,5 +1,7 @@
 // Editor features: LSP requests translated to the definitions library's functions and back.
-// The library works on offsets into the text it parsed; positions are converted here.
+// The library works on offsets into the text it parsed; positions become offsets here, and
+// offsets become ranges through the language service (`FeatureHost.range`, the library's
+// `rangeOf`). The language service registers these; they know it only as a `FeatureHost`.
 import { CodeActionKind, CompletionItemKind, MarkupKind, MessageType, ResponseError, ShowMessageNotification, SymbolKind } from 'vscode-languageserver/node';
 import type {
   CodeAction,
@@ -17,12 +19,21 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { pathToFileURL } from 'node:url';
 import { codeActions, foldingRanges } from '../definitions/index';
-import type { CompletionKind, DocumentSymbol as LibSymbol, OutlineKind } from '../definitions/index';
+import type { BotWorkspace, CompletionKind, DocumentSymbol as LibSymbol, Fix, OutlineKind } from '../definitions/index';
 import { complete, documentSymbols, findDefinition, findReferences, hover, prepareRename, rename } from '../formats/index';
-import type { LanguageService } from './languageService';
-import { pathOf } from './languageService';
+import { pathOf, uriOf } from './uris';
+
+/** What the features need of the language service (languageService.ts), which registers them. */
+export interface FeatureHost {
+  readonly workspace: BotWorkspace;
+  /** Outline symbols and folding regions computed for one file at most (0: no limit). */
+  readonly maxItems: number;
+  /** The LSP range of a span of a file, placed in the text the workspace parsed. */
+  range(path: string, start: number, end: number): Range;
+  /** A library edit set as an LSP workspace edit. */
+  workspaceEdit(fix: Pick<Fix, 'edits'>): WorkspaceEdit;
+}
 
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   intent: CompletionItemKind.Event,
@@ -65,7 +76,7 @@ export function featureCapabilities(): ServerCapabilities {
 }
 
 /** Registers every editor feature on the connection. */
-export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
+export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, service: FeatureHost): void {
   const ws = service.workspace;
   /** The file and offset of a request, when the file is an open bot file. */
   const at = (uri: string, position: Position): { file: string; offset: number } | undefined => {
@@ -75,7 +86,7 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     return { file, offset: doc.offsetAt(position) };
   };
   const location = (l: { file: string; start: number; end: number }): Location => ({
-    uri: pathToFileURL(l.file).toString(),
+    uri: uriOf(l.file),
     range: service.range(l.file, l.start, l.end),
   });
   const guard = <P, R>(name: string, fallback: R, fn: (p: P) => R): ((p: P) => R) => {
