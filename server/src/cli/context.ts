@@ -5,8 +5,7 @@
  * the action).
  */
 import type { Command } from 'commander';
-import { openWorkspace, type Workspace } from '../versioning/index';
-import { BotvError, isBotvError } from '../versioning/errors';
+import { BotvError, isBotvError, openWorkspace, type Workspace } from '../versioning/index';
 import { makeStyle, type Style } from './format';
 import { gateValidator } from '../formats/gate';
 import { findWorkspaceRoot } from './root';

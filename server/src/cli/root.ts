@@ -2,8 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { BotvError } from '../versioning/errors';
-import { STORE_DIR } from '../versioning/store/layout';
+import { BotvError, STORE_DIR } from '../versioning/index';
 
 /**
  * The workspace root: `--root` if given; else the nearest folder at or above `cwd` that

@@ -1,6 +1,6 @@
 // The client's `botVersions.*` settings, read defensively: anything malformed falls back
 // to the default rather than breaking validation.
-import type { ValidationOptions } from '../formats/native/rules/types';
+import type { ValidationOptions } from '../definitions/index';
 
 export interface Settings {
   validationEnabled: boolean;

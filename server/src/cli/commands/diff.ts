@@ -1,6 +1,6 @@
 /** `botv diff`: files that differ between two versions, or a version and the working copy. */
 import { WORKING } from '../../versioning/index';
-import type { DiffResult, DiffSide } from '../../versioning/types';
+import type { DiffResult, DiffSide } from '../../versioning/index';
 import { badArgument } from '../context';
 import { plural, type Style } from '../format';
 import type { CommandModule } from './types';

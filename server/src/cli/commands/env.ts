@@ -1,5 +1,5 @@
 /** Environment commands: env, env set, promote, rollback. */
-import type { EnvironmentChange, GateProblem } from '../../versioning/types';
+import type { EnvironmentChange, GateProblem } from '../../versioning/index';
 import { age, table, type Style } from '../format';
 import type { CommandModule } from './types';
 

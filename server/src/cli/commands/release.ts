@@ -1,5 +1,5 @@
 /** Release commands: release create, list, accept, reject. */
-import type { ReleaseInfo } from '../../versioning/types';
+import type { ReleaseInfo } from '../../versioning/index';
 import { age, plural, table, type Style } from '../format';
 import type { CommandModule } from './types';
 

@@ -1,5 +1,5 @@
 /** Version commands: versions, show, cat, save, restore, copy, delete, pin, unpin, status. */
-import type { VersionInfo, VersionOrigin } from '../../versioning/types';
+import type { VersionInfo, VersionOrigin } from '../../versioning/index';
 import { age, badges, bytes, plural, table, type Style } from '../format';
 import type { CommandModule } from './types';
 
