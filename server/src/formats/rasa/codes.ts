@@ -10,7 +10,7 @@ export const RASA_CODES = {
   'rasa/version-newer': ['warning', 'A `version` newer than Rasa 3.x reads ("3.1"): Rasa skips the file.'],
   'rasa/version-older': ['warning', 'A `version` older than "3.1".'],
   'rasa/version-not-string': ['warning', 'A `version` written as a number (`3.1` instead of `"3.1"`).'],
-  'rasa/config-missing-key': ['error', 'config.yml lacks `language` or `assistant_id`.'],
+  'rasa/config-missing-key': ['warning', 'config.yml lacks `language` or `assistant_id`.'],
   'rasa/assistant-id-placeholder': ['warning', '`assistant_id` is still the placeholder `placeholder_default`.'],
   'rasa/unknown-recipe': ['error', '`recipe` is neither `default.v1` nor `graph.v1`.'],
   'rasa/domain-empty': ['error', 'The domain declares nothing.'],
