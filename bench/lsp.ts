@@ -57,7 +57,7 @@ const EDITS = Math.max(2, Number(process.env.BOTV_BENCH_LSP_EDITS ?? 30));
 const PROFILE = process.env.BOTV_BENCH_LSP_PROFILE;
 /** Quiet time between two edits: longer than either server's debounce, as a person pauses. */
 const PAUSE_MS = 300;
-/** Validation delay of each server after a change (ours: server/src/lsp/languageService.ts; the peer's validationDelayMs). */
+/** Validation delay of each server after a change (ours: server/src/lsp/diagnostics.ts; the peer's validationDelayMs). */
 const DEBOUNCE = { ours: 120, yls: 200 };
 
 type ServerKey = 'ours' | 'ours24' | 'yls';
