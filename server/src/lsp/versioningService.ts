@@ -3,8 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { semanticDiff } from '../formats/native/semanticDiff';
-import { formatById } from '../formats/index';
+import { formatById, semanticDiff } from '../formats/index';
 import { openWorkspace, WORKING } from '../versioning/index';
 import type * as core from '../versioning/index';
 import { RefusedError } from './errors';
