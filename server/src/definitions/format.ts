@@ -144,6 +144,12 @@ export interface BotFormat {
    * own identity. The files the target keeps whole are its identity's `keep` globs.
    */
   adoptIdentity(released: ReadonlyMap<string, string>, target: ReleaseTarget): AdoptedIdentity;
+  /**
+   * A version's files resolved for one environment, as the platform would read them there
+   * (the native format substitutes `${VARIABLE}`s); what has no value is listed as missing.
+   * Values set per environment in config.json are applied after, alike for every format.
+   */
+  resolveExport?(files: ReadonlyMap<string, Uint8Array>, env: string): { files: Map<string, Uint8Array>; used: string[]; missing: string[] };
   /** A session for a bot of this format found at `dir`. */
   open(dir: string): BotSession;
   /** Completion, hover, navigation, rename and outline in this format's files. */

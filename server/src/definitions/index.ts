@@ -18,6 +18,8 @@ export type { Position, Range } from './parse/lines';
 export type { Node, ObjectNode, ArrayNode, ScalarNode, OpaqueNode, Property, PathSegment } from './parse/tree';
 export { nodeAt, pathOf, walk } from './parse/tree';
 export { dirOf, joinPath, normalizePath, relativeTo } from './paths';
+export { applyValues } from './values';
+export type { PlainScalar } from './values';
 
 export { BotWorkspace } from './model/workspace';
 export type { ChangeResult } from './model/workspace';

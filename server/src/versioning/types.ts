@@ -3,7 +3,7 @@
  * the language server can send it to the editor and the CLI can print it with `--json`.
  * Times are ISO 8601 strings in UTC; ids are lowercase hex SHA-256 digests.
  */
-import type { FormatId } from '../definitions/index';
+import type { FormatId, PlainScalar } from '../definitions/index';
 import type { StoreFs } from './fs/fsio';
 
 /** Severity of a gate problem, as in LSP diagnostics. */
@@ -72,6 +72,13 @@ export interface StoreConfig {
   bots: Record<string, { id: string }>;
   retention: { keep: number | null; keepEnvironmentHistory: number };
   gates: { validateBefore: string[]; severities: Record<string, GateSeverity> };
+  /**
+   * Values set into a bot's files when a version is exported for an environment, by bot id,
+   * environment, file (relative to the bot folder) and key path: `{ "shop": { "production":
+   * { "endpoints.yml": { "action_endpoint.url": "https://…" } } } }`. The working copy and
+   * the stored versions never hold them.
+   */
+  values: Record<string, Record<string, Record<string, Record<string, PlainScalar>>>>;
 }
 
 /** A bot found in the workspace. */

@@ -15,6 +15,7 @@ import type { NativeDocument } from './model/bot';
 import { MANIFEST_NAMES } from './model/builtins';
 import { extractFacts } from './model/facts';
 import { validateShape } from './schema/validate';
+import { resolveNativeExport } from './variables';
 import { isNativeDefinitionFile, NativeSession } from './session';
 
 export const nativeFormat: BotFormat = {
@@ -62,6 +63,8 @@ export const nativeFormat: BotFormat = {
     if (!doc.syntax.some((f) => f.code === 'syntax/merge-conflict')) validateShape(doc.root, doc.text, local);
     return { doc, facts: extractFacts(doc), local };
   },
+
+  resolveExport: (files, env) => resolveNativeExport(files, env),
 
   open(dir: string) {
     return new NativeSession(nativeFormat, dir);

@@ -17,7 +17,8 @@ import type { Core } from './context';
 import { resolveVersion } from './refs';
 import { loadBotState, refOf } from './state';
 import { readContents, versionFiles } from './trees';
-import { collectVariables, isDefinitionFile, substitute } from './variables';
+import { applyValues } from '../../definitions/index';
+import { formatById } from '../../formats/index';
 
 /** Name of the description file written into every export folder. */
 export const EXPORT_MANIFEST = '.botversions-export.json';
@@ -63,28 +64,32 @@ export async function exportVersion(core: Core, botId: string, ref: string, env:
   const v = resolveVersion(state, ref);
   const files = await versionFiles(core, v);
   const contents = await readContents(core, files);
-  const texts = new Map<string, string>();
-  for (const f of files) if (isDefinitionFile(f.path)) texts.set(f.path, new TextDecoder().decode(contents.get(f.path)!));
-  const vars = collectVariables(texts, env);
 
-  const used = new Set<string>();
-  const missing: string[] = [];
-  const exported: Array<{ entry: FileEntry; data: Uint8Array }> = [];
-  for (const f of files) {
-    let data = contents.get(f.path)!;
-    const text = texts.get(f.path);
-    if (text !== undefined) {
-      const r = substitute(f.path, text, vars);
-      for (const u of r.used) used.add(u);
-      for (const m of r.missing) missing.push(`${f.path}: \${${m}}`);
-      if (r.text !== text) data = new TextEncoder().encode(r.text);
+  // As the platform reads the bot there (the native format's ${VARIABLE}s), then the values
+  // config.json sets for this environment, alike for every format.
+  const format = formatById(bot.format);
+  const resolved = format?.resolveExport ? format.resolveExport(contents, env) : { files: new Map(contents), used: [], missing: [] };
+  const used = new Set<string>(resolved.used);
+  const missing = [...resolved.missing];
+  for (const [file, keys] of Object.entries(config.values[bot.id]?.[env] ?? {})) {
+    const data = resolved.files.get(file);
+    if (!data) {
+      missing.push(`${file}: .botversions/config.json sets values in it for ${env}, but ${refOf(state, v).label} has no such file`);
+      continue;
     }
-    exported.push({ entry: { path: f.path, sha256: sha256(data), size: data.length }, data });
+    const r = applyValues(file, new TextDecoder().decode(data), keys);
+    for (const m of r.missing) missing.push(`${file}: .botversions/config.json sets "${m}" for ${env}, but the file has no such key (add it, with any value, and save)`);
+    for (const k of Object.keys(keys)) if (!r.missing.includes(k)) used.add(`${file}:${k}`);
+    resolved.files.set(file, new TextEncoder().encode(r.text));
   }
+  const exported: Array<{ entry: FileEntry; data: Uint8Array }> = files.map((f) => {
+    const data = resolved.files.get(f.path)!;
+    return { entry: { path: f.path, sha256: sha256(data), size: data.length }, data };
+  });
   if (missing.length > 0) {
     throw new BotvError(
       'UNRESOLVED_VARIABLES',
-      `${bot.id} ${refOf(state, v).label} cannot be exported for ${env}: these variables have no value there:\n${missing.map((m) => `  ${m}`).join('\n')}\nGive each a default or an "environments.${env}" value under variables:, save, and export again.`,
+      `${bot.id} ${refOf(state, v).label} cannot be exported for ${env}: these values are missing there:\n${missing.map((m) => `  ${m}`).join('\n')}\nGive each variable a default or an "environments.${env}" value under variables:, or fix "values" in .botversions/config.json, and export again.`,
       { missing },
     );
   }

@@ -3,7 +3,7 @@
  * that people edit and that changes in place. Comments are allowed (JSONC).
  */
 import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { BOT_ID } from '../../definitions/index';
+import { BOT_ID, type PlainScalar } from '../../definitions/index';
 import { pathProblem } from '../workingcopy/paths';
 import { relative } from 'node:path';
 import { BotvError, errnoOf, ioError } from '../errors';
@@ -59,8 +59,8 @@ export function normalizeConfig(raw: unknown, file: string): StoreConfig {
   if (raw === undefined || raw === null) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) fail('the file must hold a JSON object');
   const o = raw as Record<string, unknown>;
-  const known = new Set(['pipeline', 'protected', 'retention', 'gates', 'bots', '$schema']);
-  for (const k of Object.keys(o)) if (!known.has(k)) fail(`unknown setting "${k}" (known: pipeline, protected, retention, gates, bots)`);
+  const known = new Set(['pipeline', 'protected', 'retention', 'gates', 'bots', 'values', '$schema']);
+  for (const k of Object.keys(o)) if (!known.has(k)) fail(`unknown setting "${k}" (known: pipeline, protected, retention, gates, bots, values)`);
 
   let pipeline = DEFAULT_PIPELINE;
   if (o.pipeline !== undefined) {
@@ -136,7 +136,32 @@ export function normalizeConfig(raw: unknown, file: string): StoreConfig {
       bots[dir] = { id: id as string };
     }
   }
-  return { pipeline, protected: prot, retention: { keep, keepEnvironmentHistory }, gates: { validateBefore, severities }, bots };
+  const values: StoreConfig['values'] = {};
+  if (o.values !== undefined && o.values !== null) {
+    const isMap = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+    if (!isMap(o.values)) fail('"values" must be an object: bot id → environment → file → key path → value, like { "shop": { "production": { "endpoints.yml": { "action_endpoint.url": "https://actions.example.com/webhook" } } } }');
+    for (const [bot, envs] of Object.entries(o.values as Record<string, unknown>)) {
+      if (!BOT_ID.test(bot)) fail(`"values" names "${bot}", which is no bot id (lowercase letters, digits and "-")`);
+      if (!isMap(envs)) fail(`"values.${bot}" must map environments to files`);
+      values[bot] = {};
+      for (const [env, files] of Object.entries(envs as Record<string, unknown>)) {
+        if (!pipeline.includes(env)) fail(`"values.${bot}" names the environment "${env}", which is not in the pipeline (${pipeline.join(', ')})`);
+        if (!isMap(files)) fail(`"values.${bot}.${env}" must map files of the bot to key paths and values`);
+        values[bot]![env] = {};
+        for (const [file, keys] of Object.entries(files as Record<string, unknown>)) {
+          const why = pathProblem(file);
+          if (why) fail(`"values.${bot}.${env}" names the file "${file}": ${why}; use a path relative to the bot folder, "/"-separated`);
+          if (!isMap(keys)) fail(`"values.${bot}.${env}.${file}" must map key paths (like "action_endpoint.url") to values`);
+          for (const [key, v] of Object.entries(keys as Record<string, unknown>)) {
+            if (!/^[^.\s][^\s]*$/.test(key) || key.split('.').some((seg) => seg === '')) fail(`"values.${bot}.${env}.${file}" has the key path "${key}"; write keys joined by ".", like "action_endpoint.url"`);
+            if (v !== null && !['string', 'number', 'boolean'].includes(typeof v)) fail(`"values.${bot}.${env}.${file}.${key}" must be a text, a number, true, false or null`);
+          }
+          values[bot]![env]![file] = keys as Record<string, PlainScalar>;
+        }
+      }
+    }
+  }
+  return { pipeline, protected: prot, retention: { keep, keepEnvironmentHistory }, gates: { validateBefore, severities }, bots, values };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { visit as visitJson } from 'jsonc-parser';
 import { isMap, isPair, isScalar, parseDocument, visit as visitYaml, type Scalar } from 'yaml';
-import { parseManifest } from '../../formats/native/manifest';
+import { parseManifest } from './manifest';
 
 const REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
@@ -97,4 +97,29 @@ export function substitute(path: string, text: string, vars: Map<string, string 
     );
   }
   return { text: apply(text, edits), used, missing };
+}
+
+/**
+ * A native bot's files resolved for one environment: `${NAME}` in every definition file's
+ * strings replaced by the variable's value there (`environments.<env>`, else `default`).
+ */
+export function resolveNativeExport(files: ReadonlyMap<string, Uint8Array>, env: string): { files: Map<string, Uint8Array>; used: string[]; missing: string[] } {
+  const texts = new Map<string, string>();
+  for (const [path, data] of files) if (isDefinitionFile(path)) texts.set(path, new TextDecoder().decode(data));
+  const vars = collectVariables(texts, env);
+  const used = new Set<string>();
+  const missing: string[] = [];
+  const out = new Map<string, Uint8Array>();
+  for (const [path, data] of files) {
+    const text = texts.get(path);
+    if (text === undefined) {
+      out.set(path, data);
+      continue;
+    }
+    const r = substitute(path, text, vars);
+    for (const u of r.used) used.add(u);
+    for (const m of r.missing) missing.push(`${path}: \${${m}}`);
+    out.set(path, r.text === text ? data : new TextEncoder().encode(r.text));
+  }
+  return { files: out, used: [...used].sort(), missing };
 }
