@@ -1,16 +1,18 @@
 // `npm start`: builds the extension and opens the sample workspace in a real VS Code with
 // it loaded from this working tree. The desktop `code` when it is installed and there is a
 // display; otherwise the pinned code-server on 127.0.0.1 (set up on first use), whose URL
-// is printed, until Ctrl-C. The workspace is a working copy of samples/pizza-shop made
-// once under .artifacts/pizza-shop, so experiments never change samples/.
+// is printed, until Ctrl-C. The workspace is a working copy of a sample (samples/pizza-shop
+// unless --sample names another) made once under .artifacts/<sample>, so experiments never
+// change samples/.
 //
-//   npm start [-- --fresh] [--code-server] [--port N] [--theme dark|light] [--watch]
+//   npm start [-- --fresh] [--sample pizza-shop|rasa-pizza] [--code-server] [--port N] [--theme dark|light] [--watch]
 //
 //   --fresh        recopy the sample workspace and reset code-server's profile
+//   --sample NAME  open samples/NAME: pizza-shop (native bots, the default) or rasa-pizza (a Rasa project)
 //   --code-server  use code-server even when the desktop `code` is installed
 //   --watch        keep rebuilding on change (then run "Developer: Reload Window")
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, startCodeServer } from './codeserver.mjs';
 import { artifactsDir, root } from './paths.mjs';
@@ -25,7 +27,8 @@ const option = (flag) => {
 };
 const fresh = args.includes('--fresh');
 const watch = args.includes('--watch');
-const workspace = join(artifactsDir, 'pizza-shop');
+const sample = option('--sample') ?? 'pizza-shop';
+const workspace = join(artifactsDir, sample);
 const profile = join(artifactsDir, 'code-server');
 
 /** The desktop VS Code, when there is one and a screen to show it on. */
@@ -59,12 +62,20 @@ Bot Versions is running in VS Code (code-server). Open this address in your brow
     ${url}
 
 What to look at:
-  - The Bot Versions icon in the activity bar lists the sample's bots: pizza-dev (development)
+${
+    sample === 'rasa-pizza'
+      ? `  - The Bot Versions icon in the activity bar lists the Rasa project (pizza-palace, Rasa en), read
+    from its own files: save a version from its row, then change an example in data/nlu.yml.
+  - Write an utter_ name no response has in a story of data/stories.yml to see the Rasa checks
+    in the Problems panel; hover a response name to see its variations.`
+      : `  - The Bot Versions icon in the activity bar lists the sample's bots: pizza-dev (development)
     and pizza-prod, its protected production twin. Save a version of pizza-dev from its row.
-  - The "Get started with Bot Versions" tour opens on the first run; open it again with
-    F1 > "Welcome: Open Walkthrough..." > Get started with Bot Versions.
   - F1 > "Bot Versions: Show Environments" shows the pipeline; make a typo in a \`say:\` of
     pizza-dev/flows/ordering.yaml to see the language server's checks in the Problems panel.
+  - A Rasa project instead: npm start -- --sample rasa-pizza`
+  }
+  - The "Get started with Bot Versions" tour opens on the first run; open it again with
+    F1 > "Welcome: Open Walkthrough..." > Get started with Bot Versions.
 
 Workspace: ${workspace}  (npm start -- --fresh to start over)
 After a rebuild (npm run build${watch ? ', running now on change' : ', or npm start -- --watch'}), run "Developer: Reload Window".
@@ -79,7 +90,10 @@ function startWatch() {
 
 async function main() {
   await run(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
-  ensureSampleCopy(workspace, { fresh });
+  if (!existsSync(join(root, 'samples', sample))) {
+    throw new Error(`there is no sample "${sample}"; the samples are ${readdirSync(join(root, 'samples')).join(', ')} (npm start -- --sample <name>).`);
+  }
+  ensureSampleCopy(workspace, { fresh, from: join(root, 'samples', sample) });
 
   const code = desktopCode();
   if (code) {

@@ -14,8 +14,8 @@ export function copySample(dest, { from = sampleWorkspace } = {}) {
 }
 
 /** Copies the sample into `dest` only when it is not there yet (`fresh` recopies). */
-export function ensureSampleCopy(dest, { fresh = false } = {}) {
-  if (fresh || !existsSync(dest)) copySample(dest);
+export function ensureSampleCopy(dest, { fresh = false, from = sampleWorkspace } = {}) {
+  if (fresh || !existsSync(dest)) copySample(dest, { from });
   return dest;
 }
 
