@@ -5,6 +5,7 @@
 // never part of the bot. See ../../../docs/formats/rasa.md.
 import type { BotFormat, BotIdentity, FolderProbe, ParsedDocument, Recognition } from '../../definitions/index';
 import { RASA_CODES } from './codes';
+import { rasaEntities } from './entities';
 import { extractRasaFacts } from './facts';
 import { CONFIG_FILES } from './model';
 import type { RasaDocument } from './model';
@@ -32,6 +33,8 @@ export const rasaFormat: BotFormat = {
   },
 
   adoptIdentity: (released, target) => adoptRasaIdentity(released, target),
+
+  entities: (files) => rasaEntities(files),
 
   // Top-level generated folders of the project, and Python caches at any depth.
   skipsDir: (rel) => rel !== '' && (GENERATED.has(rel.split('/')[0]!) || rel.split('/').some((seg) => seg === '__pycache__')),
