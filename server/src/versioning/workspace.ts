@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Core } from './core/context';
-import { diff } from './core/diff';
+import { diff, diffTexts } from './core/diff';
 import { environmentHistory, environments, promote, rollback, setEnvironment } from './core/environments';
 import { exportVersion } from './core/export';
 import { gc } from './core/gc';
@@ -26,6 +26,7 @@ import type {
   BotInfo,
   BotList,
   DiffResult,
+  DiffTexts,
   EnvironmentChange,
   EnvironmentEvent,
   EnvironmentState,
@@ -225,6 +226,11 @@ export class Workspace {
   /** Compares two versions, or a version and the working copy (`'working'`, the default `to`). */
   diff(bot: string, from: string, to?: string, opts: { hunks?: boolean; context?: number } = {}): Promise<DiffResult> {
     return diff(this.core, bot, from, to, opts);
+  }
+
+  /** Every text file of both sides of a diff, for reading them as a bot (the semantic diff). */
+  diffTexts(bot: string, from: string, to?: string): Promise<DiffTexts> {
+    return diffTexts(this.core, bot, from, to);
   }
 
   /** Exports a version with variables resolved for `env` into `outDir`. */

@@ -3,7 +3,7 @@ import { structuredPatch } from 'diff';
 import { join } from 'node:path';
 import { BotvError, ioError } from '../errors';
 import { objectHint } from '../store/layout';
-import type { DiffHunk, DiffResult, DiffSide, FileDiff, FileEntry } from '../types';
+import type { DiffHunk, DiffResult, DiffSide, DiffTexts, FileDiff, FileEntry } from '../types';
 import type { Core } from './context';
 import { resolveVersion } from './refs';
 import { loadBotState, refOf, type BotState } from './state';
@@ -138,4 +138,35 @@ export async function diff(core: Core, botId: string, from: string, to: string =
     stats.deletions += f.deletions;
   }
   return { bot: bot.id, from: a.side, to: b.side, files, stats };
+}
+
+/**
+ * The texts of both sides of a diff, every file of each (for a semantic diff, which reads
+ * the whole bot: an entity may move between files). A file both sides hold unchanged is
+ * read once.
+ */
+export async function diffTexts(core: Core, botId: string, from: string, to: string = WORKING): Promise<DiffTexts> {
+  const bot = await core.bot(botId);
+  const state = await loadBotState(core, bot.id);
+  if (from === WORKING && to === WORKING) throw new BotvError('BAD_ARGUMENT', 'Compare the working copy with a version: give at least one version.');
+  const [a, b] = await Promise.all([sideOf(core, bot, state, from), sideOf(core, bot, state, to)]);
+  const read = new Map<string, Promise<string | undefined>>();
+  const texts = async (side: Side): Promise<Map<string, string>> => {
+    const entries = await Promise.all(
+      side.files.map(async (f) => {
+        let text = read.get(f.sha256);
+        if (!text) {
+          text = side.read(f).then((data) => (isText(data) ? new TextDecoder().decode(data) : undefined));
+          read.set(f.sha256, text);
+        }
+        return [f.path, await text] as const;
+      }),
+    );
+    const out = new Map<string, string>();
+    for (const [path, text] of entries) if (text !== undefined) out.set(path, text);
+    return out;
+  };
+  const before = await texts(a);
+  const after = await texts(b);
+  return { bot: bot.id, format: bot.format, from: a.side, to: b.side, before, after };
 }
