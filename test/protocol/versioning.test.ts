@@ -38,7 +38,10 @@ describe('language server: versioning over the protocol', function () {
     writeFileSync(file, readFileSync(file, 'utf8').replace('Bon appétit !', 'Bon appétit et à bientôt !'));
     const cmp = await client.request<CompareResult>('botVersions/compare', { bot: 'pizza-dev', from: { kind: 'version', id: v1.id }, to: { kind: 'working' } });
     assert.deepEqual(cmp.files.map((f) => [f.path, f.change]), [['responses/support.yaml', 'modified']]);
-    assert.deepEqual(cmp.summary.map((s) => [s.kind, s.name, s.change]), [['response', 'farewell', 'edited']]);
+    assert.deepEqual(
+      cmp.summary.map((s) => [s.kind, s.name, s.change, s.file, s.detail]),
+      [['response', 'farewell', 'modified', 'responses/support.yaml', 'fr-FR …appétit ! → …appétit et à bientôt !']],
+    );
     const v2 = await client.request<VersionInfo>('botVersions/saveVersion', { bot: 'pizza-dev', name: 'Second' });
     await client.request<EnvironmentInfo>('botVersions/setEnvironment', { bot: 'pizza-dev', environment: 'development', version: v2.id });
     const staging = await client.request<EnvironmentInfo>('botVersions/promote', { bot: 'pizza-dev', environment: 'staging' });

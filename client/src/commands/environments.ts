@@ -117,7 +117,10 @@ async function confirmPreview(p: PromotePreview, message: string, action: string
     if (!c.files.length) lines.push('The two versions hold the same files.');
     else {
       lines.push(`${plural(c.files.length, 'file')} differ:`);
-      for (const s of c.summary.slice(0, 12)) lines.push(`  ${s.change === 'added' ? '+' : s.change === 'removed' ? '−' : '~'} ${s.kind} ${s.name}${s.locale ? ` (${s.locale})` : ''}${s.detail ? `: ${s.detail}` : ''}`);
+      for (const s of c.summary.slice(0, 12)) {
+        const where = [s.parent, s.locale].filter((x) => x !== undefined).join(', ');
+        lines.push(`  ${s.change === 'added' ? '+' : s.change === 'removed' ? '−' : '~'} ${s.kind} ${s.name}${where ? ` (${where})` : ''}${s.detail ? `: ${s.detail}` : ''}`);
+      }
       if (c.summary.length > 12) lines.push(`  … and ${c.summary.length - 12} more`);
     }
   }

@@ -11,27 +11,50 @@ export type ComparisonNode =
   | { kind: 'file'; file: FileChange }
   | { kind: 'summary'; changes: SemanticChange[] }
   | { kind: 'group'; title: string; changes: SemanticChange[] }
+  /** Changes of one kind that belong to one entity (an intent's utterances in a locale, a slot type's values). */
+  | { kind: 'parent'; changeKind: string; parent: string; locale?: string; changes: SemanticChange[] }
   | { kind: 'change'; change: SemanticChange }
   | { kind: 'same' };
 
+/** The semantic diff's kinds, as the view titles them (the server lists them in this order). */
 const KIND_TITLES: Record<string, string> = {
-  bot: 'Bot',
+  setting: 'Settings',
   locale: 'Locales',
+  variable: 'Variables',
   intent: 'Intents',
   utterance: 'Utterances',
+  entity: 'Entities',
+  'entity-value': 'Entity values',
   slot: 'Slots',
-  slotType: 'Slot types',
   response: 'Responses',
+  form: 'Forms',
+  action: 'Actions',
+  webhook: 'Webhooks',
   flow: 'Flows',
-  function: 'Functions',
-  variable: 'Variables',
+  page: 'Pages',
+  story: 'Stories',
+  rule: 'Rules',
+  test: 'Tests',
 };
 
 const CHANGE_ICONS: Record<SemanticChange['change'], [string, string]> = {
   added: ['diff-added', 'charts.green'],
   removed: ['diff-removed', 'charts.red'],
-  edited: ['diff-modified', 'charts.blue'],
+  modified: ['diff-modified', 'charts.blue'],
 };
+
+/** "+2 −1 ~1": how many of a list were added, removed and modified. */
+function counts(changes: readonly SemanticChange[]): string {
+  let added = 0;
+  let removed = 0;
+  let modified = 0;
+  for (const c of changes) {
+    if (c.change === 'added') added++;
+    else if (c.change === 'removed') removed++;
+    else modified++;
+  }
+  return `+${added} −${removed}${modified ? ` ~${modified}` : ''}`;
+}
 
 /** The Comparison view: the files two sides differ in, and what changed in bot terms. */
 export class ComparisonTree implements vscode.TreeDataProvider<ComparisonNode> {
@@ -103,7 +126,7 @@ export class ComparisonTree implements vscode.TreeDataProvider<ComparisonNode> {
         item.id = `file:${f.path}`;
         item.label = f.path;
         item.description = `${f.change}${f.change === 'modified' ? `  +${f.additions} −${f.deletions}` : ''}`;
-        const [icon, color] = f.change === 'added' ? CHANGE_ICONS.added : f.change === 'removed' ? CHANGE_ICONS.removed : CHANGE_ICONS.edited;
+        const [icon, color] = CHANGE_ICONS[f.change];
         item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
         item.command = { command: 'botVersions.openComparedFile', title: 'Open Diff', arguments: [f] };
         item.tooltip = `${f.path}: ${f.change}. Click to open the diff.`;
@@ -119,20 +142,33 @@ export class ComparisonTree implements vscode.TreeDataProvider<ComparisonNode> {
       case 'group': {
         const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group:${node.title}`;
-        const counts = (['added', 'removed', 'edited'] as const)
+        const tally = (['added', 'removed', 'modified'] as const)
           .map((c) => [c, node.changes.filter((x) => x.change === c).length] as const)
           .filter(([, n]) => n > 0)
           .map(([c, n]) => `${n} ${c}`);
-        item.description = counts.join(', ');
+        item.description = tally.join(', ');
+        return item;
+      }
+      case 'parent': {
+        const label = node.locale ? `${node.parent} (${node.locale})` : node.parent;
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `parent:${node.changeKind}:${node.parent}:${node.locale ?? ''}`;
+        item.description = counts(node.changes);
+        const only = new Set(node.changes.map((c) => c.change));
+        const [icon, color] = CHANGE_ICONS[only.size === 1 ? node.changes[0]!.change : 'modified'];
+        item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
         return item;
       }
       case 'change': {
         const c = node.change;
-        const item = new vscode.TreeItem(c.locale ? `${c.name} (${c.locale})` : c.name, vscode.TreeItemCollapsibleState.None);
+        // Under a parent row the parent and locale are said already.
+        const label = c.parent === undefined && c.locale ? `${c.name} (${c.locale})` : c.name;
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
         item.description = c.detail ? `${c.change} · ${c.detail}` : c.change;
         const [icon, color] = CHANGE_ICONS[c.change];
         item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-        item.tooltip = `${KIND_TITLES[c.kind] ?? c.kind}: ${c.name} ${c.change}${c.detail ? ` — ${c.detail}` : ''}`;
+        const where = [c.parent, c.locale].filter((x) => x !== undefined).join(', ');
+        item.tooltip = `${KIND_TITLES[c.kind] ?? c.kind}: ${c.name}${where ? ` (${where})` : ''} ${c.change}${c.detail ? ` — ${c.detail}` : ''}${c.file ? `\n${c.file}` : ''}`;
         return item;
       }
       case 'same': {
@@ -161,7 +197,28 @@ export class ComparisonTree implements vscode.TreeDataProvider<ComparisonNode> {
         for (const c of node.changes) groups.set(c.kind, [...(groups.get(c.kind) ?? []), c]);
         return [...groups].map(([kind, changes]) => ({ kind: 'group', title: KIND_TITLES[kind] ?? kind, changes }));
       }
-      case 'group':
+      case 'group': {
+        // Changes that belong to an entity are gathered under it, per locale; the rest are listed as they are.
+        const out: ComparisonNode[] = [];
+        const parents = new Map<string, Extract<ComparisonNode, { kind: 'parent' }>>();
+        for (const change of node.changes) {
+          if (change.parent === undefined) {
+            out.push({ kind: 'change', change });
+            continue;
+          }
+          const key = `${change.parent}\u0000${change.locale ?? ''}`;
+          let p = parents.get(key);
+          if (!p) {
+            p = { kind: 'parent', changeKind: change.kind, parent: change.parent, changes: [] };
+            if (change.locale !== undefined) p.locale = change.locale;
+            parents.set(key, p);
+            out.push(p);
+          }
+          p.changes.push(change);
+        }
+        return out;
+      }
+      case 'parent':
         return node.changes.map((change) => ({ kind: 'change', change }));
       default:
         return [];

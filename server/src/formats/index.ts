@@ -3,7 +3,7 @@
 // and the CLI take the formats from here; a test keeps this list and docs/diagnostics.md in
 // step. Adding a format is a folder beside native/ and one line below. The editor features
 // are answered by the format of the bot a file belongs to.
-import { BotWorkspace, ENGINE_CODES, validateBotFiles } from '../definitions/index';
+import { BotWorkspace, ENGINE_CODES, diffEntities, parseDocument, validateBotFiles } from '../definitions/index';
 import type {
   BotFormat,
   CodeTable,
@@ -16,6 +16,7 @@ import type {
   PositionedDiagnostic,
   PrepareRenameResult,
   RenameResult,
+  SemanticChange,
   ValidationOptions,
 } from '../definitions/index';
 import { nativeFormat } from './native/index';
@@ -86,6 +87,38 @@ export function documentSymbols(ws: BotWorkspace, file: string): DocumentSymbol[
   return featuresOf(ws, file)?.documentSymbols?.(ws, file) ?? [];
 }
 
-/** What changed between two states of a bot in bot terms (the native format's semantic diff). */
-export { semanticDiff } from './native/semanticDiff';
-export type { ChangeKind, SemanticChange, SemanticDiff } from './native/semanticDiff';
+export type { ChangeKind, SemanticChange, SemanticEntity, SemanticKind } from '../definitions/index';
+
+/** What changed between two states of a bot, in the terms of its format. */
+export interface SemanticDiff {
+  /** Sorted by kind, parent, locale and name (the differ's order). */
+  changes: SemanticChange[];
+  /** Definition files that differ and do not parse cleanly on a side: compared as far as they parse. */
+  unreadable: string[];
+  /** Set when the format has no semantic diff yet; `changes` is then empty. */
+  unsupported?: true;
+}
+
+/**
+ * The semantic diff of two states of a bot of a format, each given as its files (paths
+ * relative to the bot folder → texts): the format reads each side into entities, the
+ * engine's differ compares them. Formatting, key order, comments and moves between files
+ * are no change.
+ */
+export function semanticChanges(format: BotFormat | FormatId, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): SemanticDiff {
+  const f = typeof format === 'string' ? formatById(format) : format;
+  if (!f?.entities) return { changes: [], unreadable: [], unsupported: true };
+  return { changes: diffEntities(f.entities(before), f.entities(after)), unreadable: unreadableFiles(f, before, after) };
+}
+
+function unreadableFiles(format: BotFormat, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+  const broken = (path: string, text: string | undefined) => text !== undefined && parseDocument(path, text).syntax.some((d) => d.severity === 'error');
+  const out: string[] = [];
+  for (const path of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(path);
+    const b = after.get(path);
+    if (a === b || !format.isDefinitionFile(path)) continue;
+    if (broken(path, a) || broken(path, b)) out.push(path);
+  }
+  return out.sort();
+}

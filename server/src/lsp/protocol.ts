@@ -135,12 +135,21 @@ export interface VersionFile {
   change: 'added' | 'modified' | null;
 }
 
+/**
+ * One change in bot terms (the semantic diff of server/src/definitions/diff/): `kind` is
+ * one of its vocabulary (intent, utterance, entity, slot, response, flow, …); an
+ * utterance's `name` is its text and its `parent` its intent.
+ */
 export interface SemanticChange {
   kind: string;
   name: string;
-  change: 'added' | 'removed' | 'edited';
-  detail: string;
-  locale: string | null;
+  change: 'added' | 'removed' | 'modified';
+  parent?: string;
+  locale?: string;
+  /** The file that defines it, relative to the bot folder (on the newer side when both have it). */
+  file?: string;
+  /** What changed in a modified entity, in a few words. */
+  detail?: string;
 }
 
 export interface CompareResult {

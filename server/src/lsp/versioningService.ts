@@ -1,9 +1,8 @@
 // Answers the client's custom requests with the versioning core: one core workspace per
 // workspace folder, bots found in any of them. Pure translation; the rules live in the core.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatById, semanticDiff } from '../formats/index';
+import { formatById, semanticChanges } from '../formats/index';
 import { openWorkspace, WORKING } from '../versioning/index';
 import type * as core from '../versioning/index';
 import { RefusedError } from './errors';
@@ -160,33 +159,16 @@ export class VersioningService {
     return { kind: 'version', id: v.id, label: v.label };
   }
 
-  private async texts(ws: core.Workspace, bot: core.BotInfo, side: SideRef, paths: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    const decoder = new TextDecoder('utf-8', { fatal: false });
-    await Promise.all(
-      paths.map(async (p) => {
-        try {
-          const bytes = side.kind === 'working' ? await readFile(join(bot.path, p)) : await ws.readVersionFile(bot.id, side.id, p);
-          out.set(p, decoder.decode(bytes));
-        } catch {
-          // A file missing on this side is an addition or a removal; the file list says so.
-        }
-      }),
-    );
-    return out;
-  }
-
   private async compare(ws: core.Workspace, bot: core.BotInfo, from: SideRef, to: SideRef): Promise<CompareResult> {
     const ref = (s: SideRef) => (s.kind === 'working' ? WORKING : s.id);
-    const diff = await ws.diff(bot.id, ref(from), ref(to), { hunks: true, context: 0 });
-    const changed = diff.files.map((f) => f.path);
-    const [before, after, fromSide, toSide] = await Promise.all([
-      this.texts(ws, bot, from, changed),
-      this.texts(ws, bot, to, changed),
+    const [diff, texts, fromSide, toSide] = await Promise.all([
+      ws.diff(bot.id, ref(from), ref(to), { hunks: true, context: 0 }),
+      // Both sides whole: an entity may move between files, and one file (a manifest) may say which others belong to the bot.
+      ws.diffTexts(bot.id, ref(from), ref(to)),
       this.side(ws, bot.id, from),
       this.side(ws, bot.id, to),
     ]);
-    const semantic = semanticDiff(before, after);
+    const semantic = semanticChanges(texts.format, texts.before, texts.after);
     return {
       bot: bot.id,
       from: fromSide,

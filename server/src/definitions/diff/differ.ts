@@ -15,8 +15,28 @@ interface Bucket {
   b: SemanticEntity | SemanticEntity[] | undefined;
 }
 
-function identity(e: SemanticEntity): string {
-  return `${e.kind}\u0000${e.parent ?? ''}\u0000${e.locale ?? ''}\u0000${e.name}`;
+/**
+ * The buckets by identity, as nested maps keyed by the entities' own strings: their hashes
+ * are computed once and kept by the strings, where a joined key would be a new string to
+ * hash per entity (several times slower on a large bot).
+ */
+type Index = Map<string, Map<string, Map<string, Map<string, Bucket>>>>;
+
+function bucketOf(index: Index, e: SemanticEntity, all: Bucket[]): Bucket {
+  let byParent = index.get(e.kind);
+  if (!byParent) index.set(e.kind, (byParent = new Map()));
+  const parent = e.parent ?? '';
+  let byLocale = byParent.get(parent);
+  if (!byLocale) byParent.set(parent, (byLocale = new Map()));
+  const locale = e.locale ?? '';
+  let byName = byLocale.get(locale);
+  if (!byName) byLocale.set(locale, (byName = new Map()));
+  let b = byName.get(e.name);
+  if (!b) {
+    byName.set(e.name, (b = { a: undefined, b: undefined }));
+    all.push(b);
+  }
+  return b;
 }
 
 function add(slot: SemanticEntity | SemanticEntity[] | undefined, e: SemanticEntity): SemanticEntity | SemanticEntity[] {
@@ -34,21 +54,18 @@ function list(slot: SemanticEntity | SemanticEntity[] | undefined): SemanticEnti
 
 /** The changes from `before` to `after`, sorted by kind (in SEMANTIC_KINDS order), parent, locale, name and change. */
 export function diffEntities(before: readonly SemanticEntity[], after: readonly SemanticEntity[]): SemanticChange[] {
-  const buckets = new Map<string, Bucket>();
+  const index: Index = new Map();
+  const buckets: Bucket[] = [];
   for (const e of before) {
-    const k = identity(e);
-    const b = buckets.get(k);
-    if (b) b.a = add(b.a, e);
-    else buckets.set(k, { a: e, b: undefined });
+    const b = bucketOf(index, e, buckets);
+    b.a = add(b.a, e);
   }
   for (const e of after) {
-    const k = identity(e);
-    const b = buckets.get(k);
-    if (b) b.b = add(b.b, e);
-    else buckets.set(k, { a: undefined, b: e });
+    const b = bucketOf(index, e, buckets);
+    b.b = add(b.b, e);
   }
   const out: SemanticChange[] = [];
-  for (const { a, b } of buckets.values()) {
+  for (const { a, b } of buckets) {
     if (a !== undefined && b !== undefined && !Array.isArray(a) && !Array.isArray(b)) {
       if (a.value !== b.value) out.push(changeOf('modified', b, a));
       continue;
@@ -150,8 +167,15 @@ export function describeChange(before: string, after: string): string {
     }
     if (JSON.stringify(x) === JSON.stringify(y)) return;
     const prefix = path ? `${path} ` : '';
-    if (Array.isArray(x) && Array.isArray(y)) note(x.length === y.length ? `${prefix}changed`.trim() : `${prefix}${x.length} → ${y.length} items`);
-    else if (isScalar(x) && isScalar(y)) note(`${prefix}${show(x)} → ${show(y)}`);
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length) return note(`${prefix}${x.length} → ${y.length} item${y.length === 1 ? '' : 's'}`);
+      // One item of a list replaced: say which, when it is a scalar.
+      const at = x.flatMap((v, i) => (JSON.stringify(v) === JSON.stringify(y[i]) ? [] : [i]));
+      const [i] = at;
+      if (at.length === 1 && isScalar(x[i!]) && isScalar(y[i!])) note(`${prefix}${showPair(x[i!] as Scalar, y[i!] as Scalar)}`);
+      else note(`${prefix}changed`.trim());
+    }
+    else if (isScalar(x) && isScalar(y)) note(`${prefix}${showPair(x, y)}`);
     else note(`${prefix}changed`.trim());
   };
   walk(a, b, '');
@@ -163,13 +187,31 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function isScalar(v: unknown): v is string | number | boolean | null {
+type Scalar = string | number | boolean | null;
+
+function isScalar(v: unknown): v is Scalar {
   return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
-function show(v: string | number | boolean | null): string {
-  const s = typeof v === 'string' ? (v === '' || /^\s|\s$/.test(v) ? JSON.stringify(v) : v) : String(v);
+function show(v: Scalar, from = 0): string {
+  let s = typeof v === 'string' ? (v === '' || /^\s|\s$/.test(v) ? JSON.stringify(v) : v) : String(v);
+  if (from > 0) s = '…' + s.slice(from);
   return s.length > MAX_SHOWN ? s.slice(0, MAX_SHOWN - 1) + '…' : s;
+}
+
+/** "before → after"; two long texts are shown from a little before where they part. */
+function showPair(x: Scalar, y: Scalar): string {
+  let from = 0;
+  if (typeof x === 'string' && typeof y === 'string' && (x.length > MAX_SHOWN || y.length > MAX_SHOWN)) {
+    let same = 0;
+    while (same < x.length && same < y.length && x[same] === y[same]) same++;
+    if (same > 12) {
+      // From the start of the word before the first character that differs.
+      const space = x.lastIndexOf(' ', same - 4);
+      from = space > same - 24 ? space + 1 : same - 10;
+    }
+  }
+  return `${show(x, from)} → ${show(y, from)}`;
 }
 
 /** How many changes of each kind of change a list holds. */

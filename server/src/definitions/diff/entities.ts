@@ -34,6 +34,27 @@ export const SEMANTIC_KINDS = [
 
 export type SemanticKind = (typeof SEMANTIC_KINDS)[number];
 
+/** How a summary heads each kind's changes. */
+export const SEMANTIC_KIND_TITLES: Readonly<Record<SemanticKind, string>> = {
+  setting: 'Settings',
+  locale: 'Locales',
+  variable: 'Variables',
+  intent: 'Intents',
+  utterance: 'Utterances',
+  entity: 'Entities',
+  'entity-value': 'Entity values',
+  slot: 'Slots',
+  response: 'Responses',
+  form: 'Forms',
+  action: 'Actions',
+  webhook: 'Webhooks',
+  flow: 'Flows',
+  page: 'Pages',
+  story: 'Stories',
+  rule: 'Rules',
+  test: 'Tests',
+};
+
 /**
  * One thing a bot defines. Its identity is (kind, parent, locale, name): the differ
  * matches entities of two sides by it, wherever their files are. Utterances (training
