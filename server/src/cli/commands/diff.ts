@@ -1,6 +1,13 @@
-/** `botv diff`: files that differ between two versions, or a version and the working copy. */
+/**
+ * `botv diff`: files that differ between two versions, or a version and the working copy,
+ * and what changed in bot terms (the format's semantic diff, in `--semantic` and always in
+ * `--json`).
+ */
 import { WORKING } from '../../versioning/index';
 import type { DiffResult, DiffSide } from '../../versioning/index';
+import { SEMANTIC_KIND_TITLES, countChanges } from '../../definitions/index';
+import type { SemanticKind } from '../../definitions/index';
+import { formatById, semanticChanges, type SemanticChange, type SemanticDiff } from '../../formats/index';
 import { badArgument } from '../context';
 import { plural, type Style } from '../format';
 import type { CommandModule } from './types';
@@ -43,6 +50,47 @@ function render(d: DiffResult, style: Style, nameOnly: boolean): string[] {
   return out;
 }
 
+/** A name as a summary shows it: texts (an utterance, a name with spaces) quoted. */
+function shownName(c: SemanticChange): string {
+  return c.kind === 'utterance' || !/^[\p{L}\p{N}_.:/@$-]+$/u.test(c.name) ? JSON.stringify(c.name) : c.name;
+}
+
+/**
+ * The semantic diff for people: one group per kind, one line per change marked `+`, `-`
+ * or `~` at the start of the line (so that a ```diff block in a pull request colours it),
+ * and a total.
+ */
+function renderSemantic(d: DiffResult, s: SemanticDiff, formatLabel: string, style: Style): string[] {
+  const from = sideName(d.from);
+  const to = sideName(d.to);
+  if (s.unsupported) return [`${formatLabel} bots have no semantic diff yet; ${plural(d.files.length, 'file')} differ (botv diff without --semantic shows them).`];
+  const out: string[] = [];
+  let kind: SemanticKind | undefined;
+  for (const c of s.changes) {
+    if (c.kind !== kind) {
+      kind = c.kind;
+      out.push(style.bold(SEMANTIC_KIND_TITLES[kind] ?? kind));
+    }
+    const text = `${c.parent !== undefined ? `${c.parent} › ` : ''}${shownName(c)}${c.locale !== undefined ? ` (${c.locale})` : ''}${c.detail ? `: ${c.detail}` : ''}`;
+    const where = c.file !== undefined && c.parent === undefined ? style.dim(`  ${c.file}`) : '';
+    if (c.change === 'added') out.push(style.green(`+ ${text}`) + where);
+    else if (c.change === 'removed') out.push(style.red(`- ${text}`) + where);
+    else out.push(`${style.yellow('~')} ${text}${where}`);
+  }
+  for (const path of s.unreadable) out.push(style.yellow(`! ${path} does not parse cleanly on one side; it is compared as far as it parses`));
+  const n = countChanges(s.changes);
+  if (s.changes.length === 0) {
+    out.push(
+      d.files.length === 0
+        ? `No differences between ${from} and ${to} of ${d.bot}.`
+        : `No changes in bot terms between ${from} and ${to} of ${d.bot} (${plural(d.files.length, 'file')} differ${d.files.length === 1 ? 's' : ''}: formatting, order, comments, moves between files, or files outside the bot's definitions).`,
+    );
+  } else {
+    out.push(style.dim(`${from} → ${to} of ${d.bot}: ${plural(s.changes.length, 'change')} in bot terms (${n.added} added, ${n.removed} removed, ${n.modified} modified) in ${plural(d.files.length, 'file')}`));
+  }
+  return out;
+}
+
 export const diffCommand: CommandModule = {
   name: 'diff',
   register(program, cli) {
@@ -55,17 +103,20 @@ export const diffCommand: CommandModule = {
           .argument('<from>', 'version')
           .argument('[to]', 'version (default: the working copy)')
           .option('--name-only', 'list the files only')
+          .option('--semantic', 'what changed in bot terms (intents, utterances, entities, slots, responses, flows, …) instead of the files')
           .option('--context <lines>', 'lines of context around changes', '3'),
       ),
       async ({ ws, args, opts, style }) => {
         const [bot, from, to] = args as [string, string, string | undefined];
-        const o = opts as { nameOnly?: boolean; context: string };
+        const o = opts as { nameOnly?: boolean; semantic?: boolean; json?: boolean; context: string };
         const context = Number(o.context);
         if (!Number.isSafeInteger(context) || context < 0) {
           badArgument(`--context ${o.context}: give a whole number of lines, 0 or more.`);
         }
-        const d = await ws.diff(bot, from, to ?? WORKING, { hunks: !o.nameOnly, context });
-        return { json: d, text: render(d, style, o.nameOnly === true) };
+        const [d, texts] = await Promise.all([ws.diff(bot, from, to ?? WORKING, { hunks: !o.nameOnly && (!o.semantic || o.json === true), context }), ws.diffTexts(bot, from, to ?? WORKING)]);
+        const semantic = semanticChanges(texts.format, texts.before, texts.after);
+        const text = o.semantic ? renderSemantic(d, semantic, formatById(texts.format)?.label ?? texts.format, style) : render(d, style, o.nameOnly === true);
+        return { json: { ...d, semantic }, text };
       },
     );
   },
