@@ -47,8 +47,8 @@ export const RASA_CODES = {
   'rasa/flow-unknown-slot': ['error', 'A flow collects, sets or persists a slot the domain does not declare.'],
   'rasa/flow-unknown-action': ['error', 'A flow step runs an action the domain does not list.'],
   'rasa/flow-unknown-flow': ['error', 'A `link` or `call` to a flow that does not exist.'],
-  'rasa/flow-collect-no-prompt': ['error', 'A collect step with no `utter_ask_<slot>` response, no `action_ask_<slot>` and no initial value.'],
+  'rasa/flow-collect-no-prompt': ['error', 'A collect step with no `utter_ask_<slot>` response, no `action_ask_<slot>` and no initial value, or with both the response and the action.'],
   'rasa/flow-invalid-condition': ['error', 'A flow condition without the `slots.` or `context.` prefix, or naming a slot the domain does not declare.'],
-  'rasa/flow-structure': ['error', 'A `next` to a step id that does not exist, or a duplicated step id.'],
+  'rasa/flow-structure': ['error', 'A `next` to a step id that does not exist, a duplicated step id, or a `next` on a link step.'],
   'rasa/flow-duplicate-nlu-trigger': ['error', 'One intent triggers two flows.'],
 } as const satisfies CodeTable;
