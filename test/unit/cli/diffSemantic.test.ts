@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../server/src/cli/program';
-import { cleanTempDirs, copyFixture, put } from '../versioning/support/workspace';
+import { copyFixture, put } from '../versioning/support/workspace';
 
 interface Run {
   code: number;
@@ -43,7 +43,6 @@ describe('botv diff --semantic', function () {
     assert.equal((await botv(root, 'save', 'shop-dev')).code, 0);
   });
 
-  after(() => cleanTempDirs());
 
   it('prints the changes grouped by kind, one marked line each, and a total', async () => {
     const r = await botv(root, 'diff', 'shop-dev', 'v1', 'v2', '--semantic');
