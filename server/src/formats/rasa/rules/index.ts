@@ -7,6 +7,7 @@ import { formSlotsRule } from './formSlots';
 import { mappingPolicyRule } from './mappingPolicy';
 import { responsesRule } from './responses';
 import { slotsRule } from './slots';
+import { schemaRule } from './schema';
 import { versionKeyRule } from './versionKey';
 import { intentsRule } from './intents';
 import { exampleRepeatsRule } from './exampleRepeats';
@@ -26,6 +27,7 @@ import { flowStructureRule } from './flowStructure';
 import { flowNluTriggersRule } from './flowNluTriggers';
 
 export const RASA_RULES: readonly RasaRule[] = [
+  schemaRule,
   versionKeyRule,
   configKeysRule,
   domainEmptyRule,
