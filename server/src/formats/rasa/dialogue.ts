@@ -112,6 +112,11 @@ function slotSets(node: Node | null | undefined, ref: Ref): SlotSet[] {
     for (const p of obj(it)?.properties ?? []) out.push({ name: { text: p.key, start: p.keyStart, end: p.keyEnd }, value: canonical(p.value) });
   }
   for (const s of out) if (!DEFAULT_SLOTS.has(s.name.text)) ref('slot', s.name, 'step');
+  // `requested_slot: recipient` names the slot a form asks for next.
+  for (const it of items(node)) {
+    const requested = str(get(it, 'requested_slot')?.value);
+    if (requested) ref('slot', requested, 'step');
+  }
   return out;
 }
 

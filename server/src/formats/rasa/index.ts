@@ -5,6 +5,11 @@
 // never part of the bot. See ../../../docs/formats/rasa.md.
 import type { BotFormat, BotIdentity, FolderProbe, ParsedDocument, Recognition } from '../../definitions/index';
 import { RASA_CODES } from './codes';
+import { complete } from './features/completion';
+import { hover } from './features/hover';
+import { findDefinition, findReferences } from './features/navigation';
+import { prepareRename, rename } from './features/rename';
+import { documentSymbols } from './features/symbols';
 import { rasaEntities } from './entities';
 import { extractRasaFacts } from './facts';
 import { CONFIG_FILES } from './model';
@@ -48,4 +53,6 @@ export const rasaFormat: BotFormat = {
   open(dir: string) {
     return new RasaSession(rasaFormat, dir);
   },
+
+  features: { complete, hover, findDefinition, findReferences, prepareRename, rename, documentSymbols },
 };
