@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { cpSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanTempDirs, get, open, put, REPO, tempDir } from './support/workspace';
+import { get, open, put, REPO, tempDir } from './support/workspace';
 
 const CLEAN = join(REPO, 'test', 'fixtures', 'rasa', 'clean');
 
@@ -20,7 +20,6 @@ function rasaWorkspace(dir: string): string {
 
 describe('bot ids that last', function () {
   this.timeout(30_000);
-  after(cleanTempDirs);
 
   it('takes a Rasa project without assistant_id by its folder, and records the id on its first version', async () => {
     const root = rasaWorkspace('assistants/ledger');

@@ -6,13 +6,12 @@ import { strict as assert } from 'node:assert';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBotvError } from '../../../server/src/versioning/index';
-import { cleanTempDirs, get, open, put, REPO, tempDir } from './support/workspace';
+import { get, open, put, REPO, tempDir } from './support/workspace';
 
 const CLEAN = join(REPO, 'test', 'fixtures', 'rasa', 'clean');
 
 describe('export with environment values', function () {
   this.timeout(30_000);
-  after(cleanTempDirs);
 
   function workspace(values: unknown): string {
     const root = tempDir('botv-values-');
