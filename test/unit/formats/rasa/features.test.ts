@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { BotWorkspace, FileEdit } from '../../../../server/src/definitions/index';
 import { loadFolder, normalizePath } from '../../../../server/src/definitions/index';
 import { complete, createWorkspace, documentSymbols, findDefinition, findReferences, hover, prepareRename, rename } from '../../../../server/src/formats/index';
+import { generateLargeRasaProject } from '../../../../bench/generate-rasa';
 
 const FIXTURES = join(__dirname, '../../../fixtures/rasa');
 
@@ -606,6 +607,57 @@ describe('rasa: editor features', function () {
       assert.equal(text.slice(flow.children[0]!.selectionStart, flow.children[0]!.selectionEnd), 'call');
       const tests = outline(calm, 'e2e_tests/block_card.yml').find((s) => s.name === 'test_cases')!;
       assert.deepEqual(tests.children.map((c) => c.name), ['a stolen card is blocked and the user is handed to the fraud team']);
+    });
+  });
+
+  describe('robustness and speed', () => {
+    it('answers at every offset of every file, and of every file cut short, without throwing', () => {
+      for (const p of [clean, split, calm]) {
+        for (const file of p.ws.getBots()[0]!.files) {
+          const text = p.ws.getDocument(file)!.text;
+          documentSymbols(p.ws, file);
+          for (let o = 0; o <= text.length; o++) {
+            complete(p.ws, file, o);
+            hover(p.ws, file, o);
+            findDefinition(p.ws, file, o);
+            prepareRename(p.ws, file, o);
+          }
+          for (let cut = 0; cut < text.length; cut += 53) {
+            p.ws.setDocument(file, text.slice(0, cut), 9);
+            complete(p.ws, file, cut);
+            hover(p.ws, file, cut);
+            documentSymbols(p.ws, file);
+          }
+          p.ws.setDocument(file, text, 10);
+        }
+      }
+    });
+
+    it('answers hover and completion well within 10 ms on the generated large project, after an edit too', () => {
+      const ws = createWorkspace();
+      for (const [rel, text] of generateLargeRasaProject()) ws.setDocument(`big/${rel}`, text, 1);
+      ws.getAllDiagnostics();
+      const story = 'big/data/stories/stories_02.yml';
+      const nlu = 'big/data/nlu/council.yml';
+      const st = ws.getDocument(story)!.text;
+      const nt = ws.getDocument(nlu)!.text;
+      const median = (f: () => unknown): number => {
+        const times: number[] = [];
+        for (let i = 0; i < 15; i++) {
+          // A one-line edit of a large nlu file first: the request then runs on a new model.
+          ws.setDocument(nlu, i % 2 ? nt : nt.replace('\n      - ', '\n      - one more example\n      - '), i + 2);
+          ws.botOf(story);
+          const t = performance.now();
+          f();
+          times.push(performance.now() - t);
+        }
+        return times.sort((a, b) => a - b)[7]!;
+      };
+      const at = (needle: string) => st.indexOf(needle) + needle.length;
+      const h = median(() => assert.ok(hover(ws, story, at('action: utter_greet'))));
+      const c = median(() => assert.ok(complete(ws, story, at('action: utter_greet')).items.length > 500));
+      const i = median(() => assert.ok(complete(ws, story, at('intent: greet')).items.length > 300));
+      assert.ok(h < 10 && c < 10 && i < 10, `hover ${h.toFixed(2)} ms, completion of actions ${c.toFixed(2)} ms, of intents ${i.toFixed(2)} ms`);
     });
   });
 });
