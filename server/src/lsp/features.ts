@@ -47,6 +47,10 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   event: CompletionItemKind.Event,
   key: CompletionItemKind.Property,
   value: CompletionItemKind.Value,
+  // Rasa's kinds of names.
+  entity: CompletionItemKind.Constant,
+  form: CompletionItemKind.Class,
+  action: CompletionItemKind.Method,
 };
 
 const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
@@ -60,6 +64,17 @@ const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   variable: SymbolKind.Variable,
   locale: SymbolKind.Constant,
   key: SymbolKind.Property,
+  // Rasa's kinds of names and entries.
+  entity: SymbolKind.Constant,
+  form: SymbolKind.Class,
+  action: SymbolKind.Method,
+  story: SymbolKind.Object,
+  rule: SymbolKind.Object,
+  synonym: SymbolKind.Key,
+  regex: SymbolKind.Key,
+  lookup: SymbolKind.Array,
+  step: SymbolKind.Property,
+  test: SymbolKind.Object,
 };
 
 export function featureCapabilities(): ServerCapabilities {
