@@ -52,7 +52,7 @@ async function runScenario(scenario, theme, vsix) {
   const pageLog = join(logDir, 'page.log');
   writeFileSync(pageLog, '');
   const log = (line) => console.log(line);
-  const workspace = scenario.emptyWorkspace ? tempEmpty(scenario.name) : tempSample(scenario.name);
+  const workspace = scenario.emptyWorkspace ? tempEmpty(scenario.name) : tempSample(scenario.name, scenario.sample);
   let server;
   let context;
   let page;

@@ -19,10 +19,10 @@ export function ensureSampleCopy(dest, { fresh = false, from = sampleWorkspace }
   return dest;
 }
 
-/** A fresh copy of the sample in a new temporary folder named after `label`. */
-export function tempSample(label = 'workspace') {
+/** A fresh copy of a sample (samples/pizza-shop unless `sample` names another) in a new temporary folder named after `label`. */
+export function tempSample(label = 'workspace', sample = 'pizza-shop') {
   const dir = mkdtempSync(join(tmpdir(), `botv-${label.replace(/[^a-z0-9-]/gi, '-')}-`));
-  return copySample(join(dir, 'pizza-shop'));
+  return copySample(join(dir, sample), { from: join(sampleWorkspace, '..', sample) });
 }
 
 /** A new, empty temporary folder named after `label` (a workspace with no bot yet). */

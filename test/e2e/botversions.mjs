@@ -21,10 +21,10 @@ export function treeRow(page, text) {
   return page.locator('.pane-body .monaco-list-row', { has: page.locator('.label-name', { hasText: text }) }).first();
 }
 
-/** Opens the Bot Versions container and waits for the Versions view to list the bots. */
-export async function openBotVersions(t) {
+/** Opens the Bot Versions container and waits for the Versions view to list the bots (a bot named `bot` among them). */
+export async function openBotVersions(t, bot = 'Pizza Bot (development)') {
   await t.vscode.openView('Bot Versions');
-  await treeRow(t.page, 'Pizza Bot (development)').waitFor({ timeout: 30_000 });
+  await treeRow(t.page, bot).waitFor({ timeout: 30_000 });
 }
 
 /** Clicks a button of VS Code's modal dialog (confirmations). */

@@ -6,6 +6,7 @@
 //   export const workspaceTrust = true;          // optional: keep workspace trust on (Restricted Mode tests)
 //   export const walkthrough = true;             // optional: let the walkthrough open on first run
 //   export const emptyWorkspace = true;          // optional: open an empty folder instead of the sample
+//   export const sample = 'rasa-pizza';          // optional: open a copy of another folder of samples/
 //   /** @param {import('../e2e/framework.mjs').ScenarioContext} t */
 //   export async function run(t) { … }
 //
@@ -62,7 +63,7 @@ export async function loadScenarios(dir) {
     }
     if (typeof mod.run !== 'function') throw new Error(`${f}: export an async function \`run(t)\`.`);
     if (scenarios.some((s) => s.name === mod.name)) throw new Error(`${f}: another scenario is already named "${mod.name}".`);
-    scenarios.push({ name: mod.name, file: basename(f), run: mod.run, timeout: mod.timeout ?? 120_000, workspaceTrust: mod.workspaceTrust === true, walkthrough: mod.walkthrough === true, emptyWorkspace: mod.emptyWorkspace === true });
+    scenarios.push({ name: mod.name, file: basename(f), run: mod.run, timeout: mod.timeout ?? 120_000, workspaceTrust: mod.workspaceTrust === true, walkthrough: mod.walkthrough === true, emptyWorkspace: mod.emptyWorkspace === true, sample: typeof mod.sample === 'string' ? mod.sample : undefined });
   }
   return scenarios;
 }

@@ -2,7 +2,7 @@
 // config.yml (or config/config.yml) beside a domain (domain.yml or a domain/ folder), with
 // training data known by its keys anywhere in the project. Identity: `assistant_id`;
 // locale: `language`. Generated folders (models/, .rasa/, results/, caches, virtualenvs) are
-// never part of the bot. See ../../../docs/formats/rasa.md.
+// never part of the bot. See docs/formats.md.
 import type { BotFormat, BotIdentity, FolderProbe, ParsedDocument, Recognition } from '../../definitions/index';
 import { RASA_CODES } from './codes';
 import { complete } from './features/completion';
