@@ -54,7 +54,7 @@ export function validateBotFiles(
   const out: PositionedDiagnostic[] = [];
   if (!ws.getBots().some((b) => b.dir === '')) {
     out.push({
-      file: 'bot.yaml',
+      file: formats[0]?.markers[0] ?? '',
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: 'error',
       code: 'bot/missing-section',

@@ -24,6 +24,11 @@ import { rasaFormat } from './rasa/index';
 
 export const FORMATS: readonly BotFormat[] = [nativeFormat, rasaFormat];
 
+/** What makes a folder a bot, format by format, for messages: "Bot Versions (bot.yaml, …); Rasa (config.yml, …)". */
+export function markersText(): string {
+  return FORMATS.map((f) => `${f.label} (${f.markers.filter((m) => !m.endsWith('/')).join(', ')})`).join('; ');
+}
+
 /** The format with this id. */
 export function formatById(id: FormatId): BotFormat | undefined {
   return FORMATS.find((f) => f.id === id);

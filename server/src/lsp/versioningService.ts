@@ -2,7 +2,7 @@
 // workspace folder, bots found in any of them. Pure translation; the rules live in the core.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatById, semanticChanges } from '../formats/index';
+import { formatById, markersText, semanticChanges } from '../formats/index';
 import { openWorkspace, WORKING } from '../versioning/index';
 import type * as core from '../versioning/index';
 import { RefusedError } from './errors';
@@ -96,7 +96,7 @@ export class VersioningService {
       const bot = bots.find((b) => b.id === id);
       if (bot) return { ws, bot };
     }
-    throw new RefusedError('NOT_FOUND', `There is no bot "${id}" in this workspace. Its folder needs a bot.yaml whose bot.id is "${id}".`);
+    throw new RefusedError('NOT_FOUND', `There is no bot "${id}" in this workspace. A bot is a folder holding the marker files of its format: ${markersText()}.`);
   }
 
   /** The bot a file belongs to, by folder (the innermost bot folder holding it). */

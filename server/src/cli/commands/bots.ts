@@ -1,5 +1,5 @@
 /** `botv bots`: the bots of the workspace, their format, versions and environments. */
-import { FORMATS } from '../../formats/index';
+import { markersText } from '../../formats/index';
 import { age, badges, table } from '../format';
 import type { CommandModule } from './types';
 
@@ -24,8 +24,7 @@ export const botsCommand: CommandModule = {
       }
       const text: string[] = [];
       if (rows.length === 0) {
-        const kinds = FORMATS.map((f) => `${f.label} (${f.markers.filter((m) => !m.endsWith('/')).join(', ')})`).join('; ');
-        text.push(`No bots in ${ws.root}. A bot is a folder that holds the marker files of a format: ${kinds}. Use --root to point at your workspace.`);
+        text.push(`No bots in ${ws.root}. A bot is a folder that holds the marker files of a format: ${markersText()}. Use --root to point at your workspace.`);
       } else {
         text.push(
           ...table([

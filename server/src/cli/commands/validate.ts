@@ -72,6 +72,8 @@ async function run(cli: Cli, paths: string[], opts: ValidateOptions): Promise<vo
         ? style.green(`No problems in ${plural(bots, 'bot')}.`)
         : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(shown.length - errors - warnings, 'note')} in ${plural(bots, 'bot')}.`,
     );
+    // Say why the exit code is 1 when only warnings made it so.
+    if (failed && errors === 0) text.push(style.yellow(`Failed: ${plural(warnings, 'warning')}, and --fail-on-warnings counts warnings as failures.`));
     cli.print({ json: shown, text, exitCode: failed ? 1 : 0 }, json);
   } catch (e) {
     cli.fail(e, json);

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { userInfo } from 'node:os';
+import { markersText } from '../../formats/index';
 import { discoverBots, type ManifestCache } from '../bots/discover';
 import { BotvError, errnoOf, ioError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
@@ -169,7 +170,7 @@ export class Core {
       'NO_BOT',
       known.length > 0
         ? `No bot "${id}" in ${this.root}. Bots here: ${known.join(', ')}.`
-        : `No bot "${id}" in ${this.root}: no folder there holds a bot.yaml, bot.json or bot.jsonc. Use --root to point at your workspace.`,
+        : `No bot "${id}" in ${this.root}: no folder there holds the marker files of a bot — ${markersText()}. Use --root to point at your workspace.`,
       { known },
     );
   }
