@@ -136,6 +136,8 @@ export interface BotFormat {
   skipsDir(rel: string): boolean;
   /** Whether a file of the bot (relative to its folder) is parsed and checked: the definition files. */
   isDefinitionFile(rel: string): boolean;
+  /** Whether a file of the bot (relative to its folder) is one of the bot's own tests (Rasa's tests/ and e2e_tests/): the `tests` gate checks these. Absent: the format has none. */
+  isTestFile?(rel: string): boolean;
   /** What a file of this format's bots says: its facts and its own syntax-free findings (shape). */
   analyse(doc: ParsedDocument): BotDocument;
   /**

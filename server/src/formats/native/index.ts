@@ -57,6 +57,9 @@ export const nativeFormat: BotFormat = {
 
   isDefinitionFile: (rel) => isNativeDefinitionFile(rel),
 
+  // A native bot has no test files of its own.
+  isTestFile: () => false,
+
   analyse(doc: ParsedDocument): NativeDocument {
     const local = [...doc.syntax];
     // Mid-merge text parses into nonsense; the conflict markers are the one thing to say.

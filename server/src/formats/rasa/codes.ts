@@ -51,4 +51,5 @@ export const RASA_CODES = {
   'rasa/flow-invalid-condition': ['error', 'A flow condition without the `slots.` or `context.` prefix, or naming a slot the domain does not declare.'],
   'rasa/flow-structure': ['error', 'A `next` to a step id that does not exist, a duplicated step id, or a `next` on a link step.'],
   'rasa/flow-duplicate-nlu-trigger': ['error', 'One intent triggers two flows.'],
+  'rasa/test-example-conflict': ['warning', "A test story's `user:` text is a training example of another intent than the test expects: the test can only fail."],
 } as const satisfies CodeTable;

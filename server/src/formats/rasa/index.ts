@@ -46,6 +46,9 @@ export const rasaFormat: BotFormat = {
 
   isDefinitionFile: (rel) => /\.ya?ml$/i.test(rel),
 
+  // Test stories (`rasa test`) and end-to-end tests (`rasa test e2e`).
+  isTestFile: (rel) => /^(tests|e2e_tests)\//.test(rel) && /\.ya?ml$/i.test(rel),
+
   analyse(doc: ParsedDocument): RasaDocument {
     return { doc, facts: extractRasaFacts(doc), local: [...doc.syntax] };
   },

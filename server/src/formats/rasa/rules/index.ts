@@ -25,6 +25,7 @@ import { flowCollectPromptsRule } from './flowCollectPrompts';
 import { flowConditionsRule } from './flowConditions';
 import { flowStructureRule } from './flowStructure';
 import { flowNluTriggersRule } from './flowNluTriggers';
+import { testExampleConflictRule } from './testExampleConflict';
 
 export const RASA_RULES: readonly RasaRule[] = [
   schemaRule,
@@ -52,4 +53,5 @@ export const RASA_RULES: readonly RasaRule[] = [
   flowConditionsRule,
   flowStructureRule,
   flowNluTriggersRule,
+  testExampleConflictRule,
 ];
