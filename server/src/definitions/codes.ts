@@ -3,6 +3,7 @@
 // docs/diagnostics.md explains each at length; a test keeps the two in step.
 import type { CodeTable } from './format';
 import type { Severity } from './types';
+import { ZIP_CODES } from './zip/types';
 
 export const ENGINE_CODES = {
   'syntax/yaml': ['error', 'The YAML is malformed.'],
@@ -21,6 +22,8 @@ export const ENGINE_CODES = {
   'syntax/internal': ['error', 'The parser failed unexpectedly; please report it.'],
   'bot/duplicate-id': ['error', 'Two bots in the workspace share one id.'],
   'limit/too-many-problems': ['information', 'More problems than are shown for one file.'],
+  // A committed export zip read as a bot (zip/types.ts says each at length).
+  ...ZIP_CODES,
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 /** The default severity of a code in a format's table, else the engine's (error for codes neither knows). */

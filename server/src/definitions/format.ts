@@ -125,6 +125,11 @@ export interface BotFormat {
   /** The codes this format reports (documented in docs/diagnostics.md). */
   readonly codes: CodeTable;
   /**
+   * Whether its bots may be committed export zips (Lex, Dialogflow): a zip whose root, or
+   * whose one wrapper folder, this format recognises is a bot, read in place (archive.ts).
+   */
+  readonly zips?: boolean;
+  /**
    * Whether the folder is a bot of this format, decided on which markers exist alone (never
    * on their text: recognition runs on every change of a marker, and the store's scans ask
    * it of every sub-folder).

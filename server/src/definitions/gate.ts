@@ -1,5 +1,6 @@
 // Validation of a stored version (the promotion gate) and of files on disk (the CLI):
 // the same engine, with positions as zero-based lines and characters.
+import { isArchiveName } from './archive';
 import type { BotFormat } from './format';
 import { BotWorkspace } from './model/workspace';
 import type { ValidationOptions } from './options';
@@ -48,11 +49,15 @@ export function validateBotFiles(
   const ws = new BotWorkspace(formats, options);
   for (const [path, content] of files) {
     const p = path.replace(/\\/g, '/').replace(/^\.\//, '');
-    if (typeof content === 'string') ws.setDocument(p, content);
+    if (typeof content !== 'string' && isArchiveName(formats, p)) ws.setArchive(p, content);
+    else if (typeof content === 'string') ws.setDocument(p, content);
     else ws.setDocumentBytes(p, content);
   }
   const out: PositionedDiagnostic[] = [];
-  if (!ws.getBots().some((b) => b.dir === '')) {
+  // The bot is at the top of the files, or in the one zip they are (a committed export).
+  const zips = [...files.keys()].filter((p) => isArchiveName(formats, p));
+  const atTop = (dir: string) => dir === '' || (files.size === 1 && zips.length === 1 && (dir === zips[0] || dir.startsWith(`${zips[0]}/`)));
+  if (!ws.getBots().some((b) => atTop(b.dir))) {
     out.push({
       file: formats[0]?.markers[0] ?? '',
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -28,6 +28,10 @@ export type { Definition, Reference, SymbolKind } from './model/symbols';
 export { DEFAULT_ENVIRONMENTS, resolveOptions } from './options';
 export type { ResolvedOptions, ValidationOptions } from './options';
 export { isDefinitionFile, listBotFiles, loadFiles, loadFolder, MAX_FILE_BYTES } from './model/disk';
+export { archiveProbe, expandArchive, isArchiveName, MAX_ZIP_BYTES } from './archive';
+export type { ExpandedArchive } from './archive';
+export { commonRoot, openZip } from './zip/index';
+export type { ZipArchive } from './zip/index';
 export { JUNK_FILES, SKIPPED_DIRS, searchesDir } from './files';
 
 export { validateBotFiles, positionDiagnostic, sortPositioned } from './gate';

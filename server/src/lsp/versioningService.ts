@@ -141,7 +141,7 @@ export class VersioningService {
       platform: bot.format === 'native' ? '' : (formatById(bot.format)?.label ?? bot.format),
       locales: bot.locales,
       folderUri: pathToFileURL(bot.path).toString(),
-      manifestUri: pathToFileURL(join(bot.path, bot.manifest)).toString(),
+      manifestUri: pathToFileURL(join(bot.path, bot.file ?? bot.manifest)).toString(),
       protected: bot.protected,
       versionCount: versions.length,
       latest,

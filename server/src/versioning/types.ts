@@ -3,7 +3,7 @@
  * the language server can send it to the editor and the CLI can print it with `--json`.
  * Times are ISO 8601 strings in UTC; ids are lowercase hex SHA-256 digests.
  */
-import type { FormatId, PlainScalar } from '../definitions/index';
+import type { BotFormat, FormatId, PlainScalar } from '../definitions/index';
 import type { StoreFs } from './fs/fsio';
 
 /** Severity of a gate problem, as in LSP diagnostics. */
@@ -52,6 +52,8 @@ export interface WorkspaceOptions {
   fs?: StoreFs;
   /** Gate hook run before a version enters a gated environment (see config `gates`). */
   validate?: GateValidator;
+  /** The formats bots are found in; default: the registry's (server/src/formats/index.ts). Injectable for tests. */
+  formats?: readonly BotFormat[];
   /** How long a writer waits for the store lock before giving up (ms, default 30 000). */
   lockTimeoutMs?: number;
   /** A lock not refreshed for this long is treated as abandoned (ms, default 60 000). */
@@ -97,8 +99,10 @@ export interface BotInfo {
   locales: string[];
   /** Folder relative to the workspace root, with `/` separators (`.` for the root itself). */
   dir: string;
-  /** Absolute folder path on this machine. */
+  /** Absolute folder path on this machine (for a bot that is one file, the folder holding it). */
   path: string;
+  /** For a bot that is one file of `path` — a committed export zip — its name: the bot's only file. */
+  file?: string;
   /** The marker file inside the folder that gives the bot its identity: bot.yaml, bot.json, bot.jsonc, or a platform's own (config.yml). */
   manifest: string;
   protected: boolean;

@@ -46,7 +46,9 @@ describe('definitions: bad examples', () => {
         if (existsSync(file)) for (const d of JSON.parse(readFileSync(file, 'utf8')) as { code: string }[]) seen.add(d.code);
       }
     }
-    const missing = Object.keys(CODES).filter((c) => !seen.has(c) && c !== 'syntax/internal');
+    // The zip reader's codes are shown by test/unit/definitions/zip.test.ts and archive.test.ts,
+    // which build a damaged or hostile zip for each; no format of the registry reads zips yet.
+    const missing = Object.keys(CODES).filter((c) => !seen.has(c) && c !== 'syntax/internal' && !c.startsWith('zip/'));
     assert.deepEqual(missing, []);
   });
 });

@@ -3,6 +3,7 @@
 // everything. The folders it skips are the ones discovery skips (files.ts).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isArchiveName, MAX_ZIP_BYTES } from '../archive';
 import type { BotFormat } from '../format';
 import { searchesDir } from '../files';
 import type { BotWorkspace } from './workspace';
@@ -10,9 +11,12 @@ import type { BotWorkspace } from './workspace';
 /** Files larger than this are not read (no bot file is that big; it is likely data or a mistake). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** Whether any of `formats` may parse a file of this name. */
+/** How large a file may be to be read: a zip may hold a whole export. */
+const maxBytes = (path: string): number => (/\.zip$/i.test(path) ? MAX_ZIP_BYTES : MAX_FILE_BYTES);
+
+/** Whether any of `formats` may parse a file of this name, or read it as a bot's export zip. */
 export function isDefinitionFile(formats: readonly BotFormat[], path: string): boolean {
-  return formats.some((f) => f.isDefinitionFile(path));
+  return formats.some((f) => f.isDefinitionFile(path)) || isArchiveName(formats, path);
 }
 
 /** Every file under `root` that one of `formats` may parse (absolute, '/'-separated paths). */
@@ -50,7 +54,7 @@ export async function loadFiles(ws: BotWorkspace, paths: readonly string[]): Pro
       const i = next++;
       try {
         const st = await stat(paths[i]!);
-        if (st.size <= MAX_FILE_BYTES) bytes[i] = await readFile(paths[i]!);
+        if (st.size <= maxBytes(paths[i]!)) bytes[i] = await readFile(paths[i]!);
       } catch {
         // A file that vanished between listing and reading is simply not there.
       }
@@ -61,7 +65,9 @@ export async function loadFiles(ws: BotWorkspace, paths: readonly string[]): Pro
   for (let i = 0; i < paths.length; i++) {
     const b = bytes[i];
     if (!b) continue;
-    ws.setDocumentBytes(paths[i]!, b);
+    // A zip is read in place as a bot when a format claims it; its entries become documents.
+    if (isArchiveName(ws.formatList, paths[i]!)) ws.setArchive(paths[i]!, b);
+    else ws.setDocumentBytes(paths[i]!, b);
     done.push(paths[i]!);
   }
   return done;

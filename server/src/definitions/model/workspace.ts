@@ -4,7 +4,9 @@
 // its format, which models and checks it. A change re-parses only the changed file and tells
 // the bot it belongs to; a change of a marker makes its folder be recognised again, and the
 // workspace-wide id check runs again.
+import { expandArchive } from '../archive';
 import { duplicateBotIds } from '../rules/duplicateBotId';
+import { Settler } from './settle';
 import type { BotFormat, BotSession, FolderProbe, Recognition, SessionHost } from '../format';
 import { resolveOptions } from '../options';
 import type { ResolvedOptions, ValidationOptions } from '../options';
@@ -21,6 +23,8 @@ interface Entry {
   text: string;
   version: number;
   decodeFindings: Finding[];
+  /** The committed zip this entry was read from, when it is one of a zip's entries (read-only). */
+  archive?: string;
   /** The parse, analysed by the format that owned the file then (undefined: no bot owned it). */
   parsed?: { by: BotFormat | undefined; value: BotDocument };
 }
@@ -45,6 +49,8 @@ export class BotWorkspace implements WorkspaceView {
   private options: ResolvedOptions;
   private workspaceFindings: Map<string, Finding[]> | undefined;
   private readonly host: SessionHost;
+  /** Zips read as bots: their entries' paths and the zip's own findings, by zip path. */
+  private readonly archives = new Map<string, { entries: string[]; findings: Finding[] }>();
 
   constructor(
     private readonly formats: readonly BotFormat[],
@@ -67,6 +73,7 @@ export class BotWorkspace implements WorkspaceView {
   /** Replaces the validation settings; every bot is checked again on the next request. */
   setOptions(options: ValidationOptions): ChangeResult {
     this.options = resolveOptions(options);
+    this.archiveSettled = new WeakMap();
     for (const b of this.bots.values()) b.session.optionsChanged();
     return { affected: this.allBotFiles() };
   }
@@ -103,6 +110,51 @@ export class BotWorkspace implements WorkspaceView {
   setDocumentBytes(path: string, bytes: Uint8Array, version = 0): ChangeResult {
     const { text, findings } = decodeBotFile(bytes);
     return this.setDocument(path, text, version, findings);
+  }
+
+  /**
+   * Reads a committed export zip (its bytes) in place: when a format whose bots may be zips
+   * claims it, each entry that format parses becomes a read-only document at
+   * `<zip path>/<entry>`, and the zip's own findings are reported at the zip. A zip no format
+   * claims holds nothing here. Reading the same zip again replaces what it held.
+   */
+  setArchive(path: string, bytes: Uint8Array): ChangeResult {
+    const p = normalizePath(path);
+    const affected = new Set(this.removeArchive(p).affected);
+    const expanded = expandArchive(p, bytes, this.formats);
+    if (!expanded) return { affected: [...affected] };
+    const entries: string[] = [];
+    for (const [name, data] of expanded.entries) {
+      const entryPath = `${p}/${name}`;
+      for (const a of this.setDocumentBytes(entryPath, data).affected) affected.add(a);
+      const e = this.entries.get(entryPath);
+      if (e) e.archive = p;
+      entries.push(entryPath);
+    }
+    this.archives.set(p, { entries, findings: expanded.findings });
+    affected.add(p);
+    return { affected: [...affected] };
+  }
+
+  /** Forgets what a zip held (deleted, or no longer a bot). */
+  removeArchive(path: string): ChangeResult {
+    const p = normalizePath(path);
+    const had = this.archives.get(p);
+    if (!had) return { affected: [] };
+    this.archives.delete(p);
+    const affected = new Set<string>([p]);
+    for (const entry of had.entries) for (const a of this.removeDocument(entry).affected) affected.add(a);
+    return { affected: [...affected] };
+  }
+
+  /** The zip a document was read from, when it is a zip's entry (such documents are read-only). */
+  archiveOf(path: string): string | undefined {
+    return this.entries.get(normalizePath(path))?.archive;
+  }
+
+  /** Whether a path is a zip read as a bot. */
+  isArchive(path: string): boolean {
+    return this.archives.has(normalizePath(path));
   }
 
   /** Forgets a file (deleted, or closed and gone from disk). */
@@ -170,14 +222,17 @@ export class BotWorkspace implements WorkspaceView {
    */
   getDiagnostics(path: string): Diagnostic[] {
     const p = normalizePath(path);
+    const archive = this.archives.get(p);
+    if (archive) return this.archiveDiagnostics(p, archive.findings);
     const bot = this.botAt(p);
     if (!bot) return [];
     return bot.session.diagnostics(this.host, p, this.workspaceRuleFindings().get(p));
   }
 
-  /** Diagnostics of every bot file, by path. */
+  /** Diagnostics of every bot file, by path (a zip read as a bot, by the zip's path). */
   getAllDiagnostics(): Map<string, Diagnostic[]> {
     const out = new Map<string, Diagnostic[]>();
+    for (const [zip, a] of this.archives) out.set(zip, this.archiveDiagnostics(zip, a.findings));
     for (const model of this.getBots()) {
       for (const f of [...model.files, ...model.extraManifests]) out.set(f, this.getDiagnostics(f));
     }
@@ -185,6 +240,15 @@ export class BotWorkspace implements WorkspaceView {
   }
 
   // ---- internals ----
+
+  private archiveSettled = new WeakMap<Finding[], Diagnostic[]>();
+
+  /** A zip's own findings as diagnostics (the same array while they do not change). */
+  private archiveDiagnostics(zip: string, findings: Finding[]): Diagnostic[] {
+    let d = this.archiveSettled.get(findings);
+    if (!d) this.archiveSettled.set(findings, (d = new Settler(this.options).finish(zip, [new Settler(this.options).settle(zip, findings, 0)])));
+    return d;
+  }
 
   private changed(p: string, before: string[], previous: BotDocument | undefined, addedOrRemoved: boolean): ChangeResult {
     const entry = this.entries.get(p);

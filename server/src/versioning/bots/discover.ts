@@ -5,8 +5,8 @@
  * node_modules, .botversions, hidden folders) and those a bot's format leaves out of it
  * (Rasa's models/); bots may nest (a nested bot is its own bot and not part of the outer one).
  */
-import { basename, join, relative } from 'node:path';
-import { BOT_ID, searchesDir, toBotId, type BotFormat, type BotIdentity } from '../../definitions/index';
+import { basename, dirname, join, relative } from 'node:path';
+import { archiveProbe, BOT_ID, commonRoot, isArchiveName, MAX_ZIP_BYTES, openZip, searchesDir, toBotId, type BotFormat, type BotIdentity } from '../../definitions/index';
 import { FORMATS } from '../../formats/index';
 import { errnoOf, ioError } from '../errors';
 import type { StoreFs } from '../fs/fsio';
@@ -19,6 +19,30 @@ const MAX_DEPTH = 12;
 
 /** Identities already read, by marker path, with the stat they were read at. */
 export type ManifestCache = Map<string, { key: string; ident: BotIdentity }>;
+
+/** A zip read as a bot: its format, its marker's path inside the zip and its identity. */
+interface ZipHit {
+  format: BotFormat;
+  marker: string;
+  ident: BotIdentity;
+}
+
+/** What discovery learnt of each zip, by path, with the stat it was read at (null: no bot). */
+const zipCache = new Map<string, { key: string; hit: ZipHit | null }>();
+
+/** The bot a zip holds at its root or inside its one wrapper folder, if a format whose bots may be zips claims it. */
+function recogniseZip(bytes: Uint8Array, relPath: string, formats: readonly BotFormat[]): ZipHit | null {
+  const zipFormats = formats.filter((f) => f.zips);
+  if (zipFormats.length === 0) return null;
+  const zip = openZip(bytes);
+  const wrapper = commonRoot(zip.entries);
+  for (const folder of wrapper === undefined ? [''] : ['', wrapper]) {
+    const probe = archiveProbe(zip, folder === '' ? relPath : `${relPath}/${folder}`, folder);
+    const found = recogniseFolder(probe, zipFormats);
+    if (found) return { format: found.format, marker: folder === '' ? found.recognition.marker : `${folder}/${found.recognition.marker}`, ident: found.format.identity(probe, found.recognition) };
+  }
+  return null;
+}
 
 /** Finds every bot under `root`; duplicate ids and unreadable manifests become problems. */
 export async function discoverBots(
@@ -100,6 +124,9 @@ export async function discoverBots(
         });
       }
       inside = { path: dir, format };
+    } else if (!inside) {
+      // Committed export zips of this folder, read in place (a zip inside a bot's folder is one of its files).
+      for (const e of entries) if (e.kind === 'file' && isArchiveName(formats, e.name)) await zipBot(join(dir, e.name));
     }
     if (depth >= MAX_DEPTH) return;
     const subdirs = entries.filter((e) => {
@@ -110,6 +137,51 @@ export async function discoverBots(
     });
     await Promise.all(subdirs.map((e) => walk(join(dir, e.name), depth + 1, inside)));
   };
+  /** A zip one of the formats recognises at its root or inside its one wrapper folder, as a bot. */
+  const zipBot = async (zipPath: string): Promise<void> => {
+    let st;
+    try {
+      st = await fs.lstat(zipPath);
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') return;
+      throw ioError('inspect', zipPath, e);
+    }
+    if (st.size > MAX_ZIP_BYTES) return;
+    const key = `zip:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${rel(zipPath)}`;
+    const cached = zipCache.get(zipPath);
+    let hit: ZipHit | null;
+    if (cached && cached.key === key) hit = cached.hit;
+    else {
+      let bytes: Uint8Array;
+      try {
+        bytes = await fs.readFile(zipPath);
+      } catch (e) {
+        throw ioError('read', zipPath, e);
+      }
+      hit = recogniseZip(bytes, rel(zipPath), formats);
+      zipCache.set(zipPath, { key, hit });
+    }
+    if (!hit) return;
+    const pinned = config.bots[rel(zipPath)]?.id;
+    const id = pinned ?? hit.ident.id ?? (toBotId(basename(zipPath).replace(/\.zip$/i, '')) || 'bot');
+    if (hit.ident.problem && !pinned) {
+      problems.push({ code: 'BAD_MANIFEST', message: `${hit.ident.problem}. Export the bot again, or fix it and zip it again, to version it.`, dirs: [rel(zipPath)] });
+      return;
+    }
+    found.push({
+      id,
+      name: hit.ident.name ?? basename(zipPath),
+      format: hit.format.id,
+      idSource: pinned ? 'config' : hit.ident.id ? 'files' : 'folder',
+      locales: hit.ident.locales,
+      dir: rel(zipPath),
+      path: dirname(zipPath),
+      file: basename(zipPath),
+      manifest: hit.marker,
+      protected: protectedIds.includes(id),
+    });
+  };
+
   await walk(root, 0, undefined);
   await adoptMoved(fs, root, config, found, problems);
 

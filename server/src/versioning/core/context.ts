@@ -4,7 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { userInfo } from 'node:os';
-import { markersText } from '../../formats/index';
+import type { BotFormat } from '../../definitions/index';
+import { FORMATS, markersText } from '../../formats/index';
 import { discoverBots, type ManifestCache } from '../bots/discover';
 import { BotvError, errnoOf, ioError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
@@ -28,6 +29,8 @@ export class Core {
   readonly records: RecordStore;
   readonly trees: TreeStore;
   readonly validate: GateValidator | undefined;
+  /** The formats bots are found in. */
+  readonly formats: readonly BotFormat[];
   private readonly options: WorkspaceOptions;
   private authorName: string | undefined;
   /** Serialises this process's writers before they contend for the file lock. */
@@ -59,6 +62,7 @@ export class Core {
     this.records = new RecordStore(this.fs, root);
     this.trees = new TreeStore(this.objects);
     this.validate = options.validate;
+    this.formats = options.formats ?? FORMATS;
   }
 
   /** Whether this workspace was opened read-only (see WorkspaceOptions.readOnly). */
@@ -155,7 +159,7 @@ export class Core {
   /** Every bot of the workspace. */
   async discover(): Promise<BotList> {
     const config = await this.config();
-    return discoverBots(this.fs, this.root, config, this.manifests);
+    return discoverBots(this.fs, this.root, config, this.manifests, this.formats);
   }
 
   /** One bot by id; throws NO_BOT or DUPLICATE_BOT with what to do. */

@@ -1,4 +1,5 @@
 /** File diffs between two versions, or a version and the working copy, with line hunks. */
+import { expandArchive } from '../../definitions/index';
 import { structuredPatch } from 'diff';
 import { join } from 'node:path';
 import { BotvError, ioError } from '../errors';
@@ -166,7 +167,19 @@ export async function diffTexts(core: Core, botId: string, from: string, to: str
     for (const [path, text] of entries) if (text !== undefined) out.set(path, text);
     return out;
   };
-  const before = await texts(a);
-  const after = await texts(b);
+  // A bot that is an export zip is compared by what the zip holds, as the format reads it.
+  const format = bot.file !== undefined ? core.formats.find((f) => f.id === bot.format) : undefined;
+  const unzipped = async (side: Side): Promise<Map<string, string>> => {
+    const out = new Map<string, string>();
+    const zip = side.files.find((f) => f.path === bot.file);
+    if (!zip || !format) return out;
+    const expanded = expandArchive(zip.path, await side.read(zip), [format]);
+    if (!expanded) return out;
+    const prefix = expanded.root === '' ? '' : `${expanded.root}/`;
+    for (const [name, data] of expanded.entries) if (isText(data)) out.set(name.slice(prefix.length), new TextDecoder().decode(data));
+    return out;
+  };
+  const before = format ? await unzipped(a) : await texts(a);
+  const after = format ? await unzipped(b) : await texts(b);
   return { bot: bot.id, format: bot.format, from: a.side, to: b.side, before, after };
 }

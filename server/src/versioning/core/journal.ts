@@ -44,6 +44,13 @@ function absBotDir(core: Core, j: Journal): string {
 }
 
 /** Refuses a plan whose paths are unsafe or that would write through links, before anything is written. */
+/** The folder of a bot's working copy, relative to the root as journals record it ('.' for the root): a one-file bot's is the folder holding the file. */
+export function workingFolder(bot: { dir: string; file?: string }): string {
+  if (bot.file === undefined) return bot.dir;
+  const i = bot.dir.lastIndexOf('/');
+  return i < 0 ? '.' : bot.dir.slice(0, i);
+}
+
 export async function checkPlan(fs: StoreFs, botDir: string, writes: readonly FileEntry[], removes: readonly string[], what: string): Promise<void> {
   const problems = treeProblems(writes.map((w) => w.path));
   for (const r of removes) {

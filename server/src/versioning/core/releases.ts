@@ -19,7 +19,7 @@ import type { RejectionRecord, ReleaseRecord } from '../store/schema';
 import type { AcceptResult, BotInfo, FileEntry, ReleaseInfo } from '../types';
 import type { Core } from './context';
 import { nonce } from './deletion';
-import { journalRecord, checkPlan, runJournal } from './journal';
+import { journalRecord, checkPlan, runJournal, workingFolder } from './journal';
 import { resolveVersion } from './refs';
 import { byTime, baseVersion, loadBotState, nextTime, refById, refOf, releaseStatus, type BotState } from './state';
 import { readContents, scanBot, versionFiles } from './trees';
@@ -177,14 +177,15 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
     }
     const format = formatById(b.format);
     if (!format) throw new BotvError('BAD_MANIFEST', `${b.id} is a ${b.format} bot, a format this version of Bot Versions does not know. Update Bot Versions.`);
-    const ident = await targetIdentity(core, b, format);
+    // A bot that is a committed export zip takes the released zip whole: its identity is inside it, as the platform exported it.
+    const ident = b.file !== undefined ? { keep: [], markerText: '' } : await targetIdentity(core, b, format);
     const keep = ident.keep.length > 0 ? picomatch(ident.keep, { dot: true }) : () => false;
     const released = await versionFiles(core, source);
 
     // The released files that carry an identity (the format's markers), rewritten to carry B's.
     const markerFiles = released.filter((f) => format.markers.includes(f.path));
     const markerTexts = new Map([...(await readContents(core, markerFiles))].map(([p, d]) => [p, new TextDecoder().decode(d)]));
-    const adopted = format.adoptIdentity(markerTexts, { id: b.id, marker: b.manifest, markerText: ident.markerText });
+    const adopted = b.file !== undefined ? { rewritten: new Map<string, string>() } : format.adoptIdentity(markerTexts, { id: b.id, marker: b.manifest, markerText: ident.markerText });
     if ('problem' in adopted) {
       throw new BotvError('BAD_MANIFEST', `Release ${shortId(rel.id)} (${rel.record.fromBot} v${rel.record.fromNumber}) cannot become ${b.id}: ${adopted.problem}. Reject the release, fix the bot it came from and release again.`);
     }
@@ -228,7 +229,7 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
     await runJournal(core, {
       format: 1,
       bot: b.id,
-      botDir: b.dir,
+      botDir: workingFolder(b),
       operation: 'release-accept',
       writes: plan.writes,
       removes: plan.removes,

@@ -33,7 +33,7 @@ export async function readContents(core: Core, files: readonly FileEntry[]): Pro
 export async function scanBot(core: Core, bot: BotInfo): Promise<ScanResult> {
   const cache = await StatCache.reuse(core.fs, core.layout.statCache(bot.id), core.statCaches.get(bot.id));
   core.statCaches.set(bot.id, cache);
-  const scan = await scanWorkingCopy(core.fs, bot, cache);
+  const scan = await scanWorkingCopy(core.fs, bot, cache, core.formats);
   // A reader in a workspace without a store must not create one just for a cache, and
   // the cache must never show up in git. A read-only workspace keeps it in memory only.
   if (!core.readOnly && (await core.storeExists())) {

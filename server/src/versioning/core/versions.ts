@@ -10,7 +10,7 @@ import type { BotInfo, FileEntry, RestoreResult, SaveResult, VersionInfo, Versio
 import { treeProblems } from '../workingcopy/paths';
 import type { Core } from './context';
 import { deleteLocked, nonce } from './deletion';
-import { checkPlan, journalRecord, runJournal } from './journal';
+import { checkPlan, journalRecord, runJournal, workingFolder } from './journal';
 import { pendingReleasesOf } from './pending';
 import { resolveVersion } from './refs';
 import { applyRetentionLocked } from './retention';
@@ -254,7 +254,7 @@ export async function restore(core: Core, botId: string, ref: string, opts: { fo
     await runJournal(core, {
       format: 1,
       bot: bot.id,
-      botDir: bot.dir,
+      botDir: workingFolder(bot),
       operation: 'restore',
       writes: plan.writes,
       removes: plan.removes,

@@ -32,11 +32,14 @@ export interface ScanResult {
 export interface ScannedBot {
   path: string;
   format: BotFormat['id'];
+  /** A bot that is one file of `path` (a committed export zip): that file alone is its working copy. */
+  file?: string;
 }
 
 /** Lists the relative paths of a bot's files, without reading them. */
 export async function listBotFiles(fs: StoreFs, bot: ScannedBot, formats: readonly BotFormat[] = FORMATS): Promise<{ paths: string[]; skipped: ScanResult['skipped'] }> {
   const botDir = bot.path;
+  if (bot.file !== undefined) return listOneFile(fs, bot.path, bot.file);
   const format = formatById(bot.format);
   const paths: string[] = [];
   const skipped: ScanResult['skipped'] = [];
@@ -75,10 +78,22 @@ export async function listBotFiles(fs: StoreFs, bot: ScannedBot, formats: readon
   return { paths, skipped };
 }
 
+/** The working copy of a bot that is one file: that file, when it is there and a regular file. */
+async function listOneFile(fs: StoreFs, dir: string, file: string): Promise<{ paths: string[]; skipped: ScanResult['skipped'] }> {
+  try {
+    const st = await fs.lstat(join(dir, file));
+    if (st.kind === 'file') return { paths: [file], skipped: [] };
+    return { paths: [], skipped: [{ path: file, reason: st.kind === 'symlink' ? 'a link (links are never followed)' : 'not a regular file' }] };
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return { paths: [], skipped: [] };
+    throw ioError('inspect', join(dir, file), e);
+  }
+}
+
 /** Scans a bot's working copy, hashing only files the cache cannot vouch for. */
-export async function scanWorkingCopy(fs: StoreFs, bot: ScannedBot, cache: StatCache): Promise<ScanResult> {
+export async function scanWorkingCopy(fs: StoreFs, bot: ScannedBot, cache: StatCache, formats: readonly BotFormat[] = FORMATS): Promise<ScanResult> {
   const botDir = bot.path;
-  const { paths, skipped } = await listBotFiles(fs, bot);
+  const { paths, skipped } = await listBotFiles(fs, bot, formats);
   const stats = new Map<string, FileStat>();
   for (const p of paths) {
     const abs = join(botDir, ...p.split('/'));
