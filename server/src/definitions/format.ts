@@ -130,6 +130,20 @@ export interface BotFormat {
    */
   readonly zips?: boolean;
   /**
+   * Names of files that may be a bot by themselves, known by their content (a LivePerson
+   * export: one JSON per bot, any name, several to a folder): `*` stands for any run of
+   * characters (`*.json`). Only such files are given to `recogniseFile` (onefile.ts).
+   */
+  readonly fileMarkers?: readonly string[];
+  /**
+   * Whether a file (its name, no folder) is a bot of this format by itself, from its text:
+   * the whole file, or while `partial` its beginning only (discovery reads no more than it
+   * needs). 'more' when the beginning cannot tell yet. The marker of the recognition is the
+   * file's name; such a bot's folder is the file's own path, and the file is its one file.
+   * A file claimed so is never a marker of its folder (a LivePerson bot.json is no manifest).
+   */
+  recogniseFile?(name: string, text: string, partial: boolean): Recognition | undefined | 'more';
+  /**
    * Whether the folder is a bot of this format, decided on which markers exist alone (never
    * on their text: recognition runs on every change of a marker, and the store's scans ask
    * it of every sub-folder).

@@ -56,7 +56,9 @@ export function validateBotFiles(
   const out: PositionedDiagnostic[] = [];
   // The bot is at the top of the files, or in the one zip they are (a committed export).
   const zips = [...files.keys()].filter((p) => isArchiveName(formats, p));
-  const atTop = (dir: string) => dir === '' || (files.size === 1 && zips.length === 1 && (dir === zips[0] || dir.startsWith(`${zips[0]}/`)));
+  // Or it is the one file they are, when that file is a bot by itself (a LivePerson export).
+  const only = files.size === 1 ? [...files.keys()][0]!.replace(/\\/g, '/').replace(/^\.\//, '') : undefined;
+  const atTop = (dir: string) => dir === '' || dir === only || (files.size === 1 && zips.length === 1 && (dir === zips[0] || dir.startsWith(`${zips[0]}/`)));
   if (!ws.getBots().some((b) => atTop(b.dir))) {
     out.push({
       file: formats[0]?.markers[0] ?? '',

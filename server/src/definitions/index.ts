@@ -30,6 +30,8 @@ export type { ResolvedOptions, ValidationOptions } from './options';
 export { isDefinitionFile, listBotFiles, loadFiles, loadFolder, MAX_FILE_BYTES } from './model/disk';
 export { archiveProbe, expandArchive, isArchiveName, MAX_ZIP_BYTES } from './archive';
 export type { ExpandedArchive } from './archive';
+export { fileMarkerCovers, oneFileFormats, oneFileProbe, recogniseOneFile } from './onefile';
+export type { OneFileAnswer } from './onefile';
 export { commonRoot, openZip } from './zip/index';
 export type { ZipArchive } from './zip/index';
 export { JUNK_FILES, SKIPPED_DIRS, searchesDir } from './files';

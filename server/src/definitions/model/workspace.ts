@@ -5,6 +5,7 @@
 // the bot it belongs to; a change of a marker makes its folder be recognised again, and the
 // workspace-wide id check runs again.
 import { expandArchive } from '../archive';
+import { oneFileFormats, recogniseOneFile } from '../onefile';
 import { duplicateBotIds } from '../rules/duplicateBotId';
 import { Settler } from './settle';
 import type { BotFormat, BotSession, FolderProbe, Recognition, SessionHost } from '../format';
@@ -44,6 +45,11 @@ export class BotWorkspace implements WorkspaceView {
   private readonly entries = new Map<string, Entry>();
   /** Recognised bot folders, by folder. */
   private readonly bots = new Map<string, Bot>();
+  /**
+   * Files that are bots by themselves (a LivePerson export), by path: the bot's folder is
+   * the file's path. Such a file inside a bot folder is that bot's file (as a zip there is).
+   */
+  private readonly fileBots = new Map<string, Bot>();
   /** How many held files lie under each folder (for FolderProbe.hasDir). */
   private readonly filesUnder = new Map<string, number>();
   private options: ResolvedOptions;
@@ -75,6 +81,7 @@ export class BotWorkspace implements WorkspaceView {
     this.options = resolveOptions(options);
     this.archiveSettled = new WeakMap();
     for (const b of this.bots.values()) b.session.optionsChanged();
+    for (const b of this.fileBots.values()) b.session.optionsChanged();
     return { affected: this.allBotFiles() };
   }
 
@@ -201,6 +208,12 @@ export class BotWorkspace implements WorkspaceView {
       const m = b.session.model(this.host);
       if (m) out.push(m);
     }
+    // A file that is a bot by itself, unless a bot folder holds it (then it is that bot's file).
+    for (const [p, b] of this.fileBots) {
+      if (this.folderBotAt(p)) continue;
+      const m = b.session.model(this.host);
+      if (m) out.push(m);
+    }
     return out;
   }
 
@@ -253,6 +266,17 @@ export class BotWorkspace implements WorkspaceView {
   private changed(p: string, before: string[], previous: BotDocument | undefined, addedOrRemoved: boolean): ChangeResult {
     const entry = this.entries.get(p);
     if (entry) entry.parsed = undefined;
+    // Whether the file is a bot by itself is decided first: a file so claimed is no marker of its folder.
+    const claimChanged = this.reclaim(p);
+    if (claimChanged) {
+      this.workspaceFindings = undefined;
+      // The file joins or leaves the bot folder around it, if any: that bot is rebuilt.
+      const around = this.folderBotAt(p);
+      if (around) {
+        for (const f of around.session.lastFiles) before.push(f);
+        around.session.invalidate();
+      }
+    }
     const folders = this.foldersToRecognise(p, addedOrRemoved);
     if (folders.length) {
       this.workspaceFindings = undefined;
@@ -266,15 +290,22 @@ export class BotWorkspace implements WorkspaceView {
           // Membership may have changed: the files that joined need diagnostics too.
           for (const f of b.session.model(this.host)?.files ?? []) before.push(f);
         }
+        // A bot folder that came or went may now hold, or no longer hold, files that are bots by themselves.
+        for (const [f, b] of this.fileBots) {
+          if (relativeTo(dir, f) === undefined) continue;
+          b.session.invalidate();
+          before.push(f);
+        }
       }
     } else {
       const bot = this.botAt(p);
-      if (bot) bot.session.invalidate(entry && previous ? { path: p, previous } : undefined);
+      if (bot) bot.session.invalidate(entry && previous && !claimChanged ? { path: p, previous } : undefined);
     }
     const affected = new Set(before);
     affected.add(p);
     // A changed id can create or clear a duplicate elsewhere: every bot's marker too.
     for (const b of this.bots.values()) affected.add(joinPath(b.session.dir, b.recognition.marker));
+    for (const f of this.fileBots.keys()) affected.add(f);
     return { affected: [...affected] };
   }
 
@@ -317,9 +348,9 @@ export class BotWorkspace implements WorkspaceView {
   private probe(dir: string): FolderProbe {
     return {
       dir,
-      hasFile: (rel) => this.entries.has(joinPath(dir, rel)),
+      hasFile: (rel) => this.holdsMarker(joinPath(dir, rel)),
       hasDir: (rel) => (this.filesUnder.get(joinPath(dir, rel.replace(/\/$/, ''))) ?? 0) > 0,
-      read: (rel) => this.entries.get(joinPath(dir, rel))?.text,
+      read: (rel) => (this.holdsMarker(joinPath(dir, rel)) ? this.entries.get(joinPath(dir, rel))?.text : undefined),
     };
   }
 
@@ -348,8 +379,13 @@ export class BotWorkspace implements WorkspaceView {
     return this.getBots().flatMap((b) => [...b.files, ...b.extraManifests]);
   }
 
-  /** The bot folder nearest above a path. */
+  /** The bot a path belongs to: the bot folder nearest above it, else the file itself when it is a bot by itself. */
   private botAt(p: string): Bot | undefined {
+    return this.folderBotAt(p) ?? this.fileBots.get(p);
+  }
+
+  /** The bot folder nearest above a path. */
+  private folderBotAt(p: string): Bot | undefined {
     let dir = dirOf(p);
     for (;;) {
       const b = this.bots.get(dir);
@@ -359,6 +395,37 @@ export class BotWorkspace implements WorkspaceView {
       if (up === dir) return undefined;
       dir = up;
     }
+  }
+
+  /** Whether a held file counts as a marker of its folder: a file that is a bot by itself never does. */
+  private holdsMarker(p: string): boolean {
+    return this.entries.has(p) && !this.fileBots.has(p);
+  }
+
+  /**
+   * Decides again whether the file at `p` is a bot by itself (its text read by the formats
+   * whose file markers name it); true when that changed (it became one, stopped being one,
+   * or became one of another format). A zip's entries are never such bots.
+   */
+  private reclaim(p: string): boolean {
+    const had = this.fileBots.get(p);
+    const entry = this.entries.get(p);
+    // A zip's entries (at <zip>/<entry>) are never such bots; their zip is read as a bot or not at all.
+    const inZip = entry?.archive !== undefined || /\.zip\//i.test(p);
+    if (!had && (!entry || inZip || oneFileFormats(this.formats, p).length === 0)) return false;
+    const found = entry && !inZip ? recogniseOneFile(this.formats, p, entry.text) : undefined;
+    const hit = found === 'more' ? undefined : found;
+    if (!hit) {
+      if (!had) return false;
+      this.fileBots.delete(p);
+      return true;
+    }
+    if (had && had.session.format === hit.format) {
+      had.recognition = hit.recognition;
+      return false;
+    }
+    this.fileBots.set(p, { session: hit.format.open(p), recognition: hit.recognition });
+    return true;
   }
 
   private workspaceRuleFindings(): Map<string, Finding[]> {

@@ -6,13 +6,13 @@
  * (Rasa's models/); bots may nest (a nested bot is its own bot and not part of the outer one).
  */
 import { basename, dirname, join, relative } from 'node:path';
-import { archiveProbe, BOT_ID, commonRoot, isArchiveName, MAX_ZIP_BYTES, openZip, searchesDir, toBotId, type BotFormat, type BotIdentity } from '../../definitions/index';
+import { archiveProbe, BOT_ID, commonRoot, isArchiveName, MAX_ZIP_BYTES, oneFileFormats, oneFileProbe, openZip, searchesDir, toBotId, type BotFormat, type BotIdentity } from '../../definitions/index';
 import { FORMATS } from '../../formats/index';
 import { errnoOf, ioError } from '../errors';
 import type { StoreFs } from '../fs/fsio';
 import { STORE_DIR } from '../store/layout';
 import type { BotInfo, BotList, DiscoveryProblem, StoreConfig } from '../types';
-import { diskProbe, recogniseFolder } from './probe';
+import { diskProbe, recogniseFileOnDisk, recogniseFolder } from './probe';
 
 const MAX_DEPTH = 12;
 
@@ -127,6 +127,8 @@ export async function discoverBots(
     } else if (!inside) {
       // Committed export zips of this folder, read in place (a zip inside a bot's folder is one of its files).
       for (const e of entries) if (e.kind === 'file' && isArchiveName(formats, e.name)) await zipBot(join(dir, e.name));
+      // Files that are bots by themselves (LivePerson exports), known by their content.
+      for (const e of entries) if (e.kind === 'file' && oneFileFormats(formats, e.name).length > 0) await fileBot(join(dir, e.name));
     }
     if (depth >= MAX_DEPTH) return;
     const subdirs = entries.filter((e) => {
@@ -178,6 +180,46 @@ export async function discoverBots(
       path: dirname(zipPath),
       file: basename(zipPath),
       manifest: hit.marker,
+      protected: protectedIds.includes(id),
+    });
+  };
+
+  /** A file one of the formats recognises by its content as a bot by itself (a LivePerson export): its identity is read from it. */
+  const fileBot = async (filePath: string): Promise<void> => {
+    const hit = await recogniseFileOnDisk(fs, filePath, formats);
+    if (!hit) return;
+    const { format, recognition } = hit;
+    let ident: BotIdentity;
+    try {
+      const st = await fs.lstat(filePath);
+      const key = `${format.id}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${rel(filePath)}`;
+      const cached = cache.get(filePath);
+      if (cached && cached.key === key) ident = cached.ident;
+      else {
+        ident = format.identity(oneFileProbe(rel(filePath), new TextDecoder().decode(await fs.readFile(filePath))), recognition);
+        cache.set(filePath, { key, ident });
+      }
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') return;
+      throw ioError('read', filePath, e);
+    }
+    if (!ident.problem && ident.id && !BOT_ID.test(ident.id)) ident = { ...ident, problem: `${rel(filePath)}: the bot id "${ident.id}" must be lowercase letters, digits and "-", starting with a letter or digit` };
+    const pinned = config.bots[rel(filePath)]?.id;
+    const id = pinned ?? ident.id ?? (toBotId(basename(filePath).replace(/\.[^.]*$/, '')) || 'bot');
+    if (ident.problem && !pinned) {
+      problems.push({ code: 'BAD_MANIFEST', message: `${ident.problem}. Fix the file to version this bot.`, dirs: [rel(filePath)] });
+      return;
+    }
+    found.push({
+      id,
+      name: ident.name ?? basename(filePath),
+      format: format.id,
+      idSource: pinned ? 'config' : ident.id ? 'files' : 'folder',
+      locales: ident.locales,
+      dir: rel(filePath),
+      path: dirname(filePath),
+      file: basename(filePath),
+      manifest: recognition.marker,
       protected: protectedIds.includes(id),
     });
   };

@@ -5,7 +5,7 @@
  * same bots.
  */
 import { join } from 'node:path';
-import { isDefinitionFile, searchesDir, type BotFormat, type FolderProbe } from '../../definitions/index';
+import { isDefinitionFile, oneFileFormats, recogniseOneFile, searchesDir, type BotFormat, type FolderProbe, type Recognition } from '../../definitions/index';
 import { errnoOf, ioError } from '../errors';
 import type { DirEntry, StoreFs } from '../fs/fsio';
 
@@ -61,6 +61,8 @@ export async function diskProbe(
     const parent = slash < 0 ? '' : marker.slice(0, slash);
     const name = marker.slice(slash + 1);
     if (!(await listing(parent))?.some((e) => e.kind === 'file' && e.name === name)) continue;
+    // A file that is a bot by itself (a LivePerson export saved as bot.json) is no marker of its folder.
+    if (oneFileFormats(formats, name).length > 0 && (await recogniseFileOnDisk(fs, join(abs, ...marker.split('/')), formats))) continue;
     files.add(marker);
     if (!read) continue;
     const path = join(abs, ...marker.split('/'));
@@ -86,4 +88,44 @@ export function recogniseFolder(probe: FolderProbe, formats: readonly BotFormat[
     if (recognition) return { format, recognition };
   }
   return undefined;
+}
+
+/** How much of a file recognition by content reads first; the rest only when that cannot tell. */
+const HEAD_BYTES = 64 * 1024;
+
+/** What recognition by content decided of each file, by absolute path, with the stat it was decided at (null: no bot). */
+const oneFileCache = new Map<string, { key: string; hit: { format: BotFormat; recognition: Recognition } | null }>();
+
+/**
+ * Whether the file at `abs` is a bot by itself for one of `formats` (those whose file markers
+ * name it): its beginning is read, and the whole file only when the beginning cannot tell.
+ * Kept by the file's stat, so a discovery that finds nothing changed reads nothing again.
+ */
+export async function recogniseFileOnDisk(fs: StoreFs, abs: string, formats: readonly BotFormat[]): Promise<{ format: BotFormat; recognition: Recognition } | null> {
+  const slashed = abs.replace(/\\/g, '/');
+  const candidates = oneFileFormats(formats, slashed);
+  if (candidates.length === 0) return null;
+  let st;
+  try {
+    st = await fs.lstat(abs);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return null;
+    throw ioError('inspect', abs, e);
+  }
+  if (st.kind !== 'file' || st.size > MAX_MARKER_BYTES) return null;
+  const key = `${candidates.map((f) => f.id).join(',')}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+  const cached = oneFileCache.get(abs);
+  if (cached && cached.key === key) return cached.hit;
+  let hit: { format: BotFormat; recognition: Recognition } | null = null;
+  try {
+    const head = fs.readHead && st.size > HEAD_BYTES ? await fs.readHead(abs, HEAD_BYTES) : await fs.readFile(abs);
+    let answer = recogniseOneFile(candidates, slashed, new TextDecoder().decode(head), head.length < st.size);
+    if (answer === 'more') answer = recogniseOneFile(candidates, slashed, new TextDecoder().decode(await fs.readFile(abs)), false);
+    hit = answer && answer !== 'more' ? answer : null;
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return null;
+    throw ioError('read', abs, e);
+  }
+  oneFileCache.set(abs, { key, hit });
+  return hit;
 }

@@ -1,5 +1,5 @@
 /** File diffs between two versions, or a version and the working copy, with line hunks. */
-import { expandArchive } from '../../definitions/index';
+import { expandArchive, isArchiveName } from '../../definitions/index';
 import { structuredPatch } from 'diff';
 import { join } from 'node:path';
 import { BotvError, ioError } from '../errors';
@@ -167,8 +167,9 @@ export async function diffTexts(core: Core, botId: string, from: string, to: str
     for (const [path, text] of entries) if (text !== undefined) out.set(path, text);
     return out;
   };
-  // A bot that is an export zip is compared by what the zip holds, as the format reads it.
-  const format = bot.file !== undefined ? core.formats.find((f) => f.id === bot.format) : undefined;
+  // A bot that is an export zip is compared by what the zip holds, as the format reads it
+  // (a bot that is one file known by its content, a LivePerson export, is that file).
+  const format = bot.file !== undefined && isArchiveName(core.formats, bot.file) ? core.formats.find((f) => f.id === bot.format) : undefined;
   const unzipped = async (side: Side): Promise<Map<string, string>> => {
     const out = new Map<string, string>();
     const zip = side.files.find((f) => f.path === bot.file);

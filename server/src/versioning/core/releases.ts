@@ -175,17 +175,30 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
     if (!source) {
       throw new BotvError('NO_VERSION', `Release ${shortId(rel.id)} carries ${rel.record.fromBot} v${rel.record.fromNumber}, which is no longer in the store. Reject it (\`botv release reject ${b.id} ${shortId(rel.id)}\`) and release again.`);
     }
-    const format = formatById(b.format);
+    const format = core.formats.find((f) => f.id === b.format) ?? formatById(b.format);
     if (!format) throw new BotvError('BAD_MANIFEST', `${b.id} is a ${b.format} bot, a format this version of Bot Versions does not know. Update Bot Versions.`);
-    // A bot that is a committed export zip takes the released zip whole: its identity is inside it, as the platform exported it.
-    const ident = b.file !== undefined ? { keep: [], markerText: '' } : await targetIdentity(core, b, format);
-    const keep = ident.keep.length > 0 ? picomatch(ident.keep, { dot: true }) : () => false;
-    const released = await versionFiles(core, source);
+    // A bot that is one file takes the released version's one file under its own name. A
+    // committed export zip takes it whole: its identity is inside it, as the platform exported
+    // it. A file known by its content (a LivePerson export) keeps its identity inside it.
+    const oneFile = b.file !== undefined;
+    const zipped = oneFile && /\.zip$/i.test(b.file!);
+    const ident = zipped ? { keep: [], markerText: '' } : await targetIdentity(core, b, format);
+    const keep = !oneFile && ident.keep.length > 0 ? picomatch(ident.keep, { dot: true }) : () => false;
+    let released = await versionFiles(core, source);
+    if (oneFile) {
+      if (released.length !== 1) {
+        throw new BotvError(
+          'BAD_MANIFEST',
+          `Release ${shortId(rel.id)} (${rel.record.fromBot} v${rel.record.fromNumber}) holds ${released.length} files, and ${b.id} is one file (${b.file}): it takes a version of one file. Reject the release.`,
+        );
+      }
+      released = [{ ...released[0]!, path: b.file! }];
+    }
 
     // The released files that carry an identity (the format's markers), rewritten to carry B's.
-    const markerFiles = released.filter((f) => format.markers.includes(f.path));
+    const markerFiles = zipped ? [] : oneFile ? released : released.filter((f) => format.markers.includes(f.path));
     const markerTexts = new Map([...(await readContents(core, markerFiles))].map(([p, d]) => [p, new TextDecoder().decode(d)]));
-    const adopted = b.file !== undefined ? { rewritten: new Map<string, string>() } : format.adoptIdentity(markerTexts, { id: b.id, marker: b.manifest, markerText: ident.markerText });
+    const adopted = zipped ? { rewritten: new Map<string, string>() } : format.adoptIdentity(markerTexts, { id: b.id, marker: b.manifest, markerText: ident.markerText });
     if ('problem' in adopted) {
       throw new BotvError('BAD_MANIFEST', `Release ${shortId(rel.id)} (${rel.record.fromBot} v${rel.record.fromNumber}) cannot become ${b.id}: ${adopted.problem}. Reject the release, fix the bot it came from and release again.`);
     }

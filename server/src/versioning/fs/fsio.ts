@@ -41,6 +41,8 @@ export interface WriteHandle {
 /** The file-system calls the core makes. Each method is one call for fault injection. */
 export interface StoreFs {
   readFile(path: string): Promise<Uint8Array>;
+  /** The first `max` bytes of a file (fewer when it is shorter). Absent: callers read the whole file. */
+  readHead?(path: string, max: number): Promise<Uint8Array>;
   readdir(path: string): Promise<DirEntry[]>;
   lstat(path: string): Promise<FileStat>;
   stat(path: string): Promise<FileStat>;
@@ -144,9 +146,29 @@ function readFile(p: string): Promise<Uint8Array> {
   );
 }
 
+/** The first bytes of a file, read at once (a recognition by content needs only the beginning). */
+function readHead(p: string, max: number): Promise<Uint8Array> {
+  return now(() => {
+    const fd = fs.openSync(p, 'r');
+    try {
+      const buf = Buffer.allocUnsafe(max);
+      let n = 0;
+      while (n < max) {
+        const got = fs.readSync(fd, buf, n, max - n, null);
+        if (got === 0) break;
+        n += got;
+      }
+      return buf.subarray(0, n);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
 /** The real file system. */
 export const nodeFs: StoreFs = {
   readFile,
+  readHead,
   readdir: async (p) => fs.readdirSync(p, { withFileTypes: true }).map((e) => ({ name: e.name, kind: kindOf(e) })),
   lstat: async (p) => toStat(fs.lstatSync(p)),
   stat: async (p) => toStat(fs.statSync(p)),
