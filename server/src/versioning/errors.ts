@@ -32,6 +32,11 @@ export type BotvErrorCode =
   | 'OUTPUT_NOT_EMPTY' // export into a folder that holds other files
   | 'CHANGED_DURING_OPERATION' // a working file changed while it was being saved
   | 'READ_ONLY' // a write in a workspace opened read-only (untrusted)
+  | 'CANCELLED' // the caller cancelled a change while its gates ran; nothing was written
+  | 'NOT_APPROVED' // a gate command the caller did not approve (the editor asks first); nothing ran
+  | 'NO_SCHEDULE' // a schedule reference matches nothing
+  | 'AMBIGUOUS_SCHEDULE' // a schedule reference matches several schedules
+  | 'SCHEDULE_RESOLVED' // cancel of a schedule that was carried out or ended already
   | 'IO'; // a file-system call failed
 
 /** An error the caller cannot recover from without doing something else first. */

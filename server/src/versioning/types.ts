@@ -72,8 +72,14 @@ export interface StoreConfig {
   protected: string[];
   /** Bot ids by bot folder (relative to the root, '.' for it): set by hand, or recorded on a bot's first version when its files give no lasting id. */
   bots: Record<string, { id: string }>;
-  retention: { keep: number | null; keepEnvironmentHistory: number };
-  gates: { validateBefore: string[]; severities: Record<string, GateSeverity> };
+  /** `staleAfterDays`: a version no environment has held and no one has pinned for this long is stale (default 180). */
+  retention: { keep: number | null; keepEnvironmentHistory: number; staleAfterDays: number };
+  /**
+   * `validateBefore`: environments the built-in validation gates; `before`: every check a
+   * version must pass to enter an environment (validation, the bot's tests, commands), by
+   * environment, in order. {@link gatesFor} joins the two.
+   */
+  gates: { validateBefore: string[]; severities: Record<string, GateSeverity>; before: Record<string, GateSpec[]> };
   /**
    * Values set into a bot's files when a version is exported for an environment, by bot id,
    * environment, file (relative to the bot folder) and key path: `{ "shop": { "production":
@@ -164,6 +170,8 @@ export interface VersionInfo extends VersionRef {
   pinned: boolean;
   /** Set when a protected bot was saved with --force. */
   forced?: { reason: string };
+  /** No environment has held it and no one has pinned it for `retention.staleAfterDays` (retention removes such versions first). */
+  stale: boolean;
 }
 
 /** A version with its files. */
@@ -210,6 +218,10 @@ export interface EnvironmentState {
   promotesFrom: string | null;
   /** The version a rollback without `to` would return to, or null when there is none. */
   rollbackTo: VersionRef | null;
+  /** The checks a version must pass to enter it (config `gates`), in order; empty when it is not gated. */
+  gates: GatePlan[];
+  /** Promotions into it that are scheduled and not yet carried out, soonest first. */
+  schedules: ScheduleInfo[];
 }
 
 /** How an environment changed. */
@@ -239,6 +251,10 @@ export interface EnvironmentEvent {
   at: string;
   author: string;
   gate: GateOutcome;
+  /** What each gate found (absent on events recorded before gates ran commands and tests), or that they were skipped. */
+  gates?: GatesOutcome;
+  /** The scheduled promotion this event carried out. */
+  schedule?: string;
 }
 
 /** Result of set/promote/rollback. */
@@ -270,6 +286,11 @@ export interface PromotionPreview {
   gated: boolean;
   /** The gate's verdict on `incoming`; `checked` is false when the change would run no gate. */
   gate: { checked: boolean; errors: number; warnings: number; problems: GateProblem[] };
+  /**
+   * Every gate the change would run, in order: the built-in ones (validation, tests) with
+   * their verdict on `incoming`, commands with what they would run (a preview runs none).
+   */
+  gates: Array<GatePlan & { run?: GateRun }>;
   /** Why the change cannot happen, with the message the change itself would give; null when it can. */
   blocked: { reason: PromotionBlockReason; message: string } | null;
 }
@@ -432,7 +453,9 @@ export type HistoryAction =
   | 'rollback'
   | 'release-create'
   | 'release-accept'
-  | 'release-reject';
+  | 'release-reject'
+  | 'schedule'
+  | 'schedule-cancel';
 
 /** One action in a bot's history. */
 export interface HistoryEntry {
@@ -445,6 +468,10 @@ export interface HistoryEntry {
   version?: VersionRef;
   environment?: string;
   release?: string;
+  /** For an environment change: what its gates found (or that they were skipped). */
+  gates?: GatesOutcome;
+  /** For a schedule and its end, and a change that carried one out: the schedule's id. */
+  schedule?: string;
   /** Record id of the entry. */
   id: string;
 }
@@ -463,4 +490,147 @@ export interface WorkingCopyStatus {
   savedAs: VersionRef[];
   /** An interrupted restore or release accept that the next write will finish. */
   interrupted: boolean;
+}
+
+/** What a built-in gate counts as failing: errors only, or warnings too. */
+export type GateFailOn = 'error' | 'warning';
+
+/** Which bots a gate applies to (null: every bot). */
+interface GateScope {
+  /** Its name, unique among the gates of one environment: what records, the history and the views call it. */
+  name: string;
+  /** Only these bots (ids); null: every bot. */
+  bots: string[] | null;
+  /** Only bots of these formats (native, rasa, …); null: every format. */
+  formats: string[] | null;
+}
+
+/** The built-in gates: the language server's validation of the whole bot, or of the bot's own test files only. */
+export interface BuiltinGateSpec extends GateScope {
+  kind: 'validation' | 'tests';
+  failOn: GateFailOn;
+}
+
+/**
+ * A command from config.json, run in a temporary folder that holds exactly the version's
+ * files with its environment's values applied, the bot folder as its working directory;
+ * exit code 0 passes.
+ */
+export interface CommandGateSpec extends GateScope {
+  kind: 'command';
+  /** The command line, run by the system shell. */
+  run: string;
+  /** Killed, and failed, after this many seconds. */
+  timeoutSeconds: number;
+  /** Names of variables of botv's own environment passed to the command (their values never appear in what is recorded). */
+  env: string[];
+}
+
+/** One check of `gates.before` in config.json. */
+export type GateSpec = BuiltinGateSpec | CommandGateSpec;
+
+/** A gate as a plan shows it: what will run. */
+export interface GatePlan {
+  name: string;
+  kind: GateSpec['kind'];
+  /** A command gate's command line. */
+  command?: string;
+  timeoutSeconds?: number;
+}
+
+/** What one gate found, as the promotion records it. */
+export interface GateRun {
+  name: string;
+  kind: GateSpec['kind'];
+  verdict: 'passed' | 'failed';
+  /** What it found, in a few words: "no errors", "2 errors, 1 warning", "exit code 1", "timed out after 600 s", "could not start: …". */
+  summary: string;
+  durationMs: number;
+  /** The content hash of the version it checked. */
+  content: string;
+  /** A command gate's command line. */
+  command?: string;
+  exitCode?: number | null;
+  signal?: string | null;
+  timedOut?: boolean;
+  /** Built-in gates: what validation found at the gate's severities. */
+  errors?: number;
+  warnings?: number;
+  /**
+   * The last lines of its output (at most 40 lines and 4,000 characters; a built-in gate's
+   * first problems). Values of the environment variables the gate was given are replaced by `***`.
+   */
+  output?: string;
+  /** How many bytes a command printed in all (stdout and stderr). */
+  outputBytes?: number;
+}
+
+/** The gates of one environment change: what each found, or that they were skipped on purpose. */
+export interface GatesOutcome {
+  runs: GateRun[];
+  /** `--skip-gates --reason`: no gate ran. */
+  skipped?: { reason: string };
+}
+
+/** What a running gate reports, for a progress display. */
+export type GateProgress =
+  | { kind: 'start'; bot: string; environment: string; gate: GatePlan; index: number; total: number }
+  | { kind: 'output'; bot: string; environment: string; gate: string; line: string; elapsedMs: number }
+  | { kind: 'end'; bot: string; environment: string; run: GateRun; index: number; total: number };
+
+/** How an environment change runs its gates. */
+export interface GateOptions {
+  /** Enter despite failed gates; the gates still run and the reason is recorded. */
+  override?: { reason: string };
+  /** Run no gate at all; the reason is recorded. */
+  skipGates?: { reason: string };
+  /** Told what each gate does as it runs. */
+  progress?: (p: GateProgress) => void;
+  /** Aborting kills a running command; the change is refused with CANCELLED and nothing is written. */
+  signal?: AbortSignal;
+  /**
+   * Asked before a command gate runs (an editor shows it first); false refuses the change
+   * with NOT_APPROVED and runs nothing. Absent: every command runs (the CLI prints each).
+   */
+  approve?: (gate: GatePlan) => boolean;
+}
+
+/** The status of a scheduled promotion. */
+export type ScheduleStatus = 'pending' | 'done' | 'cancelled' | 'refused' | 'unneeded';
+
+/** A promotion recorded to be carried out later, by `botv schedule run`. */
+export interface ScheduleInfo {
+  id: string;
+  shortId: string;
+  bot: string;
+  environment: string;
+  /** The stage it promotes from, and the version that stage held when it was scheduled: when due, that stage must still hold it. */
+  from: string;
+  version: VersionRef;
+  /** When it is due (ISO). */
+  due: string;
+  skipped?: string[];
+  note?: string;
+  createdAt: string;
+  author: string;
+  status: ScheduleStatus;
+  /** Whether it is pending and its time has come. */
+  isDue: boolean;
+  /** When and by whom it ended, and why (cancelled, refused, unneeded), or the event that carried it out. */
+  resolvedAt?: string;
+  resolvedBy?: string;
+  reason?: string;
+  event?: string;
+  /** A refusal by its gates: what they found. */
+  gates?: GatesOutcome;
+}
+
+/** What `botv schedule run` did with one due schedule. */
+export interface ScheduleOutcome {
+  schedule: ScheduleInfo;
+  outcome: 'promoted' | 'refused' | 'unneeded';
+  /** Why it was refused or unneeded. */
+  reason?: string;
+  /** The promotion, when it was carried out. */
+  change?: EnvironmentChange;
 }

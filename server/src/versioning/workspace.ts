@@ -15,7 +15,9 @@ import { resolveVersion } from './core/refs';
 import { acceptRelease, createRelease, listReleases, rejectRelease } from './core/releases';
 import { applyRetention } from './core/retention';
 import { holders, loadBotState, pinnedIds, versionInfo } from './core/state';
+import { cancelSchedule, listSchedules, parseScheduleTime, runSchedules, schedulePromotion } from './core/schedules';
 import { protectedEdits, workingCopyStatus } from './core/status';
+import { staleIds } from './core/usage';
 import { versionFiles } from './core/trees';
 import { copyVersion, deleteVersion, pin, restore, save } from './core/versions';
 import { verify } from './core/verify';
@@ -32,6 +34,7 @@ import type {
   EnvironmentState,
   ExportResult,
   FileHistoryEntry,
+  GateOptions,
   GcResult,
   HistoryEntry,
   PromotionPreview,
@@ -40,6 +43,8 @@ import type {
   RestoreResult,
   RetentionResult,
   SaveResult,
+  ScheduleInfo,
+  ScheduleOutcome,
   StoreConfig,
   VerifyResult,
   VersionDetail,
@@ -100,8 +105,9 @@ export class Workspace {
     const config = await this.core.config();
     const held = holders(state, config);
     const pinned = pinnedIds(state);
+    const stale = staleIds(state, config, this.core.now());
     return state.versions
-      .map((v) => versionInfo(state, v, held, pinned))
+      .map((v) => versionInfo(state, v, held, pinned, stale))
       .sort((x, y) => y.number - x.number || (x.createdAt !== y.createdAt ? (x.createdAt < y.createdAt ? 1 : -1) : x.id < y.id ? 1 : -1));
   }
 
@@ -110,7 +116,7 @@ export class Workspace {
     const b = await this.core.bot(bot);
     const state = await loadBotState(this.core, b.id);
     const config = await this.core.config();
-    return versionInfo(state, resolveVersion(state, ref), holders(state, config), pinnedIds(state));
+    return versionInfo(state, resolveVersion(state, ref), holders(state, config), pinnedIds(state), staleIds(state, config, this.core.now()));
   }
 
   /** A version with its file list. */
@@ -119,7 +125,7 @@ export class Workspace {
     const state = await loadBotState(this.core, b.id);
     const config = await this.core.config();
     const v = resolveVersion(state, ref);
-    return { ...versionInfo(state, v, holders(state, config), pinnedIds(state)), tree: await versionFiles(this.core, v) };
+    return { ...versionInfo(state, v, holders(state, config), pinnedIds(state), staleIds(state, config, this.core.now())), tree: await versionFiles(this.core, v) };
   }
 
   /** The bytes of one file of a version (hash-checked). */
@@ -175,14 +181,47 @@ export class Workspace {
     return environments(this.core, bot);
   }
 
-  /** Points an environment at a version (gated environments run the validator). */
-  setEnvironment(bot: string, env: string, ref: string, opts: { override?: Override } = {}): Promise<EnvironmentChange> {
+  /**
+   * Points an environment at a version. A gated environment runs its gates first, without
+   * the store's lock (see {@link promote}).
+   */
+  setEnvironment(bot: string, env: string, ref: string, opts: GateOptions = {}): Promise<EnvironmentChange> {
     return setEnvironment(this.core, bot, env, ref, opts);
   }
 
-  /** Promotes into `env` from the stage before it, or from `from` (a skip needs `skip: true`). */
-  promote(bot: string, env: string, opts: { from?: string; skip?: boolean; override?: Override } = {}): Promise<EnvironmentChange> {
+  /**
+   * Promotes into `env` from the stage before it, or from `from` (a skip needs `skip: true`).
+   * A gated environment runs its gates first (validation, the bot's tests, commands) without
+   * the store's lock; the change is then decided again under the lock and refused when the
+   * source moved meanwhile. A failed gate refuses it unless `override` gives a reason;
+   * `skipGates` runs none (also with a reason); both are recorded.
+   */
+  promote(bot: string, env: string, opts: GateOptions & { from?: string; skip?: boolean } = {}): Promise<EnvironmentChange> {
     return promote(this.core, bot, env, opts);
+  }
+
+  /** Records a promotion of `env` (from the stage before it, or `from`) to carry out at `at` (an ISO time or ms since the epoch), by {@link runSchedules}. */
+  async schedulePromotion(bot: string, env: string, opts: { at: string | number; from?: string; skip?: boolean; note?: string }): Promise<ScheduleInfo> {
+    const at = typeof opts.at === 'number' ? opts.at : parseScheduleTime(opts.at);
+    return schedulePromotion(this.core, bot, env, { ...opts, at });
+  }
+
+  /** Scheduled promotions of a bot (of every bot without one): pending ones, soonest first; with `all`, every one, newest first. */
+  schedules(bot?: string, opts: { all?: boolean } = {}): Promise<ScheduleInfo[]> {
+    return listSchedules(this.core, bot, opts);
+  }
+
+  /** Cancels a pending scheduled promotion (an id prefix, or `next`); the reason is recorded. */
+  cancelSchedule(bot: string, ref: string, opts: { reason?: string } = {}): Promise<ScheduleInfo> {
+    return cancelSchedule(this.core, bot, ref, opts);
+  }
+
+  /**
+   * Carries out the scheduled promotions that are due (of one bot, or of every bot), with
+   * their gates, and records each outcome; `dryRun` says what it would do and writes nothing.
+   */
+  runSchedules(opts: GateOptions & { bot?: string; dryRun?: boolean } = {}): Promise<ScheduleOutcome[]> {
+    return runSchedules(this.core, { ...opts, promote: (b, env, o) => promote(this.core, b, env, o) });
   }
 
   /**
@@ -193,8 +232,8 @@ export class Workspace {
     return previewPromotion(this.core, bot, env, opts);
   }
 
-  /** Points an environment back at what it held before, or at `to`. */
-  rollback(bot: string, env: string, opts: { to?: string; override?: Override } = {}): Promise<EnvironmentChange> {
+  /** Points an environment back at what it held before, or at `to` (a version it never held runs the gates). */
+  rollback(bot: string, env: string, opts: GateOptions & { to?: string } = {}): Promise<EnvironmentChange> {
     return rollback(this.core, bot, env, opts);
   }
 

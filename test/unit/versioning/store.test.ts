@@ -138,7 +138,7 @@ describe('store primitives', () => {
 
     it('reads the gate severities', () => {
       const c = normalizeConfig({ gates: { severities: { 'unused/response': 'error', 'intent/too-few-utterances': 'off' } } }, 'config.json');
-      assert.deepEqual(c.gates, { validateBefore: ['production'], severities: { 'unused/response': 'error', 'intent/too-few-utterances': 'off' } });
+      assert.deepEqual(c.gates, { validateBefore: ['production'], severities: { 'unused/response': 'error', 'intent/too-few-utterances': 'off' }, before: {} });
     });
 
     it('names the bad field and says what to do', () => {
@@ -150,7 +150,7 @@ describe('store primitives', () => {
         [{ gates: { severities: ['unused/response'] } }, '"gates.severities" must be an object'],
         [{ gates: { severities: { unused: 'off' } } }, '"unused", which is not a diagnostic code'],
         [{ gates: { severities: { 'unused/response': 'loud' } } }, '"gates.severities.unused/response" is "loud"; it must be one of "error", "warning", "information", "hint", "off"'],
-        [{ gates: { severity: {} } }, 'unknown gates setting "severity" (known: validateBefore, severities)'],
+        [{ gates: { severity: {} } }, 'unknown gates setting "severity" (known: validateBefore, severities, before)'],
         [{ colour: 'blue' }, 'unknown setting "colour"'],
       ] as const) {
         assert.throws(

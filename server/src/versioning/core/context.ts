@@ -11,9 +11,9 @@ import { BotvError, errnoOf, ioError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
 import type { StoreFs } from '../fs/fsio';
 import { nodeFs } from '../fs/fsio';
-import { acquireLock } from '../fs/lock';
+import { acquireLock, type LockHandle } from '../fs/lock';
 import { guardWrites } from '../fs/readonly';
-import { initStore, pinBotText, readConfig } from '../store/config';
+import { ensureGitignore, initStore, pinBotText, readConfig } from '../store/config';
 import { StoreLayout } from '../store/layout';
 import { ObjectStore } from '../store/objects';
 import { RecordStore } from '../store/records';
@@ -233,6 +233,22 @@ export class Core {
       () => undefined,
     );
     return started.then((r) => r.result);
+  }
+
+  /**
+   * Takes a lock of this machine's part of the store other than the writers' lock (the
+   * gates of one bot: core/environments.ts), with the same timeouts and recovery.
+   */
+  async sideLock(path: string, purpose: string): Promise<LockHandle> {
+    this.assertWritable(purpose);
+    // Before anything is put in local/, which git must never see.
+    await ensureGitignore(this.fs, this.layout);
+    return acquireLock(this.fs, path, {
+      timeoutMs: this.options.lockTimeoutMs ?? 30_000,
+      staleMs: this.options.lockStaleMs ?? 60_000,
+      purpose,
+      clock: () => Date.now(),
+    });
   }
 
   /** Work to run once the current write has committed (see {@link write}). */

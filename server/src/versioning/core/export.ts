@@ -12,10 +12,12 @@ import { ensureDir, syncDirs, TEMP_PREFIX, writeFilesAtomic } from '../fs/atomic
 import type { StoreFs } from '../fs/fsio';
 import { canonicalBytes } from '../store/canonical';
 import { sha256 } from '../store/hash';
-import type { ExportResult, FileEntry } from '../types';
+import type { Stored } from '../store/records';
+import type { VersionRecord } from '../store/schema';
+import type { BotInfo, ExportResult, FileEntry, StoreConfig } from '../types';
 import type { Core } from './context';
 import { resolveVersion } from './refs';
-import { loadBotState, refOf } from './state';
+import { loadBotState, refOf, type BotState } from './state';
 import { readContents, versionFiles } from './trees';
 import { applyValues } from '../../definitions/index';
 import { formatById } from '../../formats/index';
@@ -62,11 +64,44 @@ export async function exportVersion(core: Core, botId: string, ref: string, env:
   }
   const state = await loadBotState(core, bot.id);
   const v = resolveVersion(state, ref);
+  const { files: exported, used, missing } = await resolveForEnvironment(core, bot, state, v, env, config);
+  if (missing.length > 0) {
+    throw new BotvError(
+      'UNRESOLVED_VARIABLES',
+      `${bot.id} ${refOf(state, v).label} cannot be exported for ${env}: these values are missing there:\n${missing.map((m) => `  ${m}`).join('\n')}\nGive each variable a default or an "environments.${env}" value under variables:, or fix "values" in .botversions/config.json, and export again.`,
+      { missing },
+    );
+  }
+  const listing = exported.map((e) => [e.entry.path, e.entry.sha256]);
+  const hash = sha256(canonicalBytes(listing));
+  const result: ExportResult = {
+    bot: bot.id,
+    version: refOf(state, v),
+    environment: env,
+    outDir: out,
+    hash,
+    files: exported.map((e) => e.entry),
+    variables: used,
+  };
+  return writeExport(core, out, outDir, result, exported);
+}
+
+/**
+ * A version's files as `env` reads them: as the platform reads the bot there (the native
+ * format's `${VARIABLE}`s), then with the values config.json sets for the bot in that
+ * environment, alike for every format. What has no value is listed in `missing`: an export
+ * refuses it, a command gate fails on it (the gate's folder is built the same way).
+ */
+export async function resolveForEnvironment(
+  core: Core,
+  bot: BotInfo,
+  state: BotState,
+  v: Stored<VersionRecord>,
+  env: string,
+  config: StoreConfig,
+): Promise<{ files: Array<{ entry: FileEntry; data: Uint8Array }>; used: string[]; missing: string[] }> {
   const files = await versionFiles(core, v);
   const contents = await readContents(core, files);
-
-  // As the platform reads the bot there (the native format's ${VARIABLE}s), then the values
-  // config.json sets for this environment, alike for every format.
   const format = formatById(bot.format);
   const resolved = format?.resolveExport ? format.resolveExport(contents, env) : { files: new Map(contents), used: [], missing: [] };
   const used = new Set<string>(resolved.used);
@@ -86,25 +121,13 @@ export async function exportVersion(core: Core, botId: string, ref: string, env:
     const data = resolved.files.get(f.path)!;
     return { entry: { path: f.path, sha256: sha256(data), size: data.length }, data };
   });
-  if (missing.length > 0) {
-    throw new BotvError(
-      'UNRESOLVED_VARIABLES',
-      `${bot.id} ${refOf(state, v).label} cannot be exported for ${env}: these values are missing there:\n${missing.map((m) => `  ${m}`).join('\n')}\nGive each variable a default or an "environments.${env}" value under variables:, or fix "values" in .botversions/config.json, and export again.`,
-      { missing },
-    );
-  }
-  const listing = exported.map((e) => [e.entry.path, e.entry.sha256]);
-  const hash = sha256(canonicalBytes(listing));
-  const result: ExportResult = {
-    bot: bot.id,
-    version: refOf(state, v),
-    environment: env,
-    outDir: out,
-    hash,
-    files: exported.map((e) => e.entry),
-    variables: [...used].sort(),
-  };
+  return { files: exported, used: [...used].sort(), missing };
+}
 
+/** Writes an export folder whole (beside `out`, then swapped in). */
+async function writeExport(core: Core, out: string, outDir: string, result: ExportResult, exported: Array<{ entry: FileEntry; data: Uint8Array }>): Promise<ExportResult> {
+  const env = result.environment;
+  const hash = result.hash;
   // Refuse to replace a folder that holds something other than an earlier export.
   let existing: string[] | null = null;
   try {

@@ -69,7 +69,7 @@ export async function gc(core: Core): Promise<GcResult> {
         needed.add(tree.baseSha);
         for (const f of tree.files) needed.add(f.sha256);
       }
-      for (const kind of ['versions', 'environments', 'marks'] as const) {
+      for (const kind of ['versions', 'environments', 'marks', 'schedules'] as const) {
         for (const f of await list(core, core.layout.botDir(b.name, kind))) if (isTempName(f.name)) await removeTemp(join(core.layout.botDir(b.name, kind), f.name));
       }
     }

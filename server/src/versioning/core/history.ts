@@ -6,7 +6,9 @@
 import { shortId } from '../store/hash';
 import type { FileHistoryEntry, HistoryEntry } from '../types';
 import type { Core } from './context';
+import { gatesSummary } from './gates';
 import { holders, loadBotState, pinnedIds, refById, releaseStatus, versionInfo } from './state';
+import { staleIds } from './usage';
 import { versionFiles } from './trees';
 
 /** Every action on a bot, newest first; `env` keeps only that environment's changes. */
@@ -68,11 +70,37 @@ export async function history(core: Core, botId: string, opts: { env?: string; l
     const me = ref(r.version, r.number);
     const prev = r.previous ? ` (was ${ref(r.previous, r.previousNumber ?? 0).label})` : '';
     const gate = r.gate.override ? `, gate overridden: ${r.gate.override.reason}` : '';
+    const gates = r.gates && (r.gates.skipped || r.gates.runs.length > 0) ? `; ${gatesSummary(r.gates)}` : '';
+    const sched = r.schedule ? s.schedules.find((x) => x.id === r.schedule) : undefined;
+    const scheduled = sched ? ` as scheduled by ${sched.record.author} for ${sched.record.due}` : r.schedule ? ' as scheduled' : '';
     let summary: string;
-    if (r.action === 'promote') summary = `promoted ${me.label} from ${r.from} to ${r.environment}${r.skipped ? `, skipping ${r.skipped.join(', ')}` : ''}${prev}${gate}`;
-    else if (r.action === 'rollback') summary = `rolled ${r.environment} back to ${me.label}${prev}${gate}`;
-    else summary = `set ${r.environment} to ${me.label}${prev}${gate}`;
-    push({ id: e.id, at: r.at, author: r.author, bot: bot.id, action: r.action, summary, version: me, environment: r.environment });
+    if (r.action === 'promote') summary = `promoted ${me.label} from ${r.from} to ${r.environment}${r.skipped ? `, skipping ${r.skipped.join(', ')}` : ''}${prev}${scheduled}${gate}${gates}`;
+    else if (r.action === 'rollback') summary = `rolled ${r.environment} back to ${me.label}${prev}${gate}${gates}`;
+    else summary = `set ${r.environment} to ${me.label}${prev}${gate}${gates}`;
+    const entry: HistoryEntry = { id: e.id, at: r.at, author: r.author, bot: bot.id, action: r.action, summary, version: me, environment: r.environment };
+    if (r.gates) entry.gates = r.gates;
+    if (r.schedule) entry.schedule = r.schedule;
+    push(entry);
+  }
+  for (const sc of s.schedules) {
+    const r = sc.record;
+    if (opts.env !== undefined && r.environment !== opts.env) continue;
+    const me = ref(r.version, r.number);
+    push({ id: sc.id, at: r.at, author: r.author, bot: bot.id, action: 'schedule', summary: `scheduled the promotion of ${me.label} from ${r.from} to ${r.environment} for ${r.due}${r.note ? `: ${r.note}` : ''}`, version: me, environment: r.environment, schedule: sc.id });
+  }
+  for (const c of s.cancellations) {
+    const r = c.record;
+    const sc = s.schedules.find((x) => x.id === r.schedule);
+    if (opts.env !== undefined && sc?.record.environment !== opts.env) continue;
+    const what = sc ? `the promotion of ${ref(sc.record.version, sc.record.number).label} to ${sc.record.environment} scheduled for ${sc.record.due}` : `scheduled promotion ${shortId(r.schedule)}`;
+    const verb = r.outcome === 'cancelled' ? 'cancelled' : r.outcome === 'refused' ? 'refused' : 'did not need';
+    const entry: HistoryEntry = { id: c.id, at: r.at, author: r.author, bot: bot.id, action: 'schedule-cancel', summary: `${verb} ${what}: ${r.reason}${r.gates ? `; ${gatesSummary(r.gates)}` : ''}`, schedule: r.schedule };
+    if (sc) {
+      entry.version = ref(sc.record.version, sc.record.number);
+      entry.environment = sc.record.environment;
+    }
+    if (r.gates) entry.gates = r.gates;
+    push(entry);
   }
   out.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.id < b.id ? 1 : -1));
   return opts.limit !== undefined ? out.slice(0, opts.limit) : out;
@@ -88,14 +116,16 @@ export async function history(core: Core, botId: string, opts: { env?: string; l
 export async function fileHistory(core: Core, botId: string, path: string): Promise<FileHistoryEntry[]> {
   const bot = await core.bot(botId);
   const state = await loadBotState(core, bot.id);
-  const held = holders(state, await core.config());
+  const config = await core.config();
+  const held = holders(state, config);
   const pinned = pinnedIds(state);
+  const stale = staleIds(state, config, core.now());
   const out: FileHistoryEntry[] = [];
   let before: string | undefined;
   for (const v of state.versions) {
     const entry = (await versionFiles(core, v)).find((f) => f.path === path);
     if (entry && entry.sha256 !== before) {
-      out.push({ version: versionInfo(state, v, held, pinned), change: before === undefined ? 'added' : 'modified', sha256: entry.sha256, size: entry.size });
+      out.push({ version: versionInfo(state, v, held, pinned, stale), change: before === undefined ? 'added' : 'modified', sha256: entry.sha256, size: entry.size });
     }
     before = entry?.sha256;
   }

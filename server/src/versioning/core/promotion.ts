@@ -8,11 +8,11 @@
 import { BotvError, type BotvErrorCode } from '../errors';
 import type { Stored } from '../store/records';
 import type { EnvironmentRecord, VersionRecord } from '../store/schema';
-import type { BotInfo, GateCheck, GateProblem, PromotionBlockReason, PromotionPreview, StoreConfig } from '../types';
+import type { GateCheck, GateSpec, PromotionBlockReason, PromotionPreview, StoreConfig } from '../types';
 import type { Core } from './context';
+import { applicableGates, gateCheck, previewGates } from './gates';
 import { resolveVersion } from './refs';
 import { currentEvents, loadBotState, refById, refOf, type BotState } from './state';
-import { readContents, versionFiles } from './trees';
 
 /** Options of a plan: `version` plans a set; otherwise a promotion, from `from` or the stage before. */
 export interface PromotionOptions {
@@ -22,6 +22,8 @@ export interface PromotionOptions {
   skip?: boolean;
   /** Plan setting the environment to this version (a reference) instead of promoting. */
   version?: string;
+  /** The bot's format, for gates that apply to some formats only (a gate limited to formats applies to none without it). */
+  format?: string;
 }
 
 /** Why a planned change cannot happen, as the error the change itself throws. */
@@ -45,14 +47,16 @@ export interface PromotionPlan {
   incoming: Stored<VersionRecord> | null;
   /** The environment's latest event (what it holds now), if any. */
   current: Stored<EnvironmentRecord> | null;
-  /** Whether the environment is gated (config `gates.validateBefore`). */
+  /** Whether the environment is gated (config `gates.validateBefore` or `gates.before`). */
   gated: boolean;
   /** True when the environment already holds `incoming`: the change writes nothing. */
   unchanged: boolean;
   /** Why the change is refused, or null. */
   blocked: PromotionBlock | null;
-  /** The gate check the change will run on `incoming`; null when none will run. */
+  /** What the built-in gates ask the validator for `incoming`; null when no built-in gate will run. */
   gate: GateCheck | null;
+  /** Every gate the change will run on `incoming`, in order (empty when it writes nothing or is blocked). */
+  gates: GateSpec[];
 }
 
 /** The pipeline position of `env`; throws UNKNOWN_ENVIRONMENT naming the pipeline. */
@@ -68,10 +72,9 @@ export function requireEnv(config: StoreConfig, bot: string, env: string): numbe
   return i;
 }
 
-/** The gate check entering `env` runs, or null when `env` is not gated. */
-export function gateCheckFor(config: StoreConfig, env: string): GateCheck | null {
-  if (!config.gates.validateBefore.includes(env)) return null;
-  return { environment: env, pipeline: config.pipeline, severities: config.gates.severities };
+/** The validator check the built-in gates of `env` run, or null when `env` has no built-in gate for the bot. */
+export function gateCheckFor(config: StoreConfig, env: string, bot: { id: string; format?: string } = { id: '' }): GateCheck | null {
+  return applicableGates(config, env, bot).some((g) => g.kind !== 'command') ? gateCheck(config, env) : null;
 }
 
 /**
@@ -101,10 +104,11 @@ export function planPromotion(state: BotState, config: StoreConfig, env: string,
     skipped: [],
     incoming: null,
     current,
-    gated: config.gates.validateBefore.includes(env),
+    gated: applicableGates(config, env, { id: bot, ...(opts.format !== undefined ? { format: opts.format } : {}) }).length > 0,
     unchanged: false,
     blocked: null,
     gate: null,
+    gates: [],
   };
   const block = (reason: PromotionBlock['reason'], code: BotvErrorCode, message: string, details?: Record<string, unknown>): PromotionPlan => {
     plan.blocked = { reason, code, message, ...(details ? { details } : {}) };
@@ -141,7 +145,10 @@ export function planPromotion(state: BotState, config: StoreConfig, env: string,
     plan.incoming = v;
   }
   plan.unchanged = current !== null && current.record.version === plan.incoming.id;
-  if (!plan.unchanged) plan.gate = gateCheckFor(config, env);
+  if (!plan.unchanged) {
+    plan.gates = applicableGates(config, env, { id: bot, ...(opts.format !== undefined ? { format: opts.format } : {}) });
+    plan.gate = plan.gates.some((g) => g.kind !== 'command') ? gateCheck(config, env) : null;
+  }
   return plan;
 }
 
@@ -150,31 +157,13 @@ export function blockedError(b: PromotionBlock): BotvError {
   return new BotvError(b.code, b.message, b.details);
 }
 
-/** What the gate validator finds in `v` for `check`, with the counts the event records. */
-export async function validateForGate(
-  core: Core,
-  bot: BotInfo,
-  v: Stored<VersionRecord>,
-  check: GateCheck,
-): Promise<{ checked: boolean; errors: number; warnings: number; problems: GateProblem[] }> {
-  if (!core.validate) return { checked: false, errors: 0, warnings: 0, problems: [] };
-  const contents = await readContents(core, await versionFiles(core, v));
-  const problems = await core.validate(bot, contents, check);
-  return {
-    checked: true,
-    errors: problems.filter((p) => p.severity === 'error').length,
-    warnings: problems.filter((p) => p.severity === 'warning').length,
-    problems,
-  };
-}
-
 /** What promoting (or, with `version`, setting) `env` would do, with the gate's verdict, writing nothing. */
 export async function previewPromotion(core: Core, botId: string, env: string, opts: PromotionOptions = {}): Promise<PromotionPreview> {
   const bot = await core.bot(botId);
   const config = await core.config();
   const state = await loadBotState(core, bot.id);
-  const plan = planPromotion(state, config, env, opts);
-  const gate = plan.gate && plan.incoming && !plan.blocked ? await validateForGate(core, bot, plan.incoming, plan.gate) : { checked: false, errors: 0, warnings: 0, problems: [] };
+  const plan = planPromotion(state, config, env, { ...opts, format: bot.format });
+  const { gates, gate } = plan.incoming && !plan.blocked ? await previewGates(core, bot, plan.incoming, env, config, plan.gates) : { gates: [], gate: { checked: false, errors: 0, warnings: 0, problems: [] } };
   let blocked: PromotionPreview['blocked'] = null;
   if (plan.blocked) blocked = { reason: plan.blocked.reason, message: plan.blocked.message };
   else if (plan.unchanged && plan.incoming) blocked = { reason: 'unchanged', message: `${env} of ${bot.id} already holds ${refOf(state, plan.incoming).label}.` };
@@ -188,6 +177,7 @@ export async function previewPromotion(core: Core, botId: string, env: string, o
     current: plan.current ? refById(state, plan.current.record.version, plan.current.record.number) : null,
     gated: plan.gated,
     gate,
+    gates,
     blocked,
   };
 }

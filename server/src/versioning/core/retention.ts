@@ -1,16 +1,18 @@
 /**
  * Retention: keep the newest N versions of a bot, and never remove one that is still
- * needed — held by an environment, among the last versions an environment held (so that
- * rollback keeps working), carried by a pending release, pinned, or the version the
- * working copy came from.
+ * needed — held by an environment, held by one just before what it holds now, among the
+ * last versions an environment held (so that rollback keeps working), carried by a pending
+ * release or a pending schedule, pinned, or the version the working copy came from. When
+ * versions must go, stale ones (unused for `retention.staleAfterDays`) go first, oldest
+ * first, even from among the newest N; then the oldest of the others beyond the newest N.
  */
-import type { Stored } from '../store/records';
-import type { VersionRecord } from '../store/schema';
 import type { RetentionResult, StoreConfig } from '../types';
 import type { Core } from './context';
 import { pendingReleasesOf } from './pending';
 import { baseVersion, byTime, currentEvents, environmentStack, loadBotState, pinnedIds, refOf, type BotState } from './state';
 import { deleteLocked } from './deletion';
+import { pendingSchedules } from './schedules';
+import { staleIds } from './usage';
 
 /** Why each version must be kept regardless of age. */
 async function neededVersions(core: Core, state: BotState, config: StoreConfig): Promise<Map<string, string>> {
@@ -27,8 +29,14 @@ async function neededVersions(core: Core, state: BotState, config: StoreConfig):
       if (!recent.includes(stack[i]!)) recent.push(stack[i]!);
     }
     for (const id of recent) add(id, `in ${env}'s rollback history`);
+    // What it held last before what it holds now, whatever keepEnvironmentHistory says.
+    const mine = state.events.filter((e) => e.record.environment === env);
+    const now = mine[mine.length - 1]!.record.version;
+    const before = [...mine].reverse().find((e) => e.record.version !== now);
+    if (before) add(before.record.version, `held by ${env} just before what it holds now`);
   }
   for (const r of await pendingReleasesOf(core, state)) add(r.record.fromVersion, `carried by pending release ${r.id.slice(0, 8)} to ${r.record.toBot}`);
+  for (const s of pendingSchedules(state)) add(s.record.version, `scheduled for ${s.record.environment} at ${s.record.due}`);
   for (const id of pinnedIds(state)) add(id, 'pinned');
   const base = baseVersion(state);
   if (base) add(base.id, 'the working copy came from it');
@@ -39,13 +47,17 @@ async function neededVersions(core: Core, state: BotState, config: StoreConfig):
 export async function applyRetentionLocked(core: Core, state: BotState, config: StoreConfig, keep: number, dryRun: boolean): Promise<RetentionResult> {
   const newestFirst = [...state.versions].sort(byTime).reverse();
   const needed = await neededVersions(core, state, config);
-  const remove: Stored<VersionRecord>[] = [];
+  const stale = staleIds(state, config, core.now());
   const retained: RetentionResult['retained'] = [];
+  // As many go as the unneeded versions beyond the newest N; stale ones are chosen first.
+  const beyond = newestFirst.slice(keep).filter((v) => !needed.has(v.id));
+  const oldestFirst = [...newestFirst].reverse();
+  const staleFirst = [...oldestFirst.filter((v) => stale.has(v.id) && !needed.has(v.id)), ...[...beyond].reverse().filter((v) => !stale.has(v.id))];
+  const chosen = new Set(staleFirst.slice(0, beyond.length).map((v) => v.id));
+  const remove = oldestFirst.filter((v) => chosen.has(v.id)).reverse();
   newestFirst.forEach((v, i) => {
-    if (i < keep) return;
-    const reason = needed.get(v.id);
-    if (reason) retained.push({ ...refOf(state, v), reason });
-    else remove.push(v);
+    if (i < keep || chosen.has(v.id)) return;
+    retained.push({ ...refOf(state, v), reason: needed.get(v.id) ?? 'used recently: stale versions went in its place' });
   });
   const removed = remove.map((v) => refOf(state, v));
   if (!dryRun) await deleteLocked(core, state, remove, 'retention');

@@ -4,7 +4,7 @@
  * computes alike, so a merged store resolves to the same state whichever way it merged.
  */
 import type { Stored } from '../store/records';
-import type { DeletionRecord, EnvironmentRecord, MarkRecord, PinRecord, RejectionRecord, ReleaseRecord, RestoreRecord, StoreRecord, VersionRecord } from '../store/schema';
+import type { CancellationRecord, DeletionRecord, EnvironmentRecord, MarkRecord, PinRecord, RejectionRecord, ReleaseRecord, RestoreRecord, ScheduleMarkRecord, ScheduleRecord, StoreRecord, VersionRecord } from '../store/schema';
 import { shortId } from '../store/hash';
 import type { Core } from './context';
 import type { StoreConfig, VersionInfo, VersionRef } from '../types';
@@ -21,6 +21,9 @@ export interface BotState {
   releasesIn: Stored<ReleaseRecord>[];
   releasesOut: Stored<ReleaseRecord>[];
   rejections: Stored<RejectionRecord>[];
+  /** Scheduled promotions and the cancellations that ended some of them, oldest first. */
+  schedules: Stored<ScheduleRecord>[];
+  cancellations: Stored<CancellationRecord>[];
   /** Latest time of any record of the bot (ISO), for a clock that never goes back. */
   maxAt: string | null;
   /** How many live versions carry each number (computed on first use; reset when versions change). */
@@ -45,10 +48,11 @@ export async function loadReleases(core: Core): Promise<{ releases: Stored<Relea
 /** Loads a bot's records (after this process's last write has finished). Damaged records throw CORRUPT naming the file. */
 export async function loadBotState(core: Core, bot: string): Promise<BotState> {
   await core.caughtUp();
-  const [versionRecs, events, marks, rel] = await Promise.all([
+  const [versionRecs, events, marks, scheduleRecs, rel] = await Promise.all([
     core.records.list<VersionRecord>(core.layout.botDir(bot, 'versions'), ['version']),
     core.records.list<EnvironmentRecord>(core.layout.botDir(bot, 'environments'), ['environment']),
     core.records.list<MarkRecord>(core.layout.botDir(bot, 'marks'), ['restore', 'pin', 'deletion']),
+    core.records.list<ScheduleMarkRecord>(core.layout.botDir(bot, 'schedules'), ['schedule', 'cancellation']),
     loadReleases(core),
   ]);
   const own = <T extends { bot: string }>(r: Stored<T & StoreRecord>) => r.record.bot === bot;
@@ -61,8 +65,11 @@ export async function loadBotState(core: Core, bot: string): Promise<BotState> {
   const releasesOut = rel.releases.filter((r) => r.record.fromBot === bot);
   const relIds = new Set(releasesIn.map((r) => r.id));
   const rejections = rel.rejections.filter((r) => relIds.has(r.record.release));
+  const ownSchedules = scheduleRecs.filter(own).sort(byTime);
+  const schedules = ownSchedules.filter((r): r is Stored<ScheduleRecord> => r.record.type === 'schedule');
+  const cancellations = ownSchedules.filter((r): r is Stored<CancellationRecord> => r.record.type === 'cancellation');
   let maxAt: string | null = null;
-  for (const list of [versionRecs, events, marks, releasesIn, releasesOut, rejections] as Array<Stored[]>) {
+  for (const list of [versionRecs, events, marks, scheduleRecs, releasesIn, releasesOut, rejections] as Array<Stored[]>) {
     for (const r of list) if (maxAt === null || r.record.at > maxAt) maxAt = r.record.at;
   }
   return {
@@ -75,6 +82,8 @@ export async function loadBotState(core: Core, bot: string): Promise<BotState> {
     releasesIn,
     releasesOut,
     rejections,
+    schedules,
+    cancellations,
     maxAt,
   };
 }
@@ -186,8 +195,10 @@ export function holders(state: BotState, config: StoreConfig): Map<string, strin
   return m;
 }
 
-/** The listing form of a version. */
-export function versionInfo(state: BotState, v: Stored<VersionRecord>, held: Map<string, string[]>, pinned: Set<string>): VersionInfo {
+const NONE: ReadonlySet<string> = new Set();
+
+/** The listing form of a version; `stale` holds the stale versions (core/usage.ts). */
+export function versionInfo(state: BotState, v: Stored<VersionRecord>, held: Map<string, string[]>, pinned: Set<string>, stale: ReadonlySet<string> = NONE): VersionInfo {
   const r = v.record;
   const info: VersionInfo = {
     id: v.id,
@@ -206,6 +217,7 @@ export function versionInfo(state: BotState, v: Stored<VersionRecord>, held: Map
     contentHash: r.content,
     environments: held.get(v.id) ?? [],
     pinned: pinned.has(v.id),
+    stale: stale.has(v.id),
   };
   if (r.forced) info.forced = r.forced;
   return info;

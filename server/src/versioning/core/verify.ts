@@ -13,12 +13,20 @@ import { isTempName } from '../fs/atomic';
 import { sha256 } from '../store/hash';
 import { objectHint, parseObjectName, recordHashOf, TREE_HINT } from '../store/layout';
 import type { Stored } from '../store/records';
-import type { EnvironmentRecord, MarkRecord, RejectionRecord, ReleaseRecord, VersionRecord } from '../store/schema';
+import type { CancellationRecord, EnvironmentRecord, MarkRecord, RejectionRecord, ReleaseRecord, ScheduleMarkRecord, ScheduleRecord, VersionRecord } from '../store/schema';
 import { contentHash } from '../store/tree';
 import type { VerifyProblem, VerifyResult } from '../types';
 import type { Core } from './context';
 
-const BOT_DIRS = ['versions', 'environments', 'marks'] as const;
+const BOT_DIRS = ['versions', 'environments', 'marks', 'schedules'] as const;
+
+/** The record types each folder of a bot holds. */
+const TYPES_OF = {
+  versions: ['version'],
+  environments: ['environment'],
+  marks: ['restore', 'pin', 'deletion'],
+  schedules: ['schedule', 'cancellation'],
+} as const;
 
 async function list(core: Core, dir: string): Promise<Array<{ name: string; kind: string }>> {
   try {
@@ -81,6 +89,7 @@ export async function verify(core: Core): Promise<VerifyResult> {
   const versions = new Map<string, Stored<VersionRecord>>();
   const events: Stored<EnvironmentRecord>[] = [];
   const marks: Stored<MarkRecord>[] = [];
+  const scheduleMarks: Stored<ScheduleMarkRecord>[] = [];
   const checkFolder = async (dir: string) => {
     for (const f of await list(core, dir)) {
       const p = join(dir, f.name);
@@ -100,8 +109,7 @@ export async function verify(core: Core): Promise<VerifyResult> {
     for (const kind of BOT_DIRS) {
       const dir = core.layout.botDir(b.name, kind);
       await checkFolder(dir);
-      const types = kind === 'versions' ? (['version'] as const) : kind === 'environments' ? (['environment'] as const) : (['restore', 'pin', 'deletion'] as const);
-      const { records, faults } = await core.records.scan(dir, types, true);
+      const { records, faults } = await core.records.scan(dir, TYPES_OF[kind], true);
       for (const f of faults) err(f.code, rel(f.path), f.message);
       checked.records += records.length;
       for (const r of records) {
@@ -112,6 +120,7 @@ export async function verify(core: Core): Promise<VerifyResult> {
         }
         if (kind === 'versions') versions.set(r.id, r as Stored<VersionRecord>);
         else if (kind === 'environments') events.push(r as Stored<EnvironmentRecord>);
+        else if (kind === 'schedules') scheduleMarks.push(r as Stored<ScheduleMarkRecord>);
         else marks.push(r as Stored<MarkRecord>);
       }
     }
@@ -170,6 +179,24 @@ export async function verify(core: Core): Promise<VerifyResult> {
       warn('DANGLING_REFERENCE', rel(join(core.layout.botDir(m.record.bot, 'marks'), `${m.id}.json`)), `A ${m.record.type} mark of ${m.record.bot} names v${m.record.number} (${m.record.version.slice(0, 8)}), which is not in the store.`);
     }
   }
+  // Schedules: a pending one must carry a version that exists; a cancellation, a schedule.
+  const schedules = new Map(scheduleMarks.filter((r) => r.record.type === 'schedule').map((r) => [r.id, r as Stored<ScheduleRecord>]));
+  const ended = new Set<string>();
+  for (const e of events) if (e.record.schedule) ended.add(e.record.schedule);
+  for (const r of scheduleMarks) {
+    const file = rel(join(core.layout.botDir(r.record.bot, 'schedules'), `${r.id}.json`));
+    if (r.record.type === 'cancellation') {
+      const c = r.record as CancellationRecord;
+      ended.add(c.schedule);
+      if (!schedules.has(c.schedule)) warn('DANGLING_REFERENCE', file, `A cancellation of ${c.bot} names schedule ${c.schedule.slice(0, 8)}, which is not in the store.`);
+    }
+  }
+  for (const [id, s] of schedules) {
+    if (!ended.has(id) && !versions.has(s.record.version)) {
+      err('DANGLING_REFERENCE', rel(join(core.layout.botDir(s.record.bot, 'schedules'), `${id}.json`)), `The pending promotion of ${s.record.bot} to ${s.record.environment} scheduled for ${s.record.due} carries v${s.record.number} (${s.record.version.slice(0, 8)}), which is not in the store. Cancel it with \`botv schedule cancel ${s.record.bot} ${id.slice(0, 8)}\`.`);
+    }
+  }
+
   const releases = new Map(relScan.records.filter((r) => r.record.type === 'release').map((r) => [r.id, r as Stored<ReleaseRecord>]));
   const accepted = new Set<string>();
   for (const v of versions.values()) if (v.record.origin.kind === 'released') accepted.add(v.record.origin.release);

@@ -14,6 +14,8 @@ import { checkPlan, journalRecord, runJournal, workingFolder } from './journal';
 import { pendingReleasesOf } from './pending';
 import { resolveVersion } from './refs';
 import { applyRetentionLocked } from './retention';
+import { pendingSchedules } from './schedules';
+import { staleIds } from './usage';
 import { baseVersion, holders, lastRestore, loadBotState, nextTime, pinnedIds, refOf, versionInfo, type BotState } from './state';
 import { scanBot, versionFiles } from './trees';
 
@@ -35,7 +37,7 @@ export function nextNumber(state: BotState): number {
 /** Returns the listing form of a version against the current state. */
 export async function infoOf(core: Core, state: BotState, v: Stored<VersionRecord>): Promise<VersionInfo> {
   const config = await core.config();
-  return versionInfo(state, v, holders(state, config), pinnedIds(state));
+  return versionInfo(state, v, holders(state, config), pinnedIds(state), staleIds(state, config, core.now()));
 }
 
 interface NewVersion {
@@ -315,6 +317,11 @@ export async function deleteVersion(core: Core, botId: string, ref: string): Pro
     }
     if (pinnedIds(state).has(v.id)) {
       throw new BotvError('VERSION_IN_USE', `${bot.id} ${label} is pinned. Unpin it first (\`botv unpin ${bot.id} ${label}\`).`);
+    }
+    const scheduled = pendingSchedules(state).filter((s) => s.record.version === v.id);
+    if (scheduled.length > 0) {
+      const s = scheduled[0]!;
+      throw new BotvError('VERSION_IN_USE', `${bot.id} ${label} is scheduled to enter ${s.record.environment} at ${s.record.due}. Cancel the schedule first (\`botv schedule cancel ${bot.id} ${s.id.slice(0, 8)}\`).`, { schedules: scheduled.map((x) => x.id) });
     }
     const ref2 = refOf(state, v);
     await deleteLocked(core, state, [v], 'user');

@@ -10,6 +10,7 @@ import { BotvError, errnoOf, ioError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';
 import type { StoreFs } from '../fs/fsio';
 import type { GateSeverity, StoreConfig } from '../types';
+import { normalizeGateChecks } from './gateConfig';
 import type { StoreLayout } from './layout';
 import { join } from 'node:path';
 
@@ -18,6 +19,9 @@ export const DEFAULT_PIPELINE = ['development', 'staging', 'production'];
 
 /** How many distinct versions of each environment's past retention keeps for rollback. */
 export const DEFAULT_KEEP_ENVIRONMENT_HISTORY = 10;
+
+/** After how many days unused a version is stale (Amazon Lex marks versions inactive after 180). */
+export const DEFAULT_STALE_AFTER_DAYS = 180;
 
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -80,10 +84,11 @@ export function normalizeConfig(raw: unknown, file: string): StoreConfig {
 
   let keep: number | null = null;
   let keepEnvironmentHistory = DEFAULT_KEEP_ENVIRONMENT_HISTORY;
+  let staleAfterDays = DEFAULT_STALE_AFTER_DAYS;
   if (o.retention !== undefined && o.retention !== null) {
     const r = o.retention as Record<string, unknown>;
     if (typeof r !== 'object' || Array.isArray(r)) fail('"retention" must be an object like { "keep": 50 }');
-    for (const k of Object.keys(r)) if (k !== 'keep' && k !== 'keepEnvironmentHistory') fail(`unknown retention setting "${k}" (known: keep, keepEnvironmentHistory)`);
+    for (const k of Object.keys(r)) if (k !== 'keep' && k !== 'keepEnvironmentHistory' && k !== 'staleAfterDays') fail(`unknown retention setting "${k}" (known: keep, keepEnvironmentHistory, staleAfterDays)`);
     if (r.keep !== undefined && r.keep !== null) {
       if (!Number.isSafeInteger(r.keep) || (r.keep as number) < 1) fail('"retention.keep" must be a whole number of versions, 1 or more, or null to keep all');
       keep = r.keep as number;
@@ -92,14 +97,19 @@ export function normalizeConfig(raw: unknown, file: string): StoreConfig {
       if (!Number.isSafeInteger(r.keepEnvironmentHistory) || (r.keepEnvironmentHistory as number) < 0) fail('"retention.keepEnvironmentHistory" must be a whole number, 0 or more');
       keepEnvironmentHistory = r.keepEnvironmentHistory as number;
     }
+    if (r.staleAfterDays !== undefined) {
+      if (typeof r.staleAfterDays !== 'number' || !Number.isFinite(r.staleAfterDays) || r.staleAfterDays <= 0) fail('"retention.staleAfterDays" must be a number of days, more than 0');
+      staleAfterDays = r.staleAfterDays as number;
+    }
   }
 
   let validateBefore = [pipeline[pipeline.length - 1]!];
   const severities: Record<string, GateSeverity> = {};
+  let before: StoreConfig['gates']['before'] = {};
   if (o.gates !== undefined && o.gates !== null) {
     const g = o.gates as Record<string, unknown>;
     if (typeof g !== 'object' || Array.isArray(g)) fail('"gates" must be an object like { "validateBefore": ["production"] }');
-    for (const k of Object.keys(g)) if (k !== 'validateBefore' && k !== 'severities') fail(`unknown gates setting "${k}" (known: validateBefore, severities)`);
+    for (const k of Object.keys(g)) if (k !== 'validateBefore' && k !== 'severities' && k !== 'before') fail(`unknown gates setting "${k}" (known: validateBefore, severities, before)`);
     if (g.validateBefore !== undefined) {
       const v = g.validateBefore;
       if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) fail('"gates.validateBefore" must be a list of environment names');
@@ -117,6 +127,7 @@ export function normalizeConfig(raw: unknown, file: string): StoreConfig {
         severities[code] = sev as GateSeverity;
       }
     }
+    before = normalizeGateChecks(g.before, pipeline, fail);
   }
   const bots: Record<string, { id: string }> = {};
   if (o.bots !== undefined && o.bots !== null) {
@@ -161,7 +172,7 @@ export function normalizeConfig(raw: unknown, file: string): StoreConfig {
       }
     }
   }
-  return { pipeline, protected: prot, retention: { keep, keepEnvironmentHistory }, gates: { validateBefore, severities }, bots, values };
+  return { pipeline, protected: prot, retention: { keep, keepEnvironmentHistory, staleAfterDays }, gates: { validateBefore, severities, before }, bots, values };
 }
 
 /**

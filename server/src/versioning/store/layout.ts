@@ -8,6 +8,7 @@
  *   bots/<bot-id>/versions/<sha>.json version records
  *   bots/<bot-id>/environments/<sha>.json  environment events (set, promote, rollback)
  *   bots/<bot-id>/marks/<sha>.json    restore, pin/unpin and deletion records
+ *   bots/<bot-id>/schedules/<sha>.json  scheduled promotions and their cancellations
  *   releases/<sha>.json               releases and their rejections
  *   local/                            this machine only (git-ignored): lock, journals, caches,
  *                                     and aside/, the files a restore replaced until it removes them
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 export const STORE_DIR = '.botversions';
 
 /** Record folders of one bot. */
-export type BotRecordDir = 'versions' | 'environments' | 'marks';
+export type BotRecordDir = 'versions' | 'environments' | 'marks' | 'schedules';
 
 /** Absolute paths of the parts of a store. */
 export class StoreLayout {

@@ -3,7 +3,7 @@
  * once and never changed. `format` lets later releases read older stores; a reader that
  * meets an unknown `type` or `format` reports it instead of guessing.
  */
-import type { GateOutcome, VersionOrigin } from '../types';
+import type { GateOutcome, GatesOutcome, VersionOrigin } from '../types';
 import { isSha256 } from './hash';
 
 /** Current format of every record. */
@@ -49,6 +49,10 @@ export interface EnvironmentRecord extends Base {
   from?: string;
   skipped?: string[];
   gate: GateOutcome;
+  /** What each gate found, or that they were skipped (absent on events of a store before gates ran commands; readers that predate it ignore it). */
+  gates?: GatesOutcome;
+  /** The scheduled promotion this event carried out. */
+  schedule?: string;
 }
 
 /** The working copy was restored to a version. */
@@ -99,8 +103,42 @@ export interface RejectionRecord extends Base {
   reason: string;
 }
 
+/**
+ * A promotion to carry out later (`botv promote --at`), by `botv schedule run`. It names the
+ * version its source stage held when it was made: a source that holds another one when it
+ * is due refuses it. It is pending until an environment event names it or a cancellation
+ * ends it (the earlier of the two, by time then id, when a merge brings both).
+ */
+export interface ScheduleRecord extends Base {
+  type: 'schedule';
+  bot: string;
+  environment: string;
+  from: string;
+  version: string;
+  number: number;
+  /** When it is due (ISO, UTC, ms). */
+  due: string;
+  /** Stages it skips on purpose (promoted --from an earlier stage). */
+  skipped?: string[];
+  note?: string;
+}
+
+/** The end of a scheduled promotion that was not carried out: cancelled by someone, refused when due (the source moved, a gate failed), or not needed (the environment held the version already). */
+export interface CancellationRecord extends Base {
+  type: 'cancellation';
+  bot: string;
+  schedule: string;
+  outcome: 'cancelled' | 'refused' | 'unneeded';
+  reason: string;
+  /** A refusal by gates: what they found. */
+  gates?: GatesOutcome;
+}
+
 /** Any record. */
-export type StoreRecord = VersionRecord | EnvironmentRecord | RestoreRecord | PinRecord | DeletionRecord | ReleaseRecord | RejectionRecord;
+export type StoreRecord = VersionRecord | EnvironmentRecord | RestoreRecord | PinRecord | DeletionRecord | ReleaseRecord | RejectionRecord | ScheduleRecord | CancellationRecord;
+
+/** A record of a bot's schedules folder. */
+export type ScheduleMarkRecord = ScheduleRecord | CancellationRecord;
 
 /** A mark of a bot. */
 export type MarkRecord = RestoreRecord | PinRecord | DeletionRecord;
@@ -144,6 +182,28 @@ const gate = obj({
   override: optional(obj({ reason: str })),
 });
 
+const num: Check = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const gateRun = obj({
+  name: str,
+  kind: oneOf('validation', 'tests', 'command'),
+  verdict: oneOf('passed', 'failed'),
+  summary: str,
+  durationMs: num,
+  content: sha,
+  command: optional(str),
+  exitCode: optional(nullable((v) => Number.isSafeInteger(v))),
+  signal: optional(nullable(str)),
+  timedOut: optional(bool),
+  errors: optional(int),
+  warnings: optional(int),
+  output: optional(str),
+  outputBytes: optional(int),
+});
+const gates = obj({
+  runs: (v) => Array.isArray(v) && v.every(gateRun),
+  skipped: optional(obj({ reason: str })),
+});
+
 const base = { format: (v: unknown) => v === RECORD_FORMAT, at: iso, author: str, nonce: str };
 
 const shapes: Record<StoreRecord['type'], Check> = {
@@ -173,12 +233,16 @@ const shapes: Record<StoreRecord['type'], Check> = {
     from: optional(str),
     skipped: optional(strings),
     gate,
+    gates: optional(gates),
+    schedule: optional(sha),
   }),
   restore: obj({ ...base, bot: str, version: sha, number: int }),
   pin: obj({ ...base, bot: str, version: sha, number: int, pinned: bool }),
   deletion: obj({ ...base, bot: str, version: sha, number: int, name: str, origin, reason: oneOf('user', 'retention') }),
   release: obj({ ...base, fromBot: str, fromVersion: sha, fromNumber: int, toBot: str, name: str, description: str }),
   rejection: obj({ ...base, release: sha, bot: str, reason: str }),
+  schedule: obj({ ...base, bot: str, environment: str, from: str, version: sha, number: int, due: iso, skipped: optional(strings), note: optional(str) }),
+  cancellation: obj({ ...base, bot: str, schedule: sha, outcome: oneOf('cancelled', 'refused', 'unneeded'), reason: str, gates: optional(gates) }),
 };
 
 /** Checks a parsed record; returns what is wrong, or null when it is well formed. */
