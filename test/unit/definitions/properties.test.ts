@@ -60,6 +60,8 @@ const NAMES = [...FILES.keys()].filter((f) => f.endsWith('.yaml'));
 
 /** One random edit of one sample file. */
 const fileMutation = fc.record({ file: fc.constantFrom(...NAMES), edit: mutation });
+const RASA_FILES = new Map([...sampleFiles(join(__dirname, '../../../samples/rasa-pizza'))].filter(([f]) => f.endsWith('.yml')));
+const rasaMutation = fc.record({ file: fc.constantFrom(...RASA_FILES.keys()), edit: mutation });
 
 /** A tree as plain data (no parent links), for comparing two parses. */
 const plain = (n: Node | null): string => JSON.stringify(n, (k, v) => (k === 'parent' || k === 'property' ? undefined : v));
@@ -83,6 +85,30 @@ const botLine = fc.tuple(
 ).map(([indent, key, colon, value]) => indent + key + colon + value);
 const botText = fc.tuple(fc.array(botLine, { maxLength: 12 }), fc.constantFrom('\n', '\r\n')).map(([lines, nl]) => lines.join(nl) + nl);
 
+/** A block scalar in the style of Rasa's examples, with what may be around and inside it. */
+const blockLine = fc
+  .tuple(fc.constantFrom('', ' ', '  ', '   ', '    ', '      ', '        ', '\t', '  \t', '    \t'), fc.constantFrom('', '- hi there', 'x', '#c', '- [Leeds](city)', 'k: v', '- a: b', '"q"', ' ', 'a: |', '- |', '- x  ', '---', '...'))
+  .map(([indent, body]) => indent + body);
+const examplesText = fc
+  .tuple(
+    fc.constantFrom('|', '|-', '| # c'),
+    fc.array(fc.constantFrom('      - hi there', '      - [Leeds](city) please', '', '   ', '        - deeper', '      #c', '      - x  ', '      - a: b', '\t', '      \t- tab'), { minLength: 1, maxLength: 8 }),
+    fc.constantFrom('', '  - intent: y', '# end', '  - synonym: z\n    examples: |\n      - zz'),
+    fc.constantFrom('\n', '\r\n'),
+  )
+  .map(([header, lines, after, nl]) => ['nlu:', '  - intent: x', `    examples: ${header}`, ...lines, after].join(nl) + nl);
+const blockText = fc
+  .tuple(
+    fc.constantFrom('', '  ', '- ', '  - ', '    ', 'nlu:\n  - intent: x\n    '),
+    fc.constantFrom('examples: ', 'a: ', 'a:  ', ''),
+    fc.constantFrom('|', '|-', '|+', '>', '>-', '|2', '| # c', '|#c', '|  ', '|- # c', '| x'),
+    fc.array(blockLine, { maxLength: 8 }),
+    fc.constantFrom('', 'b: 1', '  - intent: y', '- z', '# end', '  b: 2', 'nlu:'),
+    fc.constantFrom('\n', '\r\n'),
+    fc.boolean(),
+  )
+  .map(([before, key, header, lines, after, nl, final]) => [before + key + header, ...lines, after].join(nl) + (final ? nl : ''));
+
 describe('definitions: properties', function () {
   this.timeout(SOAK ? 1_800_000 : 120_000);
   it('the fast YAML path agrees with yaml whenever it accepts a text', () => {
@@ -93,6 +119,26 @@ describe('definitions: properties', function () {
   it('the fast YAML path agrees with yaml on mutated sample files', () => {
     fc.assert(
       fc.property(fileMutation, timed((e) => agrees(mutate(FILES.get(e.file)!, e.edit)))),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('the fast YAML path agrees with yaml on block scalars, and takes the literal ones of Rasa files', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(blockText, examplesText),
+        timed((text) => {
+          if (parseYamlFast(text)) taken++;
+          return agrees(text);
+        }),
+      ),
+      { numRuns: RUNS * 10 },
+    );
+    assert.ok(taken > RUNS, `only ${taken} of ${RUNS * 10} block scalar texts took the fast path`);
+    for (const [name, t] of RASA_FILES) assert.ok(parseYamlFast(t), `${name} takes the fast path`);
+    fc.assert(
+      fc.property(rasaMutation, timed((e) => agrees(mutate(RASA_FILES.get(e.file)!, e.edit)))),
       { numRuns: RUNS * 3 },
     );
   });

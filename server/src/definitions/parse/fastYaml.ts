@@ -1,11 +1,12 @@
 // A fast path for the YAML that bot files are made of: block mappings and lists, plain
-// and simply quoted scalars, one-line flow lists and mappings, comments. It reads such
-// text several times faster than `yaml`'s general parser. At the first sign of anything
-// else — a tab in indentation, an anchor, alias or tag, a block scalar, a multi-line
-// scalar or flow collection, an escape sequence, an explicit key, a directive, a second
-// document, deep nesting — it gives up, and the caller parses the text with `yaml`, which
-// then also reports any error. A property test checks that whenever this path accepts a
-// text, `yaml` accepts it too and builds the same tree.
+// and simply quoted scalars, literal block scalars (`|`, `|-`: Rasa's examples), one-line
+// flow lists and mappings, comments. It reads such text several times faster than
+// `yaml`'s general parser. At the first sign of anything else — a tab in indentation, an
+// anchor, alias or tag, another block scalar, a multi-line scalar or flow collection, an
+// escape sequence, an explicit key, a directive, a second document, deep nesting — it
+// gives up, and the caller parses the text with `yaml`, which then also reports any error.
+// A property test checks that whenever this path accepts a text, `yaml` accepts it too and
+// builds the same tree.
 import type { Finding } from '../types';
 import { PropertyCollector } from './build';
 import type { ArrayNode, Container, Node, ObjectNode, Property, ScalarNode } from './tree';
@@ -246,6 +247,8 @@ class FastYaml {
         const c2 = this.column(i);
         if ((t[i] === '-' && this.isBlankOrSpace(i + 1)) || this.keyEnd(i) >= 0) return this.blockNode(c2, parent, property);
       } else if (t[i] === '-' && this.isBlankOrSpace(i + 1)) throw GIVE_UP; // "key: - x" is not YAML
+      // A literal block scalar ends on a less indented line, which the caller reads next.
+      if (t.charCodeAt(i) === 124) return this.literal(col, parent, property);
       const v = this.inlineValue(parent, property);
       this.endOfLine();
       // A more indented line after a scalar would continue it: the full parser decides.
@@ -265,6 +268,67 @@ class FastYaml {
     }
     this.pos = save;
     return { type: 'scalar', value: null, quoted: false, start: emptyAt, end: emptyAt, parent, property };
+  }
+
+  /**
+   * A literal block scalar at pos (`|` or `|-`, the examples of Rasa's training data): its
+   * lines, indented as its first line with content, and more than `col`. It ends after its
+   * last line with content (the line break included), and pos moves there. Anything rarer
+   * gives up: folding (`>`), keeping trailing lines (`|+`), an indentation indicator, no
+   * content, a tab in the indentation, or a line of spaces longer than the indentation.
+   */
+  private literal(col: number, parent: Container, property: Property | null): ScalarNode {
+    const t = this.text;
+    const start = this.pos;
+    let i = start + 1;
+    const strip = t.charCodeAt(i) === 45; // '-'
+    if (strip) i++;
+    // The rest of the header line: spaces, and a comment after a space.
+    const afterIndicator = i;
+    while (t.charCodeAt(i) === 32) i++;
+    if (t.charCodeAt(i) === 35 && i > afterIndicator) {
+      const nl = t.indexOf('\n', i);
+      i = nl < 0 ? t.length : nl;
+    } else if (t.charCodeAt(i) === 13) i++; // CR LF (a lone CR never reaches the fast path)
+    if (i >= t.length || t.charCodeAt(i) !== 10) throw GIVE_UP;
+    const lines: string[] = [];
+    let indent = -1;
+    let leadingSpaces = 0;
+    let lastContent = -1;
+    let end = -1;
+    for (let p = i + 1; p < t.length; ) {
+      let s = p;
+      while (t.charCodeAt(s) === 32) s++;
+      const nl = t.indexOf('\n', s);
+      const next = nl < 0 ? t.length : nl + 1;
+      const c = t.charCodeAt(s);
+      if (s >= t.length || c === 10 || c === 13) {
+        // A line of spaces: an empty line of the text, unless it is longer than the indentation.
+        if (indent < 0) leadingSpaces = Math.max(leadingSpaces, s - p);
+        else if (s - p > indent) throw GIVE_UP;
+        lines.push('');
+        p = next;
+        continue;
+      }
+      if (indent < 0) {
+        indent = s - p;
+        if (indent <= col || leadingSpaces > indent) throw GIVE_UP;
+      }
+      if (s - p < indent) {
+        if (c === 9) throw GIVE_UP;
+        break;
+      }
+      let lineEnd = nl < 0 ? t.length : nl;
+      if (t.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      lines.push(t.slice(p + indent, lineEnd));
+      lastContent = lines.length - 1;
+      end = next;
+      p = next;
+    }
+    if (lastContent < 0) throw GIVE_UP;
+    lines.length = lastContent + 1;
+    this.pos = end;
+    return { type: 'scalar', value: strip ? lines.join('\n') : lines.join('\n') + '\n', quoted: true, start, end, parent, property };
   }
 
   /** After a value: only spaces and a comment may follow on the line. */
