@@ -40,38 +40,47 @@ export interface Example {
 export interface BadLine extends Spanned {}
 
 // Rasa's annotation grammar: [words] then (entity[:value]) or {json}; neither part may nest.
-const ANNOTATION = /\[(?<words>[^\]]+?)\](?:\((?<entity>[^:)]+?)(?::(?<value>[^)]+))?\)|\{(?<json>[^}]+?)\})/g;
+// Groups: 1 words, 2 entity, 3 value, 4 json. Read with exec and numbered groups: thousands
+// of annotated examples are read on every edit of a large NLU file.
+const ANNOTATION = /\[([^\]]+?)\](?:\(([^:)]+?)(?::([^)]+))?\)|\{([^}]+?)\})/g;
 
 /** The entity annotations of an example whose text starts at `offset` in the file. */
 export function parseAnnotations(raw: string, offset: number): { text: string; annotations: Annotation[] } {
   const annotations: Annotation[] = [];
+  if (!raw.includes('[')) return { text: raw, annotations };
   let plain = '';
   let last = 0;
-  for (const m of raw.matchAll(ANNOTATION)) {
-    const at = m.index!;
+  ANNOTATION.lastIndex = 0;
+  for (let m = ANNOTATION.exec(raw); m; m = ANNOTATION.exec(raw)) {
+    const at = m.index;
     plain += raw.slice(last, at);
     last = at + m[0].length;
-    const g = m.groups!;
+    const wordsText = m[1]!;
+    const entity = m[2];
     const wordsAt = at + 1;
-    const words: Spanned = { text: g.words!, start: offset + wordsAt, end: offset + wordsAt + g.words!.length };
-    plain += g.words!;
+    const words: Spanned = { text: wordsText, start: offset + wordsAt, end: offset + wordsAt + wordsText.length };
+    plain += wordsText;
     const a: Annotation = { words, entity: { text: '', start: offset + at, end: offset + last }, start: offset + at, end: offset + last };
-    if (g.entity !== undefined) {
-      const entityAt = wordsAt + g.words!.length + 2;
-      a.entity = { text: g.entity, start: offset + entityAt, end: offset + entityAt + g.entity.length };
-      if (g.value !== undefined) {
-        const valueAt = entityAt + g.entity.length + 1;
-        a.value = { text: g.value, start: offset + valueAt, end: offset + valueAt + g.value.length };
+    if (entity !== undefined) {
+      const entityAt = wordsAt + wordsText.length + 2;
+      a.entity = { text: entity, start: offset + entityAt, end: offset + entityAt + entity.length };
+      const value = m[3];
+      if (value !== undefined) {
+        const valueAt = entityAt + entity.length + 1;
+        a.value = { text: value, start: offset + valueAt, end: offset + valueAt + value.length };
       }
     } else {
-      const bodyAt = wordsAt + g.words!.length + 2;
-      readJsonAnnotation(a, g.json!, offset + bodyAt);
+      const bodyAt = wordsAt + wordsText.length + 2;
+      readJsonAnnotation(a, m[4]!, offset + bodyAt);
     }
     annotations.push(a);
   }
   plain += raw.slice(last);
   return { text: plain, annotations };
 }
+
+/** Where the value of each field of a JSON annotation starts: after `"key"`, a colon and the opening quote. */
+const FIELD_AT = { entity: /"entity"\s*:\s*"/, role: /"role"\s*:\s*"/, group: /"group"\s*:\s*"/, value: /"value"\s*:\s*"/ } as const;
 
 /** Reads `{"entity": …}` (body without braces, starting at `offset`) into the annotation. */
 function readJsonAnnotation(a: Annotation, body: string, offset: number): void {
@@ -87,7 +96,7 @@ function readJsonAnnotation(a: Annotation, body: string, offset: number): void {
     const v = obj[key];
     if (typeof v !== 'string') return undefined;
     // The value's place in the body: after `"key"`, a colon and the opening quote.
-    const m = new RegExp(`"${key}"\\s*:\\s*"`).exec(body);
+    const m = FIELD_AT[key].exec(body);
     if (!m) return { text: v, start: offset, end: offset + body.length };
     const at = offset + m.index + m[0].length;
     const rawLen = JSON.stringify(v).length - 2;
@@ -115,10 +124,38 @@ export function readExamples(text: string, node: Node | null | undefined): { exa
   const bad: BadLine[] = [];
   if (!node) return { examples, bad };
   const one = (raw: Spanned): void => {
+    // Most examples hold no annotation, which always starts with "[".
+    if (!raw.text.includes('[')) {
+      examples.push({ raw, text: raw.text, annotations: [] });
+      return;
+    }
     const { text: plain, annotations } = parseAnnotations(raw.text, raw.start);
     examples.push({ raw, text: plain, annotations });
   };
-  if (node.type === 'scalar' && typeof node.value === 'string') {
+  if (node.type === 'scalar' && typeof node.value === 'string' && (text[node.start] === '|' || text[node.start] === '>')) {
+    // A block scalar, line by line in the file (tens of thousands of examples: no regular
+    // expression or copy per line): what the loop below does with blockLines' lines.
+    const end = node.end;
+    for (let at = text.indexOf('\n', node.start); at >= 0 && at < end; ) {
+      const lineStart = at + 1;
+      let nl = text.indexOf('\n', lineStart);
+      if (nl < 0 || nl > end) nl = end;
+      at = nl < end ? nl : -1;
+      const lineEnd = nl > lineStart && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      let i = lineStart;
+      while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
+      if (i === lineEnd) continue;
+      if (text.charCodeAt(i) !== 45) {
+        bad.push({ text: text.slice(i, lineEnd), start: i, end: lineEnd });
+        continue;
+      }
+      let j = i + 1;
+      while (j < lineEnd && isBlank(text.charCodeAt(j))) j++;
+      let k = lineEnd;
+      while (k > j && (isBlank(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 13)) k--;
+      if (k > j) one({ text: text.slice(j, k), start: j, end: k });
+    }
+  } else if (node.type === 'scalar' && typeof node.value === 'string') {
     for (const line of blockLines(text, node)) {
       const lead = /^[ \t]*/.exec(line.text)![0].length;
       const body = line.text.slice(lead);
@@ -144,6 +181,9 @@ export function readExamples(text: string, node: Node | null | undefined): { exa
   }
   return { examples, bad };
 }
+
+/** A space or a tab. */
+const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 /**
  * The lines of a scalar's value with their offsets in the file. For a block scalar (`|`,
