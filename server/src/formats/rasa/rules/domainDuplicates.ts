@@ -11,6 +11,7 @@ import type { Spanned } from '../examples';
 import { asArray, prop, spanned } from '../facts';
 import type { InFile, RasaBot } from '../model';
 import { relOf } from '../model';
+import { reportMemo } from './dialogueWalk';
 import type { RasaRule, RasaRuleContext } from './types';
 
 type Kind = 'intents' | 'entities' | 'slots' | 'forms' | 'responses' | 'actions';
@@ -80,36 +81,43 @@ export const domainDuplicatesRule: RasaRule = {
   codes: ['rasa/duplicate-domain-definition', 'rasa/duplicate-in-domain'],
   check(ctx) {
     const { bot } = ctx;
-    duplicates(ctx, 'intents', bot.intents);
-    duplicates(ctx, 'entities', bot.entities);
-    duplicates(ctx, 'slots', bot.slots);
-    duplicates(ctx, 'forms', bot.forms);
-    duplicates(ctx, 'actions', bot.actions);
-    // Responses of the domain only: a data file's retrieval answers are not domain files.
-    const domainResponses = new Map<string, InFile<unknown>[]>();
-    const ids = new Map<string, { file: string; at: Spanned }>();
-    for (const [name, list] of bot.responses) {
-      const inDomain = list.filter((r) => bot.roles.get(r.file) === 'domain');
-      if (inDomain.length > 1) domainResponses.set(name, inDomain);
-      for (const { file, decl } of inDomain) {
-        for (const v of decl.variations) {
-          const id = spanned(prop(v.node, 'id')?.value);
-          if (!id) continue;
-          const earlier = ids.get(id.text);
-          if (!earlier) {
-            ids.set(id.text, { file, at: id });
-            continue;
-          }
-          ctx.report(file, {
-            start: id.start,
-            end: id.end,
-            code: 'rasa/duplicate-in-domain',
-            message: `Duplicate response ids ['${id.text}'] defined in domain. Each response variation needs its own id: rename this one.`,
-            related: [{ file: earlier.file, start: earlier.at.start, end: earlier.at.end, message: 'first used here' }],
-          });
-        }
-      }
-    }
-    duplicates(ctx, 'responses', domainResponses);
+    // The domain's tables stay the same objects while no file that declares something changes.
+    reportMemo(ctx, 'domain-duplicates', [bot.intents, bot.entities, bot.slots, bot.forms, bot.actions, bot.responses, bot.roles], (report) => check({ ...ctx, report }));
   },
 };
+
+/** Every finding of the rule, on the model's tables. */
+function check(ctx: RasaRuleContext): void {
+  const { bot } = ctx;
+  duplicates(ctx, 'intents', bot.intents);
+  duplicates(ctx, 'entities', bot.entities);
+  duplicates(ctx, 'slots', bot.slots);
+  duplicates(ctx, 'forms', bot.forms);
+  duplicates(ctx, 'actions', bot.actions);
+  // Responses of the domain only: a data file's retrieval answers are not domain files.
+  const domainResponses = new Map<string, InFile<unknown>[]>();
+  const ids = new Map<string, { file: string; at: Spanned }>();
+  for (const [name, list] of bot.responses) {
+    const inDomain = list.filter((r) => bot.roles.get(r.file) === 'domain');
+    if (inDomain.length > 1) domainResponses.set(name, inDomain);
+    for (const { file, decl } of inDomain) {
+      for (const v of decl.variations) {
+        const id = spanned(prop(v.node, 'id')?.value);
+        if (!id) continue;
+        const earlier = ids.get(id.text);
+        if (!earlier) {
+          ids.set(id.text, { file, at: id });
+          continue;
+        }
+        ctx.report(file, {
+          start: id.start,
+          end: id.end,
+          code: 'rasa/duplicate-in-domain',
+          message: `Duplicate response ids ['${id.text}'] defined in domain. Each response variation needs its own id: rename this one.`,
+          related: [{ file: earlier.file, start: earlier.at.start, end: earlier.at.end, message: 'first used here' }],
+        });
+      }
+    }
+  }
+  duplicates(ctx, 'responses', domainResponses);
+}

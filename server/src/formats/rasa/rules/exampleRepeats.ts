@@ -3,8 +3,8 @@
 // their base. Reported at every occurrence, each naming the others.
 //
 // Tens of thousands of examples, checked on every edit: the index of texts to their
-// occurrences is kept between checks of one project and brought up to date with the files that
-// changed (their examples taken out as they were, put back as they are), so an edit costs what
+// occurrences (in the project's order: by file, then within the file) is kept between checks
+// of one project and brought up to date with the files that changed, so an edit costs what
 // the edited file holds.
 import type { RelatedInfo } from '../../../definitions/index';
 import type { Example } from '../examples';
@@ -15,21 +15,20 @@ import type { RasaRule } from './types';
 
 const CODE = 'rasa/example-multiple-intents';
 
-/** One occurrence of an example. */
+/** One occurrence of an example: its file, its place in the file's examples, its intent (a retrieval intent by its base). */
 interface Occurrence {
   file: string;
+  seq: number;
   intent: string;
   example: Example;
 }
 
-/** The occurrences of one text: the first, and the others when there are more. */
-interface Labels extends Occurrence {
-  more?: Occurrence[];
-}
+/** The occurrences of one text, in the project's order (by file path, then in the file): one, or several. */
+type Labels = Occurrence | Occurrence[];
 
 interface Index {
-  /** The documents the index holds the examples of, by path. */
-  docs: Map<string, RasaDocument>;
+  /** The documents the index holds the examples of, by path, with their occurrences in the file's order. */
+  docs: Map<string, { doc: RasaDocument; occurrences: Occurrence[] }>;
   byText: Map<string, Labels>;
   /** Texts with more than one intent. */
   conflicts: Set<string>;
@@ -44,8 +43,7 @@ export const exampleRepeatsRule: RasaRule = {
     if (ctx.isOff(CODE)) return;
     const index = upToDate(ctx.bot);
     for (const text of index.conflicts) {
-      const l = index.byText.get(text)!;
-      const all: Occurrence[] = [l, ...(l.more ?? [])];
+      const all = list(index.byText.get(text)!);
       const intents = [...new Set(all.map((o) => o.intent))].sort();
       for (const o of all) {
         const related: RelatedInfo[] = all
@@ -64,7 +62,14 @@ export const exampleRepeatsRule: RasaRule = {
   },
 };
 
-/** The project's index, brought up to date with its training data files. */
+const list = (l: Labels): Occurrence[] => (Array.isArray(l) ? l : [l]);
+
+/**
+ * The project's index, brought up to date with its training data files. A changed file's
+ * examples are matched with its previous ones from both ends: those that kept their text and
+ * intent (an edit touches a few lines of a large file) only take their new place, and only
+ * the ones between are taken out and put in.
+ */
 function upToDate(bot: RasaBot): Index {
   const key = bot.docs.get(bot.manifest) ?? bot;
   let index = indexes.get(key);
@@ -78,18 +83,50 @@ function upToDate(bot: RasaBot): Index {
     if (now.has(file) || bot.roles.get(file) !== 'data') continue;
     now.set(file, bot.docs.get(file)!);
   }
-  for (const [file, doc] of index.docs) {
-    if (now.get(file) === doc) continue;
-    eachExample(doc, (_intent, example) => remove(index, example));
+  for (const [file, held] of index.docs) {
+    if (now.has(file)) continue;
+    for (const o of held.occurrences) remove(index, o);
     index.docs.delete(file);
   }
   for (const [file, doc] of now) {
-    if (index.docs.get(file) === doc) continue;
-    eachExample(doc, (intent, example) => put(index, { file, intent, example }));
-    index.docs.set(file, doc);
+    const held = index.docs.get(file);
+    if (held?.doc === doc) continue;
+    index.docs.set(file, { doc, occurrences: update(index, file, held?.occurrences ?? [], examplesOf(doc)) });
   }
   return index;
 }
+
+/** A file's occurrences, its examples now being `fresh` (intent, example) in order. */
+function update(index: Index, file: string, old: readonly Occurrence[], fresh: readonly [string, Example][]): Occurrence[] {
+  const same = (o: Occurrence, [intent, example]: [string, Example]) => o.intent === intent && o.example.text === example.text;
+  let head = 0;
+  while (head < old.length && head < fresh.length && same(old[head]!, fresh[head]!)) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < fresh.length - head && same(old[old.length - 1 - tail]!, fresh[fresh.length - 1 - tail]!)) tail++;
+  const out: Occurrence[] = new Array(fresh.length);
+  for (let i = 0; i < head; i++) {
+    const o = old[i]!;
+    o.example = fresh[i]![1];
+    out[i] = o;
+  }
+  for (let k = 0; k < tail; k++) {
+    const o = old[old.length - 1 - k]!;
+    const i = fresh.length - 1 - k;
+    o.example = fresh[i]![1];
+    o.seq = i;
+    out[i] = o;
+  }
+  for (let i = head; i < old.length - tail; i++) remove(index, old[i]!);
+  for (let i = head; i < fresh.length - tail; i++) {
+    const o: Occurrence = { file, seq: i, intent: fresh[i]![0], example: fresh[i]![1] };
+    put(index, o);
+    out[i] = o;
+  }
+  return out;
+}
+
+/** Whether `a` comes before `b` in the project's order. */
+const before = (a: Occurrence, b: Occurrence): boolean => (a.file === b.file ? a.seq < b.seq : a.file < b.file);
 
 function put(index: Index, o: Occurrence): void {
   const text = o.example.text;
@@ -98,37 +135,39 @@ function put(index: Index, o: Occurrence): void {
     index.byText.set(text, o);
     return;
   }
-  (l.more ??= []).push(o);
-  if (o.intent !== l.intent) index.conflicts.add(text);
+  const all = Array.isArray(l) ? l : [l];
+  let at = all.length;
+  while (at > 0 && before(o, all[at - 1]!)) at--;
+  all.splice(at, 0, o);
+  if (!Array.isArray(l)) index.byText.set(text, all);
+  if (all.some((x) => x.intent !== o.intent)) index.conflicts.add(text);
 }
 
-function remove(index: Index, example: Example): void {
-  const text = example.text;
-  let l = index.byText.get(text);
+function remove(index: Index, o: Occurrence): void {
+  const text = o.example.text;
+  const l = index.byText.get(text);
   if (!l) return;
-  if (l.example === example) {
-    const [next, ...rest] = l.more ?? [];
-    if (!next) {
-      index.byText.delete(text);
-      index.conflicts.delete(text);
-      return;
-    }
-    // The next occurrence becomes the first.
-    l = rest.length ? { ...next, more: rest } : { ...next };
-    index.byText.set(text, l);
-  } else if (l.more) {
-    l.more = l.more.filter((o) => o.example !== example);
-    if (l.more.length === 0) delete l.more;
+  if (!Array.isArray(l)) {
+    if (l !== o) return;
+    index.byText.delete(text);
+    index.conflicts.delete(text);
+    return;
   }
-  const first = l.intent;
-  if (!(l.more ?? []).some((o) => o.intent !== first)) index.conflicts.delete(text);
+  const at = l.indexOf(o);
+  if (at < 0) return;
+  l.splice(at, 1);
+  if (l.length === 1) index.byText.set(text, l[0]!);
+  const first = l[0]!.intent;
+  if (!l.some((x) => x.intent !== first)) index.conflicts.delete(text);
 }
 
-/** The examples of a file's intents, each with its intent (a retrieval intent by its base). */
-function eachExample(doc: RasaDocument, f: (intent: string, example: Example) => void): void {
+/** The examples of a file's intents, each with its intent (a retrieval intent by its base), in order. */
+function examplesOf(doc: RasaDocument): [string, Example][] {
+  const out: [string, Example][] = [];
   for (const item of doc.facts.nlu) {
     if (item.kind !== 'intent' || item.examples.length === 0) continue;
     const intent = baseOf(item.name, doc.doc.text).text;
-    for (const example of item.examples) f(intent, example);
+    for (const example of item.examples) out.push([intent, example]);
   }
+  return out;
 }

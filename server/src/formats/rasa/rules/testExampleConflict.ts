@@ -6,8 +6,8 @@
 // of its sub-intents. An example that is also under the test's intent is left to
 // rasa/example-multiple-intents.
 //
-// Each training file's texts are indexed once per version of the file; a check then looks
-// up the few `user:` texts of the test stories.
+// The test stories' `user:` texts are few: each training file is searched for them once per
+// version of the file (and of those texts), and a check then looks them up.
 import type { Node } from '../../../definitions/index';
 import { blockLines, parseAnnotations, type Example, type Spanned } from '../examples';
 import { prop } from '../facts';
@@ -18,25 +18,35 @@ import type { RasaRule } from './types';
 
 const CODE = 'rasa/test-example-conflict';
 
-/** The intents each example text of one training file is labelled with, with the first example of each. */
+/** The intents each text of the tests is an example of in one training file, with the first example of each. */
 type TextIndex = Map<string, Map<string, Example>>;
 
-const indexes = new WeakMap<RasaDocument, TextIndex>();
+const indexes = new WeakMap<RasaDocument, { wanted: ReadonlySet<string>; index: TextIndex }>();
 
-function indexOf(doc: RasaDocument): TextIndex {
+function indexOf(doc: RasaDocument, wanted: ReadonlySet<string>): TextIndex {
   const hit = indexes.get(doc);
-  if (hit) return hit;
+  if (hit && hit.wanted === wanted) return hit.index;
   const out: TextIndex = new Map();
   for (const item of doc.facts.nlu) {
     if (item.kind !== 'intent') continue;
     for (const example of item.examples) {
+      if (!wanted.has(example.text)) continue;
       let byIntent = out.get(example.text);
       if (!byIntent) out.set(example.text, (byIntent = new Map()));
       if (!byIntent.has(item.name.text)) byIntent.set(item.name.text, example);
     }
   }
-  indexes.set(doc, out);
+  indexes.set(doc, { wanted, index: out });
   return out;
+}
+
+/** The tests' texts: one set while they stay the same, so that the training files' searches are kept. */
+let lastWanted: { key: string; set: ReadonlySet<string> } = { key: '', set: new Set() };
+
+function wantedTexts(texts: readonly string[]): ReadonlySet<string> {
+  const key = [...new Set(texts)].sort().join('\n');
+  if (key !== lastWanted.key) lastWanted = { key, set: new Set(texts) };
+  return lastWanted.set;
 }
 
 /** Whether a training example's intent is what a test expects (`faq` expects any `faq/…`). */
@@ -70,45 +80,49 @@ export const testExampleConflictRule: RasaRule = {
     if (ctx.isOff(CODE)) return;
     const { bot } = ctx;
     if (bot.tests.length === 0) return;
-    const training = trainingIndexes(bot);
-    if (training.length === 0) return;
+    const steps: { file: string; step: StepFact & { name: Spanned }; user: { plain: string; at: Spanned } }[] = [];
     for (const { file, decl: story } of bot.tests) {
       const text = bot.docs.get(file)!.doc.text;
       for (const step of story.steps) {
         if ((step.kind !== 'intent' && step.kind !== 'user') || !step.name) continue;
         const user = userText(text, step);
-        if (!user) continue;
-        const expected = step.name.text;
-        let other: { file: string; intent: string; example: Example } | undefined;
-        let same = false;
-        for (const t of training) {
-          const byIntent = t.index.get(user.plain);
-          if (!byIntent) continue;
-          for (const [intent, example] of byIntent) {
-            if (matches(expected, intent)) same = true;
-            else other ??= { file: t.file, intent, example };
-          }
-        }
-        if (!other || same) continue;
-        ctx.report(file, {
-          start: user.at.start,
-          end: user.at.end,
-          code: CODE,
-          message: `The test utterance '${user.plain}' expects the intent '${expected}', but it is a training example of '${other.intent}' (${relOf(bot, other.file)}): the model learns to predict '${other.intent}' for it, so this test can only fail. Expect '${other.intent}' in the test, or move the example to '${expected}' in the training data.`,
-          related: [{ file: other.file, start: other.example.raw.start, end: other.example.raw.end, message: `the training example, labeled '${other.intent}'` }],
-        });
+        if (user) steps.push({ file, step: step as StepFact & { name: Spanned }, user });
       }
+    }
+    if (steps.length === 0) return;
+    const training = trainingIndexes(bot, wantedTexts(steps.map((s) => s.user.plain)));
+    if (training.length === 0) return;
+    for (const { file, step, user } of steps) {
+      const expected = step.name.text;
+      let other: { file: string; intent: string; example: Example } | undefined;
+      let same = false;
+      for (const t of training) {
+        const byIntent = t.index.get(user.plain);
+        if (!byIntent) continue;
+        for (const [intent, example] of byIntent) {
+          if (matches(expected, intent)) same = true;
+          else other ??= { file: t.file, intent, example };
+        }
+      }
+      if (!other || same) continue;
+      ctx.report(file, {
+        start: user.at.start,
+        end: user.at.end,
+        code: CODE,
+        message: `The test utterance '${user.plain}' expects the intent '${expected}', but it is a training example of '${other.intent}' (${relOf(bot, other.file)}): the model learns to predict '${other.intent}' for it, so this test can only fail. Expect '${other.intent}' in the test, or move the example to '${expected}' in the training data.`,
+        related: [{ file: other.file, start: other.example.raw.start, end: other.example.raw.end, message: `the training example, labeled '${other.intent}'` }],
+      });
     }
   },
 };
 
 /** The text indexes of the project's training data files (not its tests), in path order. */
-function trainingIndexes(bot: RasaBot): { file: string; index: TextIndex }[] {
+function trainingIndexes(bot: RasaBot, wanted: ReadonlySet<string>): { file: string; index: TextIndex }[] {
   const out: { file: string; index: TextIndex }[] = [];
   for (const { file, test } of dataFiles(bot)) {
     if (test) continue;
     const doc = bot.docs.get(file);
-    if (doc && doc.facts.nlu.length > 0) out.push({ file, index: indexOf(doc) });
+    if (doc && doc.facts.nlu.length > 0) out.push({ file, index: indexOf(doc, wanted) });
   }
   return out;
 }
