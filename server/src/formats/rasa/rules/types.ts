@@ -1,6 +1,8 @@
 // The interface Rasa checks implement; the list is in rules/index.ts. A check reads the whole
 // project's model and reports findings in any of its files; the session runs them all again
-// when a file changes (a project's model is rebuilt from cached facts, so this stays fast).
+// when a file changes, on the model patched with that file (session.ts): what a check works
+// out from one file or from tables the change left alone, it may keep (rules/memo.ts,
+// reportMemo in dialogueWalk.ts, the uses of each file in uses.ts).
 import type { Finding, ResolvedOptions } from '../../../definitions/index';
 import type { RasaBot } from '../model';
 
