@@ -3,6 +3,7 @@
 // folder that wraps every entry — by the formats whose bots may be zips, and when one of
 // them claims it, each entry that format parses becomes a document at `<zip path>/<entry>`.
 // Findings about the zip itself (damage, unsafe names, a zip bomb) are the zip's own.
+import { isWildMarker, markerCovers } from './format';
 import type { BotFormat, FolderProbe, Recognition } from './format';
 import { joinPath } from './paths';
 import type { Finding } from './types';
@@ -33,9 +34,16 @@ export function isArchiveName(formats: readonly BotFormat[], name: string): bool
 export function archiveProbe(zip: ZipArchive, dir: string, folder: string): FolderProbe {
   const prefix = folder === '' ? '' : `${folder}/`;
   const names = new Set(zip.entries.map((e) => e.name));
+  const matches = (marker: string): string[] => {
+    if (!isWildMarker(marker)) return names.has(prefix + marker) ? [marker] : [];
+    const out: string[] = [];
+    for (const name of names) if (name.startsWith(prefix) && markerCovers(marker, name.slice(prefix.length))) out.push(name.slice(prefix.length));
+    return out.sort();
+  };
   return {
     dir,
-    hasFile: (rel) => names.has(prefix + rel),
+    hasFile: (rel) => (isWildMarker(rel) ? matches(rel).length > 0 : names.has(prefix + rel)),
+    matches,
     hasDir: (rel) => {
       const p = prefix + rel.replace(/\/?$/, '/');
       return zip.entries.some((e) => e.name.startsWith(p));

@@ -38,8 +38,32 @@ export interface FolderProbe {
   hasFile(rel: string): boolean;
   /** Whether the folder holds this sub-folder with a definition file in it (a marker ending in '/'). */
   hasDir(rel: string): boolean;
-  /** The text of a marker file, when it exists and is small enough to read; undefined otherwise. */
+  /** The text of a marker file (or of a path a marker with `*` matched), when it exists and is small enough to read; undefined otherwise. */
   read(rel: string): string | undefined;
+  /**
+   * The paths, relative to the folder and sorted, that a marker with `*` parts matches
+   * (`*\/Bot.json` → `['PizzaBot/Bot.json']`); a plain marker matches itself when it exists.
+   * Absent in probes that know no such markers: then nothing matches.
+   */
+  matches?(marker: string): string[];
+}
+
+/** Whether a marker has `*` parts: each `*` stands for one folder name. */
+export function isWildMarker(marker: string): boolean {
+  return marker.split('/').includes('*');
+}
+
+/**
+ * Whether a path relative to a candidate folder is what a file marker names (`*` matching
+ * any one name), or for a folder marker (ending in '/'), whether it lies under such a folder.
+ */
+export function markerCovers(marker: string, rel: string): boolean {
+  if (!marker.includes('*')) return marker.endsWith('/') ? rel.startsWith(marker) : marker === rel;
+  const want = marker.replace(/\/$/, '').split('/');
+  const have = rel.split('/');
+  if (marker.endsWith('/') ? have.length <= want.length : have.length !== want.length) return false;
+  for (let i = 0; i < want.length; i++) if (want[i] !== '*' ? want[i] !== have[i] : have[i] === '') return false;
+  return true;
 }
 
 /** That a folder is a bot of a format: cheap to work out, so done again on every change of a marker. */
@@ -119,7 +143,10 @@ export interface BotFormat {
   /**
    * Paths, relative to a candidate folder, that recognition looks at: files ('config.yml',
    * 'config/config.yml') or folders ('domain/'). Only these are probed, and a change to one
-   * of them makes the folder be recognised again.
+   * of them makes the folder be recognised again. A file marker may have `*` parts, each one
+   * folder name (`*\/Bot.json`: a Lex export's bot folder, whatever it is called); such a
+   * marker is looked at only in a folder that holds one of the format's plain file markers,
+   * so that it costs nothing in the folders of other formats.
    */
   readonly markers: readonly string[];
   /** The codes this format reports (documented in docs/diagnostics.md). */

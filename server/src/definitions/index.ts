@@ -6,7 +6,7 @@
 export type { Diagnostic, Finding, Fix, FileEdit, RelatedInfo, Severity, Span } from './types';
 export { Settler } from './model/settle';
 export { ENGINE_CODES, defaultSeverity } from './codes';
-export { BOT_ID, toBotId } from './format';
+export { BOT_ID, isWildMarker, markerCovers, toBotId } from './format';
 export type { AdoptedIdentity, ReleaseTarget } from './format';
 export type { BotFormat, BotIdentity, BotSession, CodeTable, FolderProbe, FormatId, Recognition, SessionHost } from './format';
 

@@ -8,6 +8,7 @@ import { expandArchive } from '../archive';
 import { oneFileFormats, recogniseOneFile } from '../onefile';
 import { duplicateBotIds } from '../rules/duplicateBotId';
 import { Settler } from './settle';
+import { isWildMarker, markerCovers } from '../format';
 import type { BotFormat, BotSession, FolderProbe, Recognition, SessionHost } from '../format';
 import { resolveOptions } from '../options';
 import type { ResolvedOptions, ValidationOptions } from '../options';
@@ -52,6 +53,8 @@ export class BotWorkspace implements WorkspaceView {
   private readonly fileBots = new Map<string, Bot>();
   /** How many held files lie under each folder (for FolderProbe.hasDir). */
   private readonly filesUnder = new Map<string, number>();
+  /** The sub-folders of each folder that hold files (for markers with `*` parts). */
+  private readonly subfolders = new Map<string, Set<string>>();
   private options: ResolvedOptions;
   private workspaceFindings: Map<string, Finding[]> | undefined;
   private readonly host: SessionHost;
@@ -318,7 +321,7 @@ export class BotWorkspace implements WorkspaceView {
     let dir = dirOf(p);
     for (;;) {
       const rel = relativeTo(dir, p);
-      if (rel !== undefined && this.formats.some((f) => f.markers.some((m) => (m.endsWith('/') ? addedOrRemoved && rel.startsWith(m) : m === rel)))) out.push(dir);
+      if (rel !== undefined && this.formats.some((f) => f.markers.some((m) => (m.endsWith('/') ? addedOrRemoved : true) && markerCovers(m, rel)))) out.push(dir);
       if (dir === '') break;
       dir = dirOf(dir);
     }
@@ -346,11 +349,30 @@ export class BotWorkspace implements WorkspaceView {
   }
 
   private probe(dir: string): FolderProbe {
+    const matches = (marker: string): string[] => {
+      if (!isWildMarker(marker)) return this.entries.has(joinPath(dir, marker)) ? [marker] : [];
+      const parts = marker.split('/');
+      let at = [''];
+      for (let i = 0; i < parts.length - 1; i++) {
+        const part = parts[i]!;
+        const next: string[] = [];
+        for (const rel of at) {
+          if (part !== '*') next.push(joinPath(rel, part));
+          else for (const name of this.subfolders.get(rel === '' ? dir : joinPath(dir, rel)) ?? []) next.push(joinPath(rel, name));
+        }
+        at = next;
+      }
+      return at
+        .map((rel) => joinPath(rel, parts[parts.length - 1]!))
+        .filter((rel) => this.entries.has(joinPath(dir, rel)))
+        .sort();
+    };
     return {
       dir,
-      hasFile: (rel) => this.holdsMarker(joinPath(dir, rel)),
+      hasFile: (rel) => (isWildMarker(rel) ? matches(rel).length > 0 : this.holdsMarker(joinPath(dir, rel))),
       hasDir: (rel) => (this.filesUnder.get(joinPath(dir, rel.replace(/\/$/, ''))) ?? 0) > 0,
       read: (rel) => (this.holdsMarker(joinPath(dir, rel)) ? this.entries.get(joinPath(dir, rel))?.text : undefined),
+      matches,
     };
   }
 
@@ -362,7 +384,20 @@ export class BotWorkspace implements WorkspaceView {
       if (n > 0) this.filesUnder.set(dir, n);
       else this.filesUnder.delete(dir);
       if (dir === '') break;
-      dir = dirOf(dir);
+      const up = dirOf(dir);
+      // A folder that came to hold files, or that holds none any more, is a sub-folder of its parent or no longer.
+      if (n === delta || n <= 0) {
+        const name = dir.slice(up === '' ? 0 : up.length + 1);
+        let subs = this.subfolders.get(up);
+        if (n > 0) {
+          if (!subs) this.subfolders.set(up, (subs = new Set()));
+          subs.add(name);
+        } else if (subs) {
+          subs.delete(name);
+          if (subs.size === 0) this.subfolders.delete(up);
+        }
+      }
+      dir = up;
     }
   }
 

@@ -6,8 +6,8 @@
  * (Rasa's models/); bots may nest (a nested bot is its own bot and not part of the outer one).
  */
 import { basename, dirname, join, relative } from 'node:path';
-import { archiveProbe, BOT_ID, commonRoot, isArchiveName, MAX_ZIP_BYTES, oneFileFormats, oneFileProbe, openZip, searchesDir, toBotId, type BotFormat, type BotIdentity } from '../../definitions/index';
-import { FORMATS } from '../../formats/index';
+import { archiveProbe, BOT_ID, commonRoot, isArchiveName, isWildMarker, MAX_ZIP_BYTES, oneFileFormats, oneFileProbe, openZip, searchesDir, toBotId, type BotFormat, type BotIdentity } from '../../definitions/index';
+import { FORMATS } from '../../formats/registry';
 import { errnoOf, ioError } from '../errors';
 import type { StoreFs } from '../fs/fsio';
 import { STORE_DIR } from '../store/layout';
@@ -83,7 +83,9 @@ export async function discoverBots(
       let ident: BotIdentity;
       try {
         const st = await fs.lstat(markerPath);
-        const key = `${format.id}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${rel(dir)}`;
+        // Markers with `*` parts (a Lex export's locale folders) are part of the identity too.
+        const wild = format.markers.filter(isWildMarker).map((m) => probe.matches?.(m).join('|') ?? '');
+        const key = `${format.id}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${rel(dir)}:${wild.join(':')}`;
         const cached = cache.get(markerPath);
         if (cached && cached.key === key) ident = cached.ident;
         else {
@@ -225,6 +227,18 @@ export async function discoverBots(
   };
 
   await walk(root, 0, undefined);
+  // A committed export zip beside its unzipped copy: both name one platform bot (a Lex
+  // export's Bot.json), yet they are two bots of the workspace, so the zip takes the id of its
+  // file's name instead (its first version records it).
+  for (const b of found) {
+    if (!b.file || !/\.zip$/i.test(b.file) || b.idSource !== 'files') continue;
+    if (!found.some((o) => o !== b && !(o.file && /\.zip$/i.test(o.file)) && o.id === b.id)) continue;
+    const own = toBotId(b.file.replace(/\.zip$/i, ''));
+    if (own === '' || own === b.id) continue;
+    b.id = own;
+    b.idSource = 'folder';
+    b.protected = protectedIds.includes(own);
+  }
   await adoptMoved(fs, root, config, found, problems);
 
   const byId = new Map<string, BotInfo[]>();

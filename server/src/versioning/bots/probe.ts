@@ -5,7 +5,7 @@
  * same bots.
  */
 import { join } from 'node:path';
-import { isDefinitionFile, oneFileFormats, recogniseOneFile, searchesDir, type BotFormat, type FolderProbe, type Recognition } from '../../definitions/index';
+import { isDefinitionFile, isWildMarker, oneFileFormats, recogniseOneFile, searchesDir, type BotFormat, type FolderProbe, type Recognition } from '../../definitions/index';
 import { errnoOf, ioError } from '../errors';
 import type { DirEntry, StoreFs } from '../fs/fsio';
 
@@ -49,7 +49,18 @@ export async function diskProbe(
   const files = new Set<string>();
   const dirs = new Set<string>();
   const texts = new Map<string, string>();
-  for (const marker of new Set(formats.flatMap((f) => f.markers))) {
+  /** What each marker with `*` parts matched, in the folders where it was looked at. */
+  const wild = new Map<string, string[]>();
+  const readMarker = async (marker: string): Promise<void> => {
+    const path = join(abs, ...marker.split('/'));
+    try {
+      const st = await fs.lstat(path);
+      if (st.size <= MAX_MARKER_BYTES) texts.set(marker, new TextDecoder().decode(await fs.readFile(path)));
+    } catch (e) {
+      if (errnoOf(e) !== 'ENOENT') throw ioError('read', path, e);
+    }
+  };
+  for (const marker of new Set(formats.flatMap((f) => f.markers.filter((m) => !isWildMarker(m))))) {
     if (marker.endsWith('/')) {
       const sub = marker.slice(0, -1);
       const inside = await listing(sub);
@@ -64,20 +75,39 @@ export async function diskProbe(
     // A file that is a bot by itself (a LivePerson export saved as bot.json) is no marker of its folder.
     if (oneFileFormats(formats, name).length > 0 && (await recogniseFileOnDisk(fs, join(abs, ...marker.split('/')), formats))) continue;
     files.add(marker);
-    if (!read) continue;
-    const path = join(abs, ...marker.split('/'));
-    try {
-      const st = await fs.lstat(path);
-      if (st.size <= MAX_MARKER_BYTES) texts.set(marker, new TextDecoder().decode(await fs.readFile(path)));
-    } catch (e) {
-      if (errnoOf(e) !== 'ENOENT') throw ioError('read', path, e);
+    if (read) await readMarker(marker);
+  }
+  // Markers with `*` parts, only where their format's plain file markers are (so other folders list nothing more).
+  for (const format of formats) {
+    const wilds = format.markers.filter(isWildMarker);
+    if (wilds.length === 0 || !format.markers.some((m) => !m.endsWith('/') && !isWildMarker(m) && files.has(m))) continue;
+    for (const marker of wilds) {
+      if (wild.has(marker)) continue;
+      const parts = marker.split('/');
+      let at = [''];
+      for (let i = 0; i < parts.length - 1; i++) {
+        const next: string[] = [];
+        for (const sub of at) {
+          const inside = (await listing(sub)) ?? [];
+          const names = parts[i] === '*' ? inside.filter((e) => e.kind === 'dir').map((e) => e.name) : inside.some((e) => e.kind === 'dir' && e.name === parts[i]) ? [parts[i]!] : [];
+          for (const n of names) next.push(sub === '' ? n : `${sub}/${n}`);
+        }
+        at = next;
+      }
+      const name = parts[parts.length - 1]!;
+      const found: string[] = [];
+      for (const sub of at) if ((await listing(sub))?.some((e) => e.kind === 'file' && e.name === name)) found.push(`${sub}/${name}`);
+      found.sort();
+      wild.set(marker, found);
+      if (read) for (const m of found) await readMarker(m);
     }
   }
   return {
     dir: rel,
-    hasFile: (m) => files.has(m),
+    hasFile: (m) => (isWildMarker(m) ? (wild.get(m)?.length ?? 0) > 0 : files.has(m)),
     hasDir: (m) => dirs.has(m.replace(/\/$/, '')),
     read: (m) => texts.get(m),
+    matches: (m) => (isWildMarker(m) ? [...(wild.get(m) ?? [])] : files.has(m) ? [m] : []),
   };
 }
 
