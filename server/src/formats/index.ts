@@ -21,8 +21,9 @@ import type {
 } from '../definitions/index';
 import { nativeFormat } from './native/index';
 import { rasaFormat } from './rasa/index';
+import { lexFormat } from './lex-v2/index';
 
-export const FORMATS: readonly BotFormat[] = [nativeFormat, rasaFormat];
+export const FORMATS: readonly BotFormat[] = [nativeFormat, rasaFormat, lexFormat];
 
 /** What makes a folder a bot, format by format, for messages: "Bot Versions (bot.yaml, …); Rasa (config.yml, …)". */
 export function markersText(): string {
