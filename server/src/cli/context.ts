@@ -18,6 +18,8 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colours, hints). */
   isTTY: boolean;
+  /** The clock (ms since the epoch): when schedules are due, and the time of what is written. Injectable for tests; default `Date.now`. */
+  now?: () => number;
 }
 
 /** Options every command accepts. */
@@ -72,7 +74,7 @@ export class Cli {
     const root = findWorkspaceRoot(this.io.cwd, opts.root);
     const author = this.io.env.BOTV_AUTHOR;
     // The one promotion gate, the language server's too, configured by the store.
-    return openWorkspace(root, { validate: gateValidator, ...(author ? { author } : {}) });
+    return openWorkspace(root, { validate: gateValidator, ...(author ? { author } : {}), ...(this.io.now ? { clock: this.io.now } : {}) });
   }
 
   /** Prints a result. */
@@ -108,7 +110,7 @@ export class Cli {
       try {
         const ws = await this.open(opts);
         const args = (command.processedArgs as unknown[]).map((a) => (a === undefined ? undefined : String(a))) as string[];
-        const out = await handler({ ws, opts, args, style: this.style(json), now: Date.now() });
+        const out = await handler({ ws, opts, args, style: this.style(json), now: this.io.now?.() ?? Date.now() });
         // A restore has committed and its files are in place: the answer goes out while
         // their flushes finish, and the process ends only after them.
         this.print(out, json);

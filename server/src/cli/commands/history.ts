@@ -1,6 +1,7 @@
 /** `botv history`: every action on a bot, newest first. */
 import { badArgument } from '../context';
 import { age, table } from '../format';
+import { gatesLines } from './gates';
 import type { CommandModule } from './types';
 
 export const historyCommand: CommandModule = {
@@ -33,7 +34,13 @@ export const historyCommand: CommandModule = {
           }
         }
         const list = await ws.history(bot, { ...(o.env !== undefined ? { env: o.env } : {}), ...(limit !== undefined ? { limit } : {}) });
-        const text = list.length === 0 ? [`No history for ${bot}${o.env ? ` in ${o.env}` : ''} yet.`] : table(list.map((h) => [style.dim(age(h.at, now)), h.author, h.summary]));
+        let text: string[];
+        if (list.length === 0) text = [`No history for ${bot}${o.env ? ` in ${o.env}` : ''} yet.`];
+        else {
+          // Each change that ran gates is followed by what each gate found.
+          const rows = table(list.map((h) => [style.dim(age(h.at, now)), h.author, h.summary]));
+          text = rows.flatMap((row, i) => [row, ...gatesLines(list[i]!.gates?.skipped ? undefined : list[i]!.gates, style, '    ')]);
+        }
         return { json: list, text };
       },
     );

@@ -21,7 +21,7 @@ export function originText(o: VersionOrigin): string {
 
 function describe(v: VersionInfo, style: Style, last: string | undefined, now: number): string[] {
   return [
-    `${style.bold(`${v.bot} ${v.label}`)}  ${v.name}  ${badges(v.environments, style, last)}${v.pinned ? style.yellow(' (pinned)') : ''}`,
+    `${style.bold(`${v.bot} ${v.label}`)}  ${v.name}  ${badges(v.environments, style, last)}${v.pinned ? style.yellow(' (pinned)') : ''}${v.stale ? style.dim(' (stale)') : ''}`,
     ...table([
       ['id', v.id],
       ['created', `${v.createdAt} (${age(v.createdAt, now)}) by ${v.author}`],
@@ -59,13 +59,14 @@ export const versionsCommand: CommandModule = {
                   v.author,
                   age(v.createdAt, now),
                   originText(v.origin),
-                  badges(v.environments, style, last),
+                  v.stale ? style.dim('stale') : badges(v.environments, style, last),
                 ]),
               ],
               '  ',
             ),
           );
           if (list.some((v) => v.pinned)) text.push(style.dim('  * pinned'));
+          if (list.some((v) => v.stale)) text.push(style.dim(`  stale: no environment has held it and no one has pinned it for ${config.retention.staleAfterDays} days; retention removes these first`));
         }
         if (!status.clean) text.push(style.yellow(`working copy: ${plural(status.changes.length, 'file')} changed${status.base ? ` since ${status.base.label}` : ''} (\`botv save ${bot}\` to keep them)`));
         return { json: list, text };
