@@ -7,13 +7,13 @@
  * editor, the command line and CI. A user's editor settings (`botVersions.validation.*`)
  * shape the diagnostics they see while editing, never the gate.
  */
-import { CODES, validateVersion } from './index';
+import type { CodeTable } from '../definitions/index';
 import { BotvError } from '../versioning/index';
 import type { BotInfo, GateCheck, GateProblem, GateValidator } from '../versioning/index';
 
 /** Refuses a `gates.severities` entry naming a code the validator does not have. */
-function checkCodes(check: GateCheck): void {
-  const known = Object.keys(CODES);
+function checkCodes(codes: CodeTable, check: GateCheck): void {
+  const known = Object.keys(codes);
   const unknown = Object.keys(check.severities).filter((c) => !known.includes(c));
   if (unknown.length === 0) return;
   const code = unknown[0]!;
@@ -28,7 +28,9 @@ function checkCodes(check: GateCheck): void {
 
 /** Validates a stored version's files (paths relative to the bot folder) for the gate `check`. */
 export const gateValidator: GateValidator = async (_bot: BotInfo, files: Map<string, Uint8Array>, check: GateCheck): Promise<GateProblem[]> => {
-  checkCodes(check);
+  // The definitions library and every format's rules, loaded when a gate first checks.
+  const { CODES, validateVersion } = await import('./index');
+  checkCodes(CODES, check);
   return validateVersion(files, { environments: check.pipeline, severities: { ...check.severities } }).map((d) => ({
     file: d.file,
     line: d.range.start.line,

@@ -1,8 +1,8 @@
-// The registry of bot formats: one line per format, in the order recognition tries them
-// (the first format that claims a folder wins). Discovery, the store, the language server
-// and the CLI take the formats from here; a test keeps this list and docs/diagnostics.md in
-// step. Adding a format is a folder beside native/ and one line below. The editor features
-// are answered by the format of the bot a file belongs to.
+// The formats library's entry: the registry (registry.ts: one line per format, in the order
+// recognition tries them), the codes of every format, the workspace index that knows them,
+// the gate's and the CLI's validation of a bot's files, the semantic diff, and the editor
+// features, each answered by the format of the bot a file belongs to. Discovery and the
+// store import the registry itself, which loads no format's analysis (docs/architecture.md).
 import { BotWorkspace, ENGINE_CODES, diffEntities, parseDocument, validateBotFiles } from '../definitions/index';
 import type {
   BotFormat,
@@ -19,21 +19,9 @@ import type {
   SemanticChange,
   ValidationOptions,
 } from '../definitions/index';
-import { nativeFormat } from './native/index';
-import { rasaFormat } from './rasa/index';
-import { lexFormat } from './lex-v2/index';
+import { FORMATS, formatById } from './registry';
 
-export const FORMATS: readonly BotFormat[] = [nativeFormat, rasaFormat, lexFormat];
-
-/** What makes a folder a bot, format by format, for messages: "Bot Versions (bot.yaml, …); Rasa (config.yml, …)". */
-export function markersText(): string {
-  return FORMATS.map((f) => `${f.label} (${f.markers.filter((m) => !m.endsWith('/')).join(', ')})`).join('; ');
-}
-
-/** The format with this id. */
-export function formatById(id: FormatId): BotFormat | undefined {
-  return FORMATS.find((f) => f.id === id);
-}
+export { FORMATS, formatById, markersText } from './registry';
 
 /** Every diagnostic code: the engine's and every format's, with default severity and meaning. */
 export const CODES: CodeTable = Object.assign({}, ENGINE_CODES, ...FORMATS.map((f) => f.codes));

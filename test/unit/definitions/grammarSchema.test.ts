@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanPlaceholders } from '../../../server/src/formats/native/model/placeholders';
-import { BOT_SCHEMA } from '../../../server/src/formats/native/index';
+import { BOT_SCHEMA } from '../../../server/src/formats/native/schema/schema';
 
 const ROOT = join(__dirname, '../../..');
 

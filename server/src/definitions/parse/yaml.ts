@@ -2,12 +2,16 @@
 // recurses, and catching a stack overflow is no plan); the Composer then gives precise
 // errors and node ranges. Its own duplicate-key check is quadratic, so it is off and the
 // tree builder finds duplicates with a Map. Aliases are never expanded.
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { CST } from 'yaml';
 import type { Finding } from '../types';
 import { MAX_DEPTH, PropertyCollector, tooDeep } from './build';
 import { parseYamlFast } from './fastYaml';
 import type { ArrayNode, Container, Node, ObjectNode, OpaqueNode, Property } from './tree';
+
+/** `yaml`, loaded on first use: the fast path reads nearly every bot file without it. */
+let yamlLib: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlLib ??= require('yaml') as typeof Yaml);
 
 /** Tags that only restate a core type; any other tag is reported and ignored. */
 const KNOWN_TAGS = new Set([
@@ -52,11 +56,11 @@ export function parseYamlFull(text: string): YamlParse {
   const findings: Finding[] = [];
   const cut = new Set<number>();
   const tokens: CST.Token[] = [];
-  for (const tok of new Parser().parse(text)) {
+  for (const tok of new (yaml().Parser)().parse(text)) {
     if (tok.type === 'document') limitDepth(tok, cut, findings);
     tokens.push(tok);
   }
-  const composer = new Composer({ uniqueKeys: false, prettyErrors: false });
+  const composer = new (yaml().Composer)({ uniqueKeys: false, prettyErrors: false });
   let root: Node | null = null;
   let docIndex = 0;
   for (const doc of composer.compose(tokens, true, text.length)) {
@@ -177,20 +181,20 @@ function convert(n: unknown, parent: Container | null, property: Property | null
       message: `The tag ${tag} means nothing in a bot file and is ignored. Remove it.`,
     });
   }
-  if (isScalar(n)) {
+  if (yaml().isScalar(n)) {
     if (cut.has(range[0]) && n.value === null) return { type: 'opaque', reason: 'too-deep', ...base };
     let v = n.value;
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean' && v !== null) v = String(n.source ?? v);
     return { type: 'scalar', value: v as string | number | boolean | null, quoted: n.type !== 'PLAIN', ...base };
   }
-  if (isMap(n) || (n as Record<symbol, unknown>)[MAP_MARK]) {
+  if (yaml().isMap(n) || (n as Record<symbol, unknown>)[MAP_MARK]) {
     const m = n as { items: unknown[]; flow?: boolean };
     const obj: ObjectNode = { type: 'object', properties: [], flow: m.flow === true, ...base };
     const keys = new PropertyCollector(obj, findings);
     for (const pair of m.items) {
-      if (!isPair(pair)) continue;
+      if (!yaml().isPair(pair)) continue;
       const k = pair.key;
-      if (!isScalar(k)) {
+      if (!yaml().isScalar(k)) {
         const kr = (k as { range?: [number, number, number] } | null)?.range;
         findings.push({
           start: kr?.[0] ?? range[0],
@@ -212,17 +216,17 @@ function convert(n: unknown, parent: Container | null, property: Property | null
     }
     return obj;
   }
-  if (isSeq(n)) {
+  if (yaml().isSeq(n)) {
     const arr: ArrayNode = { type: 'array', items: [], flow: n.flow === true, ...base };
     for (const item of n.items) {
       if (item === null || item === undefined) continue;
       // `[a: 1]` holds a bare pair; treat it as the one-key mapping it means.
-      const value = isPair(item) ? { items: [item], range: (item.key as { range?: unknown } | null)?.range, flow: true, [MAP_MARK]: true } : item;
+      const value = yaml().isPair(item) ? { items: [item], range: (item.key as { range?: unknown } | null)?.range, flow: true, [MAP_MARK]: true } : item;
       arr.items.push(convert(value, arr, null, findings, cut));
     }
     return arr;
   }
-  if (isAlias(n)) {
+  if (yaml().isAlias(n)) {
     findings.push({
       start: range[0],
       end: range[1],

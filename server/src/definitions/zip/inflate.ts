@@ -13,7 +13,11 @@
 // times slower. Its worst case is the same one slice: it inflates to the end however far past
 // the buffer (writes past a typed array's end are dropped, and a stored block that does not
 // fit throws a RangeError), and that extra byte tells it went past.
-import { Inflate, inflateSync } from 'fflate';
+import type * as Fflate from 'fflate';
+
+/** fflate, loaded on first use: it builds its tables and loads worker_threads as it loads, and most commands read no archive. */
+let fflateLib: typeof Fflate | undefined;
+const fflate = (): typeof Fflate => (fflateLib ??= require('fflate') as typeof Fflate);
 
 /** The entry's bytes, or why they could not be had. */
 export type InflateResult =
@@ -39,7 +43,7 @@ function inflateSmall(data: Uint8Array, size: number): InflateResult {
   const out = new Uint8Array(size + 1);
   let got: Uint8Array;
   try {
-    got = inflateSync(data, { out });
+    got = fflate().inflateSync(data, { out });
   } catch (e) {
     return e instanceof RangeError ? tooLong(size) : damaged(e);
   }
@@ -50,7 +54,7 @@ function inflateSliced(data: Uint8Array, size: number): InflateResult {
   const out = new Uint8Array(size);
   let produced = 0;
   let over = false;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new (fflate().Inflate)((chunk) => {
     if (over) return;
     if (produced + chunk.length > size) {
       over = true;

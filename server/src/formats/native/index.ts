@@ -2,21 +2,30 @@
 // YAML/JSON files its include globs name (docs/format.md). The first format of the registry:
 // a folder with a manifest is a native bot, whatever else it holds.
 import type { BotFormat, BotIdentity, FolderProbe, Recognition } from '../../definitions/format';
+import type { EditorFeatures } from '../../definitions/features/types';
 import type { ParsedDocument } from '../../definitions/parse/document';
 import { NATIVE_CODES } from './codes';
-import { nativeEntities } from './entities';
-import { complete } from './features/completion';
-import { hover } from './features/hover';
-import { findDefinition, findReferences } from './features/navigation';
-import { prepareRename, rename } from './features/rename';
-import { documentSymbols } from './features/symbols';
+import type * as Engine from './engine';
 import { readIdentity, rewriteIdentity } from './manifest';
 import type { NativeDocument } from './model/bot';
-import { MANIFEST_NAMES } from './model/builtins';
-import { extractFacts } from './model/facts';
-import { validateShape } from './schema/validate';
-import { resolveNativeExport } from './variables';
-import { isNativeDefinitionFile, NativeSession } from './session';
+import { isNativeDefinitionFile, MANIFEST_NAMES } from './model/builtins';
+
+/**
+ * The analysis, rules, editor features and semantic diff (./engine.ts), loaded on first use:
+ * recognition, identity and the files of a bot are all that discovery and the store need.
+ */
+let loaded: typeof Engine | undefined;
+const engine = (): typeof Engine => (loaded ??= require('./engine') as typeof Engine);
+
+const features: EditorFeatures = {
+  complete: (...a) => engine().complete(...a),
+  hover: (...a) => engine().hover(...a),
+  findDefinition: (...a) => engine().findDefinition(...a),
+  findReferences: (...a) => engine().findReferences(...a),
+  prepareRename: (...a) => engine().prepareRename(...a),
+  rename: (...a) => engine().rename(...a),
+  documentSymbols: (...a) => engine().documentSymbols(...a),
+};
 
 export const nativeFormat: BotFormat = {
   id: 'native',
@@ -60,23 +69,17 @@ export const nativeFormat: BotFormat = {
   // A native bot has no test files of its own.
   isTestFile: () => false,
 
-  analyse(doc: ParsedDocument): NativeDocument {
-    const local = [...doc.syntax];
-    // Mid-merge text parses into nonsense; the conflict markers are the one thing to say.
-    if (!doc.syntax.some((f) => f.code === 'syntax/merge-conflict')) validateShape(doc.root, doc.text, local);
-    return { doc, facts: extractFacts(doc), local };
-  },
+  analyse: (doc: ParsedDocument): NativeDocument => engine().analyse(doc),
 
-  resolveExport: (files, env) => resolveNativeExport(files, env),
+  resolveExport: (files, env) => engine().resolveNativeExport(files, env),
 
   open(dir: string) {
-    return new NativeSession(nativeFormat, dir);
+    return new (engine().NativeSession)(nativeFormat, dir);
   },
 
-  features: { complete, hover, findDefinition, findReferences, prepareRename, rename, documentSymbols },
+  features,
 
-  entities: nativeEntities,
+  entities: (files) => engine().nativeEntities(files),
 };
 
-export { BOT_SCHEMA } from './schema/schema';
 export { BUILTIN_SLOT_TYPES, EVENTS, MANIFEST_NAMES } from './model/builtins';

@@ -7,7 +7,7 @@
  */
 import { applyEdits, modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { isDeepStrictEqual } from 'node:util';
-import { isScalar, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { parseDocument as parseBotFile } from '../../definitions/parse/document';
 import { LineIndex } from '../../definitions/parse/lines';
 import type { Node } from '../../definitions/parse/tree';
@@ -15,6 +15,10 @@ import { BOT_ID } from '../../definitions/format';
 import { MANIFEST_NAMES } from './model/builtins';
 
 export { MANIFEST_NAMES };
+
+/** `yaml`, loaded on first use: a manifest with an alias, or a release's rewrite (discovery reads plain manifests without it). */
+let yamlLib: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlLib ??= require('yaml') as typeof Yaml);
 
 
 /** What the store reads from a manifest. */
@@ -94,7 +98,7 @@ function parseUnguarded(text: string, file: string, only?: readonly string[]): {
     } catch (e) {
       if (!(e instanceof NeedsAliases)) throw e;
     }
-    const doc = parseDocument(text, { uniqueKeys: false });
+    const doc = yaml().parseDocument(text, { uniqueKeys: false });
     if (doc.errors.length > 0) {
       const e = doc.errors[0]!;
       return { data: undefined, problem: `${file}:${e.linePos?.[0]?.line ?? 1}: ${e.message.split('\n')[0]}` };
@@ -153,7 +157,7 @@ function renderYamlScalar(value: string, type: string | undefined): string {
 const YAML_OUT = { flowCollectionPadding: false, lineWidth: 0 } as const;
 
 function rewriteYaml(text: string, keep: KeptIdentity): string {
-  const doc = parseDocument(text, { uniqueKeys: false });
+  const doc = yaml().parseDocument(text, { uniqueKeys: false });
   const data = (doc.toJS() ?? {}) as { bot?: { id?: unknown; name?: unknown }; release?: unknown };
   // Scalars that exist are replaced in place, so nothing else of the file moves.
   const edits: Array<{ start: number; end: number; text: string }> = [];
@@ -168,7 +172,7 @@ function rewriteYaml(text: string, keep: KeptIdentity): string {
     if (want === null) {
       if (current !== undefined) structural = true;
     } else if (current !== want) {
-      if (isScalar(node) && node.range) edits.push({ start: node.range[0], end: node.range[1], text: renderYamlScalar(want, node.type) });
+      if (yaml().isScalar(node) && node.range) edits.push({ start: node.range[0], end: node.range[1], text: renderYamlScalar(want, node.type) });
       else structural = true;
     }
   }
@@ -177,7 +181,7 @@ function rewriteYaml(text: string, keep: KeptIdentity): string {
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   if (!structural) return out;
   // Adding or removing keys, or a different release section: edit through the document API.
-  const doc2 = parseDocument(out, { uniqueKeys: false });
+  const doc2 = yaml().parseDocument(out, { uniqueKeys: false });
   const d2 = (doc2.toJS() ?? {}) as { bot?: { id?: unknown; name?: unknown }; release?: unknown };
   if (d2.bot?.id !== keep.id) doc2.setIn(['bot', 'id'], keep.id);
   if (keep.name === null) {

@@ -7,18 +7,13 @@ import { joinPath, relativeTo } from '../../definitions/paths';
 import type { Diagnostic, Finding } from '../../definitions/types';
 import { buildBot } from './model/bot';
 import type { IncludeUse, NativeBot, NativeDocument } from './model/bot';
-import { MANIFEST_NAMES } from './model/builtins';
+import { isNativeDefinitionFile, MANIFEST_NAMES } from './model/builtins';
 import { BotChecks } from './model/checks';
 import { globMatcher, globProblem } from './model/include';
 import { patchBot } from './model/patchBot';
 import { shapeOf } from './model/shape';
 
-const DEFINITION_FILE = /\.(ya?ml|jsonc?)$/i;
-
-/** Whether a file name is one a native bot's include globs may take in. */
-export function isNativeDefinitionFile(name: string): boolean {
-  return DEFINITION_FILE.test(name);
-}
+export { isNativeDefinitionFile };
 
 export class NativeSession implements BotSession {
   readonly checks = new BotChecks();
@@ -68,7 +63,7 @@ export class NativeSession implements BotSession {
     const matchers = includes.map((u) => (u.problem ? () => false : globMatcher(u.glob.text)));
     const members: string[] = [];
     for (const p of host.paths()) {
-      if (p === manifestPath || extra.includes(p) || !DEFINITION_FILE.test(p)) continue;
+      if (p === manifestPath || extra.includes(p) || !isNativeDefinitionFile(p)) continue;
       const rel = relativeTo(this.dir, p);
       if (rel === undefined || host.ownerOf(p) !== this) continue;
       let hit = false;

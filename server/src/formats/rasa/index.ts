@@ -3,19 +3,33 @@
 // training data known by its keys anywhere in the project. Identity: `assistant_id`;
 // locale: `language`. Generated folders (models/, .rasa/, results/, caches, virtualenvs) are
 // never part of the bot. See docs/formats.md.
-import type { BotFormat, BotIdentity, FolderProbe, ParsedDocument, Recognition } from '../../definitions/index';
+import type { BotFormat, BotIdentity, EditorFeatures, FolderProbe, ParsedDocument, Recognition } from '../../definitions/index';
 import { RASA_CODES } from './codes';
-import { complete } from './features/completion';
-import { hover } from './features/hover';
-import { findDefinition, findReferences } from './features/navigation';
-import { prepareRename, rename } from './features/rename';
-import { documentSymbols } from './features/symbols';
-import { rasaEntities } from './entities';
-import { extractRasaFacts } from './facts';
+import type * as Engine from './engine';
+import type * as Identity from './identity';
 import { CONFIG_FILES } from './model';
 import type { RasaDocument } from './model';
-import { adoptRasaIdentity, readRasaIdentity } from './identity';
-import { RasaSession } from './session';
+
+/**
+ * The analysis, rules, editor features and semantic diff (./engine.ts), and the reading of
+ * a project's identity (./identity.ts, which reads config.yml's facts), loaded on first use:
+ * recognition and the files of a bot are all that the store needs of a Rasa project it does
+ * not version.
+ */
+let loaded: typeof Engine | undefined;
+const engine = (): typeof Engine => (loaded ??= require('./engine') as typeof Engine);
+let identityModule: typeof Identity | undefined;
+const identity = (): typeof Identity => (identityModule ??= require('./identity') as typeof Identity);
+
+const features: EditorFeatures = {
+  complete: (...a) => engine().complete(...a),
+  hover: (...a) => engine().hover(...a),
+  findDefinition: (...a) => engine().findDefinition(...a),
+  findReferences: (...a) => engine().findReferences(...a),
+  prepareRename: (...a) => engine().prepareRename(...a),
+  rename: (...a) => engine().rename(...a),
+  documentSymbols: (...a) => engine().documentSymbols(...a),
+};
 
 /** Folders Rasa writes (models, caches, test results) and Python's caches and environments. */
 const GENERATED = new Set(['models', '.rasa', 'results', 'nlu_comparison_results', 'converted_data', '__pycache__', '.venv', 'venv', '.ipynb_checkpoints', '.pytest_cache', '.mypy_cache', '.ruff_cache']);
@@ -34,12 +48,13 @@ export const rasaFormat: BotFormat = {
   },
 
   identity(probe: FolderProbe, recognition: Recognition): BotIdentity {
-    return readRasaIdentity(probe.read(recognition.marker), probe.dir === '' ? recognition.marker : `${probe.dir}/${recognition.marker}`);
+    return identity().readRasaIdentity(probe.read(recognition.marker), probe.dir === '' ? recognition.marker : `${probe.dir}/${recognition.marker}`);
   },
 
-  adoptIdentity: (released, target) => adoptRasaIdentity(released, target),
+  adoptIdentity: (released, target) => identity().adoptRasaIdentity(released, target),
 
-  entities: (files) => rasaEntities(files),
+  entities: (files) => engine().rasaEntities(files),
+
 
   // Top-level generated folders of the project, and Python caches at any depth.
   skipsDir: (rel) => rel !== '' && (GENERATED.has(rel.split('/')[0]!) || rel.split('/').some((seg) => seg === '__pycache__')),
@@ -49,13 +64,11 @@ export const rasaFormat: BotFormat = {
   // Test stories (`rasa test`) and end-to-end tests (`rasa test e2e`).
   isTestFile: (rel) => /^(tests|e2e_tests)\//.test(rel) && /\.ya?ml$/i.test(rel),
 
-  analyse(doc: ParsedDocument): RasaDocument {
-    return { doc, facts: extractRasaFacts(doc), local: [...doc.syntax] };
-  },
+  analyse: (doc: ParsedDocument): RasaDocument => engine().analyse(doc),
 
   open(dir: string) {
-    return new RasaSession(rasaFormat, dir);
+    return new (engine().RasaSession)(rasaFormat, dir);
   },
 
-  features: { complete, hover, findDefinition, findReferences, prepareRename, rename, documentSymbols },
+  features,
 };

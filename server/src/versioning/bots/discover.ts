@@ -7,7 +7,7 @@
  */
 import { basename, dirname, join, relative } from 'node:path';
 import { archiveProbe, BOT_ID, commonRoot, isArchiveName, isWildMarker, MAX_ZIP_BYTES, oneFileFormats, oneFileProbe, openZip, searchesDir, toBotId, type BotFormat, type BotIdentity } from '../../definitions/index';
-import { FORMATS } from '../../formats/index';
+import { FORMATS } from '../../formats/registry';
 import { errnoOf, ioError } from '../errors';
 import type { StoreFs } from '../fs/fsio';
 import { STORE_DIR } from '../store/layout';

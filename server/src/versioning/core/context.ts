@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import type { BotFormat } from '../../definitions/index';
-import { FORMATS, markersText } from '../../formats/index';
+import { FORMATS, markersText } from '../../formats/registry';
 import { discoverBots, type ManifestCache } from '../bots/discover';
 import { BotvError, errnoOf, ioError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic';

@@ -20,7 +20,7 @@ import { resolveVersion } from './refs';
 import { loadBotState, refOf, type BotState } from './state';
 import { readContents, versionFiles } from './trees';
 import { applyValues } from '../../definitions/index';
-import { formatById } from '../../formats/index';
+import { formatById } from '../../formats/registry';
 
 /** Name of the description file written into every export folder. */
 export const EXPORT_MANIFEST = '.botversions-export.json';

@@ -10,7 +10,7 @@
 import picomatch from 'picomatch';
 import { join } from 'node:path';
 import type { BotFormat } from '../../definitions/index';
-import { formatById } from '../../formats/index';
+import { formatById } from '../../formats/registry';
 import { BotvError, errnoOf, ioError, isBotvError } from '../errors';
 import { sha256, shortId } from '../store/hash';
 import { objectHint } from '../store/layout';

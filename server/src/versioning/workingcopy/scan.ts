@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { JUNK_FILES, SKIPPED_DIRS, type BotFormat } from '../../definitions/index';
-import { formatById, FORMATS } from '../../formats/index';
+import { formatById, FORMATS } from '../../formats/registry';
 import { diskProbe, recogniseFolder } from '../bots/probe';
 import { errnoOf, ioError } from '../errors';
 import { eachLimit, isTempName } from '../fs/atomic';

@@ -27,3 +27,10 @@ export const EVENTS: ReadonlyMap<string, string> = new Map([
 
 /** File names that make a folder a bot, in order of precedence. */
 export const MANIFEST_NAMES: readonly string[] = ['bot.yaml', 'bot.json', 'bot.jsonc'];
+
+const DEFINITION_FILE = /\.(ya?ml|jsonc?)$/i;
+
+/** Whether a file name is one a native bot's include globs may take in. */
+export function isNativeDefinitionFile(name: string): boolean {
+  return DEFINITION_FILE.test(name);
+}
