@@ -6,6 +6,7 @@ import { extractLexFacts } from './facts';
 import type { LexDocument } from './model';
 
 export { LexSession } from './session';
+export { lexEntities } from './entities';
 
 /** One file's facts; its findings are its syntax's (the rules run per bot, in the session). */
 export function analyse(doc: ParsedDocument): LexDocument {

@@ -46,6 +46,8 @@ export const lexFormat: BotFormat = {
 
   adoptIdentity: (released, target) => identity().adoptLexIdentity(released, target),
 
+  entities: (files) => engine().lexEntities(files),
+
   // macOS's resource forks when a zip was unpacked by hand.
   skipsDir: (rel) => rel.split('/').includes('__MACOSX'),
 

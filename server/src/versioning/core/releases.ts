@@ -9,7 +9,7 @@
  */
 import picomatch from 'picomatch';
 import { join } from 'node:path';
-import type { BotFormat } from '../../definitions/index';
+import { markerCovers, type BotFormat } from '../../definitions/index';
 import { formatById } from '../../formats/registry';
 import { BotvError, errnoOf, ioError, isBotvError } from '../errors';
 import { sha256, shortId } from '../store/hash';
@@ -196,7 +196,7 @@ export async function acceptRelease(core: Core, botId: string, ref: string, opts
     }
 
     // The released files that carry an identity (the format's markers), rewritten to carry B's.
-    const markerFiles = zipped ? [] : oneFile ? released : released.filter((f) => format.markers.includes(f.path));
+    const markerFiles = zipped ? [] : oneFile ? released : released.filter((f) => format.markers.some((m) => markerCovers(m, f.path)));
     const markerTexts = new Map([...(await readContents(core, markerFiles))].map(([p, d]) => [p, new TextDecoder().decode(d)]));
     const adopted = zipped ? { rewritten: new Map<string, string>() } : format.adoptIdentity(markerTexts, { id: b.id, marker: b.manifest, markerText: ident.markerText });
     if ('problem' in adopted) {

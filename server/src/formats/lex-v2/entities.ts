@@ -1,0 +1,171 @@
+// A Lex V2 export as entities for the semantic diff, in Lex's words, per locale: the locale
+// and its settings (BotLocale.json), intents, their sample utterances (one entity each, so they
+// compare as a multiset), slots, slot types and their values, the prompts and responses
+// (`messageGroupsList`, one entity per place it is written), the next-step graph (each
+// `nextStep`, `captureNextStep`, … as a flow step of its intent), and the bot's settings.
+// What Lex itself changes between exports is no change: `identifier`s, Bot.json's `version`,
+// key order, minified or pretty, the order of `slotPriorities` and of every list, `null`
+// against absent, and ConversationFlow.json's coordinates (the visual builder's layout).
+import { canonicalArray, canonicalObject, canonicalScalar, parseDocument } from '../../definitions/index';
+import type { Node, SemanticEntity, SemanticKind } from '../../definitions/index';
+import { placeOf } from './layout';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Keys Lex writes anew on every export or import. */
+const VOLATILE = new Set(['identifier', 'version', 'lastUpdatedDateTime', 'creationDateTime', 'lastBuildSubmittedDateTime']);
+/** A visual-builder layout's coordinates. */
+const LAYOUT = new Set(['x', 'y', 'position', 'width', 'height']);
+
+/** A file's JSON: JSON.parse where it can (fast), the engine's tolerant parse where it cannot. */
+function read(path: string, text: string): Json | undefined {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Json;
+  } catch {
+    const root = parseDocument(path, text).root;
+    return root ? toJson(root) : undefined;
+  }
+}
+
+function toJson(node: Node): Json {
+  switch (node.type) {
+    case 'scalar':
+      return node.value;
+    case 'opaque':
+      return null;
+    case 'array':
+      return node.items.map(toJson);
+    case 'object': {
+      const o: { [key: string]: Json } = Object.create(null);
+      for (const p of node.properties) if (!(p.key in o)) o[p.key] = p.value ? toJson(p.value) : null;
+      return o;
+    }
+  }
+}
+
+const isObject = (v: Json | undefined): v is { [key: string]: Json } => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Whether a property holds a response (a message group list) or a next step: entities of their own. */
+const isResponseKey = (key: string): boolean => key === 'messageGroupsList' || key === 'messageGroupList';
+const isStepKey = (key: string): boolean => key === 'nextStep' || key.endsWith('NextStep');
+
+interface Canon {
+  /** Keys left out at the top. */
+  omit?: ReadonlySet<string>;
+  /** Left out at any depth. */
+  skip?: ReadonlySet<string>;
+  /** Responses and next steps are entities of their own: left out of the value. */
+  parts?: boolean;
+}
+
+/** Canonical JSON: keys sorted, nulls and volatile keys gone, every list a multiset. */
+function canon(v: Json, c: Canon, top = true): string {
+  if (v === null || typeof v !== 'object') return canonicalScalar(v);
+  if (Array.isArray(v)) return canonicalArray(v.map((x) => canon(x, c, false)), true);
+  const pairs: [string, string][] = [];
+  for (const key of Object.keys(v)) {
+    const x = v[key]!;
+    if (x === null || VOLATILE.has(key) || (top && c.omit?.has(key)) || c.skip?.has(key)) continue;
+    if (c.parts && (isResponseKey(key) || (isStepKey(key) && isObject(x)))) continue;
+    pairs.push([key, canon(x, c, false)]);
+  }
+  return canonicalObject(pairs);
+}
+
+/** The responses and next steps inside a value, with the dotted path of the property that holds each. */
+function parts(v: Json, path: string, out: { kind: 'response' | 'flow'; path: string; value: Json }[]): void {
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => parts(x, `${path}[${i}]`, out));
+    return;
+  }
+  if (!isObject(v)) return;
+  for (const key of Object.keys(v)) {
+    const x = v[key]!;
+    if (x === null) continue;
+    const at = path === '' ? key : `${path}.${key}`;
+    if (isResponseKey(key)) out.push({ kind: 'response', path: path === '' ? key : path, value: x });
+    else if (isStepKey(key) && isObject(x)) out.push({ kind: 'flow', path: at, value: x });
+    else if (key !== 'sampleUtterances') parts(x, at, out);
+  }
+}
+
+/** The intent name of each intent folder, per locale, from its Intent.json. */
+function intentNames(files: ReadonlyMap<string, Json | undefined>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, json] of files) {
+    const place = placeOf(path);
+    if (place?.kind === 'intent' && isObject(json) && typeof json.name === 'string') out.set(`${place.botFolder}/${place.locale}/${place.intentFolder}`, json.name);
+  }
+  return out;
+}
+
+/** The entities of an export's files (paths relative to the export folder → texts). */
+export function lexEntities(files: ReadonlyMap<string, string>): SemanticEntity[] {
+  const out: SemanticEntity[] = [];
+  const add = (kind: SemanticKind, name: string, file: string, value: string, locale?: string, parent?: string): void => {
+    const e: SemanticEntity = { kind, name, file, value };
+    if (locale !== undefined) e.locale = locale;
+    if (parent !== undefined) e.parent = parent;
+    out.push(e);
+  };
+  const parsed = new Map<string, Json | undefined>();
+  for (const path of [...files.keys()].sort()) if (placeOf(path)) parsed.set(path, read(path, files.get(path)!));
+  const names = intentNames(parsed);
+  const addParts = (value: Json, owner: string, file: string, locale: string, intent: string): void => {
+    const found: { kind: 'response' | 'flow'; path: string; value: Json }[] = [];
+    parts(value, '', found);
+    for (const p of found) add(p.kind, `${owner}: ${p.path}`, file, canon(p.value, {}), locale, intent);
+  };
+
+  for (const [file, json] of parsed) {
+    const place = placeOf(file)!;
+    if (!isObject(json)) continue;
+    const locale = place.locale;
+    switch (place.kind) {
+      case 'manifest':
+        break;
+      case 'bot':
+        for (const key of Object.keys(json).sort()) {
+          const v = json[key]!;
+          if (v !== null && !VOLATILE.has(key)) add('setting', key, file, canon(v, {}));
+        }
+        break;
+      case 'locale':
+        add('locale', locale!, file, canon(json, {}), locale);
+        break;
+      case 'intent': {
+        const name = typeof json.name === 'string' ? json.name : place.intentFolder!;
+        add('intent', name, file, canon(json, { omit: new Set(['name', 'sampleUtterances']), parts: true }), locale);
+        if (Array.isArray(json.sampleUtterances)) {
+          for (const u of json.sampleUtterances) if (isObject(u) && typeof u.utterance === 'string') add('utterance', u.utterance, file, '', locale, name);
+        }
+        addParts(json, name, file, locale!, name);
+        break;
+      }
+      case 'slot': {
+        const intent = names.get(`${place.botFolder}/${locale}/${place.intentFolder}`) ?? place.intentFolder!;
+        const name = typeof json.name === 'string' ? json.name : place.folder!;
+        add('slot', name, file, canon(json, { omit: new Set(['name']), parts: true }), locale, intent);
+        addParts(json, `${intent}.${name}`, file, locale!, intent);
+        break;
+      }
+      case 'slotType': {
+        const name = typeof json.name === 'string' ? json.name : place.folder!;
+        add('entity', name, file, canon(json, { omit: new Set(['name', 'slotTypeValues']) }), locale);
+        if (Array.isArray(json.slotTypeValues)) {
+          for (const v of json.slotTypeValues) {
+            if (!isObject(v) || !isObject(v.sampleValue) || typeof v.sampleValue.value !== 'string') continue;
+            add('entity-value', v.sampleValue.value, file, canon(v, { omit: new Set(['sampleValue']) }), locale, name);
+          }
+        }
+        break;
+      }
+      case 'flow': {
+        const intent = names.get(`${place.botFolder}/${locale}/${place.intentFolder}`) ?? place.intentFolder!;
+        add('flow', `${intent}: visual layout`, file, canon(json, { skip: LAYOUT }), locale, intent);
+        break;
+      }
+    }
+  }
+  return out;
+}
