@@ -11,8 +11,9 @@ import type { BotFormat, FormatId } from '../definitions/index';
 import { nativeFormat } from './native/index';
 import { rasaFormat } from './rasa/index';
 import { lexFormat } from './lex-v2/index';
+import { dialogflowCxFormat } from './dialogflow-cx/index';
 
-export const FORMATS: readonly BotFormat[] = [nativeFormat, rasaFormat, lexFormat];
+export const FORMATS: readonly BotFormat[] = [nativeFormat, rasaFormat, lexFormat, dialogflowCxFormat];
 
 /** What makes a folder a bot, format by format, for messages: "Bot Versions (bot.yaml, …); Rasa (config.yml, …)". */
 export function markersText(): string {

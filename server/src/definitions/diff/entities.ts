@@ -27,6 +27,8 @@ export const SEMANTIC_KINDS = [
   'webhook',
   'flow',
   'page',
+  'route-group',
+  'route',
   'story',
   'rule',
   'test',
@@ -50,6 +52,8 @@ export const SEMANTIC_KIND_TITLES: Readonly<Record<SemanticKind, string>> = {
   webhook: 'Webhooks',
   flow: 'Flows',
   page: 'Pages',
+  'route-group': 'Route groups',
+  route: 'Routes',
   story: 'Stories',
   rule: 'Rules',
   test: 'Tests',
@@ -98,6 +102,10 @@ export interface CanonicalOptions {
   omit?: readonly string[];
   /** Whether the array at this path (property keys from the node) is a set: its order is no change. */
   unordered?(path: readonly string[]): boolean;
+  /** Properties left out at any depth (a platform's volatile fields: generated ids, timestamps). */
+  skip?(key: string, value: Node | null): boolean;
+  /** Numbers with a fraction compared at a 32-bit float's precision (7 significant digits): `0.30000001` is `0.3`. */
+  float32?: boolean;
 }
 
 /** A canonical JSON text of a scalar. Non-finite numbers keep their spelling apart from null. */
@@ -135,6 +143,7 @@ function canon(node: Node | null, options: CanonicalOptions, path: string[], omi
   if (!node) return 'null';
   switch (node.type) {
     case 'scalar':
+      if (options.float32 && typeof node.value === 'number' && Number.isFinite(node.value) && !Number.isInteger(node.value)) return canonicalScalar(Number(node.value.toPrecision(7)));
       return canonicalScalar(node.value);
     case 'opaque':
       return canonicalObject([
@@ -149,6 +158,7 @@ function canon(node: Node | null, options: CanonicalOptions, path: string[], omi
       const pairs: [string, string][] = [];
       for (const p of node.properties) {
         if (omit && omit.includes(p.key)) continue;
+        if (options.skip && options.skip(p.key, p.value)) continue;
         path.push(p.key);
         pairs.push([p.key, canon(p.value, options, path, undefined)]);
         path.pop();

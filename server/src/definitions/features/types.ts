@@ -51,7 +51,14 @@ export interface Location {
   fullEnd?: number;
 }
 
-export type RenameResult = { edits: FileEdit[] } | { error: string };
+/** A file or folder moved by a rename (workspace paths): a platform that names files after what they define (Dialogflow CX). */
+export interface FileMove {
+  from: string;
+  to: string;
+}
+
+/** A rename's text edits (on the files as they are), then the moves of files and folders, in order. */
+export type RenameResult = { edits: FileEdit[]; renames?: FileMove[] } | { error: string };
 export type PrepareRenameResult = { start: number; end: number; placeholder: string } | { error: string };
 
 /** What an outline entry is: a section, a kind of name, or a plain key. */

@@ -1,0 +1,69 @@
+// The Dialogflow CX format: an agent's JSON package as the console exports it, or as its Git
+// integration pushes it — agent.json (with `defaultLanguageCode` and `startFlow` or
+// `startPlaybook`) beside flows/, intents/, entityTypes/, webhooks/, transitionRouteGroups/,
+// testCases/, playbooks/, generators/ — as a folder or as a committed export zip. Names in
+// file and folder names are percent-encoded display names (names.ts). See docs/formats.md.
+import type { BotFormat, BotIdentity, EditorFeatures, FolderProbe, ParsedDocument, Recognition } from '../../definitions/index';
+import { CX_CODES } from './codes';
+import type * as Engine from './engine';
+import type * as Adopt from './adopt';
+import { readCxIdentity } from './identity';
+
+/** The analysis, rules, editor features and semantic diff (./engine.ts), loaded on first use. */
+let loaded: typeof Engine | undefined;
+const engine = (): typeof Engine => (loaded ??= require('./engine') as typeof Engine);
+let adoptModule: typeof Adopt | undefined;
+const adopt = (): typeof Adopt => (adoptModule ??= require('./adopt') as typeof Adopt);
+
+const features: EditorFeatures = {
+  complete: (...a) => engine().complete(...a),
+  hover: (...a) => engine().hover(...a),
+  findDefinition: (...a) => engine().findDefinition(...a),
+  findReferences: (...a) => engine().findReferences(...a),
+  prepareRename: (...a) => engine().prepareRename(...a),
+  rename: (...a) => engine().rename(...a),
+  documentSymbols: (...a) => engine().documentSymbols(...a),
+};
+
+/** The folders of a package beside agent.json; any one of them (but intents/ alone, which ES has too) makes the folder a CX agent. */
+const CX_DIRS = ['flows/', 'entityTypes/', 'playbooks/', 'transitionRouteGroups/', 'webhooks/', 'testCases/', 'generators/', 'tools/', 'generativeSettings/'];
+
+export const dialogflowCxFormat: BotFormat = {
+  id: 'dialogflow-cx',
+  label: 'Dialogflow CX',
+  markers: ['agent.json', 'package.json', 'entities/', 'intents/', ...CX_DIRS],
+  codes: CX_CODES,
+  zips: true,
+
+  recognise(probe: FolderProbe): Recognition | undefined {
+    if (!probe.hasFile('agent.json')) return undefined;
+    if (CX_DIRS.some((d) => probe.hasDir(d))) return { marker: 'agent.json' };
+    // An agent of intents alone: CX when nothing says Dialogflow ES (package.json, entities/).
+    if (probe.hasDir('intents/') && !probe.hasFile('package.json') && !probe.hasDir('entities/')) return { marker: 'agent.json' };
+    return undefined;
+  },
+
+  identity(probe: FolderProbe, recognition: Recognition): BotIdentity {
+    return readCxIdentity(probe.read(recognition.marker), probe.dir);
+  },
+
+  adoptIdentity: (released, target) => adopt().adoptCxIdentity(released, target),
+
+  entities: (files) => engine().cxEntities(files),
+
+  // A package holds nothing generated.
+  skipsDir: () => false,
+
+  isDefinitionFile: (rel) => /\.json$/i.test(rel),
+
+  // The console's own test cases.
+  isTestFile: (rel) => /^testCases\/[^/]+\.json$/i.test(rel),
+
+  analyse: (doc: ParsedDocument) => engine().analyse(doc),
+
+  open(dir: string) {
+    return new (engine().CxSession)(dialogflowCxFormat, dir);
+  },
+
+  features,
+};
