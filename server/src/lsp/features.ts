@@ -75,6 +75,10 @@ const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   lookup: SymbolKind.Array,
   step: SymbolKind.Property,
   test: SymbolKind.Object,
+  // LivePerson's dialogs, interactions and API integrations.
+  dialog: SymbolKind.Module,
+  interaction: SymbolKind.Event,
+  integration: SymbolKind.Interface,
 };
 
 export function featureCapabilities(): ServerCapabilities {

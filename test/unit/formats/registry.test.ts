@@ -60,7 +60,10 @@ describe('formats: the registry', () => {
   it('says which markers make a bot, and every format recognises nothing in an empty folder', () => {
     const empty = { dir: '', hasFile: () => false, hasDir: () => false, read: () => undefined };
     for (const f of FORMATS) {
-      assert.ok(f.markers.length > 0, `${f.id} has no markers`);
+      // A format whose bots are files known by their content (LivePerson) names those files instead.
+      assert.ok(f.markers.length > 0 || (f.fileMarkers?.length ?? 0) > 0, `${f.id} has no markers`);
+      if (f.fileMarkers?.length) assert.ok(f.recogniseFile, `${f.id} names file markers but recognises no file`);
+      if (f.recogniseFile) assert.equal(f.recogniseFile('empty.json', '', false), undefined, `${f.id} recognises an empty file`);
       assert.equal(f.recognise(empty), undefined, `${f.id} recognises an empty folder`);
     }
   });

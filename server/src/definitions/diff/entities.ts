@@ -10,7 +10,9 @@ import type { Node } from '../parse/tree';
  * The kinds of entities, in the order a summary lists them. Formats name their own things
  * with these words: a native slot type is an `entity` and its values `entity-value`s, a
  * native function a `webhook`; the bot's own settings (name, locales' default, include
- * globs) are `setting`s.
+ * globs) are `setting`s. Platforms with words of their own use them: LivePerson's patterns,
+ * integrations, dialogs and interactions; PolyAI's functions, handoffs, variants,
+ * translations, topics, steps and conditions.
  */
 export const SEMANTIC_KINDS = [
   'setting',
@@ -18,6 +20,7 @@ export const SEMANTIC_KINDS = [
   'variable',
   'intent',
   'utterance',
+  'pattern',
   'entity',
   'entity-value',
   'slot',
@@ -25,7 +28,17 @@ export const SEMANTIC_KINDS = [
   'form',
   'action',
   'webhook',
+  'integration',
+  'function',
+  'handoff',
+  'variant',
+  'translation',
+  'topic',
+  'dialog',
+  'interaction',
   'flow',
+  'step',
+  'condition',
   'page',
   'route-group',
   'route',
@@ -43,6 +56,7 @@ export const SEMANTIC_KIND_TITLES: Readonly<Record<SemanticKind, string>> = {
   variable: 'Variables',
   intent: 'Intents',
   utterance: 'Utterances',
+  pattern: 'Patterns',
   entity: 'Entities',
   'entity-value': 'Entity values',
   slot: 'Slots',
@@ -50,7 +64,17 @@ export const SEMANTIC_KIND_TITLES: Readonly<Record<SemanticKind, string>> = {
   form: 'Forms',
   action: 'Actions',
   webhook: 'Webhooks',
+  integration: 'Integrations',
+  function: 'Functions',
+  handoff: 'Handoffs',
+  variant: 'Variants',
+  translation: 'Translations',
+  topic: 'Topics',
+  dialog: 'Dialogs',
+  interaction: 'Interactions',
   flow: 'Flows',
+  step: 'Steps',
+  condition: 'Conditions',
   page: 'Pages',
   'route-group': 'Route groups',
   route: 'Routes',
