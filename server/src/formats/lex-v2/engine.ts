@@ -5,6 +5,10 @@ import type { ParsedDocument } from '../../definitions/index';
 import { extractLexFacts } from './facts';
 import type { LexDocument } from './model';
 
+export { complete } from './features/completion';
+export { hover } from './features/hover';
+export { findDefinition, findReferences } from './features/navigation';
+export { documentSymbols } from './features/symbols';
 export { LexSession } from './session';
 export { lexEntities } from './entities';
 

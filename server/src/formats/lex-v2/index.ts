@@ -2,7 +2,7 @@
 // export zip itself (`…-LexJson.zip`), with Manifest.json beside one bot folder holding
 // Bot.json and BotLocales/<locale>/ (intents, slots, slot types). Identity: Bot.json's
 // `name`; locales: the folders under BotLocales/. See docs/formats.md.
-import type { BotFormat, BotIdentity, FolderProbe, ParsedDocument, Recognition } from '../../definitions/index';
+import type { BotFormat, BotIdentity, EditorFeatures, FolderProbe, ParsedDocument, Recognition } from '../../definitions/index';
 import { LEX_CODES } from './codes';
 import type * as Engine from './engine';
 import type * as Identity from './identity';
@@ -18,6 +18,14 @@ let loaded: typeof Engine | undefined;
 const engine = (): typeof Engine => (loaded ??= require('./engine') as typeof Engine);
 let identityModule: typeof Identity | undefined;
 const identity = (): typeof Identity => (identityModule ??= require('./identity') as typeof Identity);
+
+const features: EditorFeatures = {
+  complete: (...a) => engine().complete(...a),
+  hover: (...a) => engine().hover(...a),
+  findDefinition: (...a) => engine().findDefinition(...a),
+  findReferences: (...a) => engine().findReferences(...a),
+  documentSymbols: (...a) => engine().documentSymbols(...a),
+};
 
 /** Archivers' junk beside real files (also ignored inside zips). */
 const JUNK = /(^|\/)(__MACOSX(\/|$)|\._|\.DS_Store$)/;
@@ -58,4 +66,6 @@ export const lexFormat: BotFormat = {
   open(dir: string) {
     return new (engine().LexSession)(lexFormat, dir);
   },
+
+  features,
 };
