@@ -1,6 +1,8 @@
 // Bundles the extension client, the language server, the CLI, the webview script and the
 // in-editor test suite with esbuild. `--watch` rebuilds on change; `--production` minifies.
+// The CLI is dist/cli.js and the files it loads on demand in dist/cli/ (./buildCli.mjs).
 import * as esbuild from 'esbuild';
+import { buildCli } from './buildCli.mjs';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,12 +30,12 @@ const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // The language client library, loaded by the entry after activation (see client/src/ctx.ts).
   { ...node, entryPoints: ['client/src/lsp/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
-  { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   {
     ...node,
-    entryPoints: ['server/src/cli/main.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
+    entryPoints: ['server/src/lsp/main.ts'],
+    outfile: 'dist/server.js',
+    // The CLI is built from the same sources: in watch mode, again after each server build.
+    plugins: watch ? [{ name: 'cli', setup: (b) => b.onEnd((r) => (r.errors.length ? undefined : buildCli({ outdir: join(root, 'dist'), production }))) }] : [],
   },
   {
     bundle: true,
@@ -71,5 +73,5 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('watching for changes…');
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([...builds.map((b) => esbuild.build(b)), buildCli({ outdir: join(root, 'dist'), production })]);
 }

@@ -5,10 +5,15 @@
  * the action).
  */
 import type { Command } from 'commander';
-import { BotvError, isBotvError, openWorkspace, type Workspace } from '../versioning/index';
+import type { Workspace } from '../versioning/index';
 import { makeStyle, type Style } from './format';
-import { gateValidator } from '../formats/gate';
-import { findWorkspaceRoot } from './root';
+
+// The versioning core, the gate and the root finder are loaded when a command first needs
+// them, so that `botv --help` and `botv --version` load none of them (the CLI's bundle puts
+// each `require`d module in a file of its own; docs/architecture.md).
+type Versioning = typeof import('../versioning/index');
+let versioningModule: Versioning | undefined;
+const versioning = (): Versioning => (versioningModule ??= require('../versioning/index') as Versioning);
 
 /** Where the CLI reads and writes; injectable so tests can run it in-process. */
 export interface CliIO {
@@ -40,7 +45,7 @@ const CHECK_FAILURES = new Set(['GATE_REFUSED', 'UNRESOLVED_VARIABLES']);
 
 /** The exit code of an error. */
 export function exitCodeOf(e: unknown): 1 | 2 {
-  return isBotvError(e) && CHECK_FAILURES.has(e.code) ? 1 : 2;
+  return versioning().isBotvError(e) && CHECK_FAILURES.has(e.code) ? 1 : 2;
 }
 
 /** Context handed to each command's handler. */
@@ -71,10 +76,12 @@ export class Cli {
 
   /** Opens the workspace a command works on. */
   async open(opts: CommonOptions): Promise<Workspace> {
+    const { findWorkspaceRoot } = require('./root') as typeof import('./root');
+    const { gateValidator } = require('../formats/gate') as typeof import('../formats/gate');
     const root = findWorkspaceRoot(this.io.cwd, opts.root);
     const author = this.io.env.BOTV_AUTHOR;
     // The one promotion gate, the language server's too, configured by the store.
-    return openWorkspace(root, { validate: gateValidator, ...(author ? { author } : {}), ...(this.io.now ? { clock: this.io.now } : {}) });
+    return versioning().openWorkspace(root, { validate: gateValidator, ...(author ? { author } : {}), ...(this.io.now ? { clock: this.io.now } : {}) });
   }
 
   /** Prints a result. */
@@ -90,7 +97,7 @@ export class Cli {
   /** Prints an error and sets the exit code. */
   fail(e: unknown, json: boolean): void {
     const code = exitCodeOf(e);
-    if (isBotvError(e)) {
+    if (versioning().isBotvError(e)) {
       if (json) this.io.stdout(JSON.stringify({ error: { code: e.code, message: e.message, ...(e.details ?? {}) } }, null, 2) + '\n');
       else this.io.stderr(`botv: ${e.message}\n`);
     } else {
@@ -128,5 +135,5 @@ export class Cli {
 
 /** Throws a BAD_ARGUMENT error (exit 2) for an option value that makes no sense. */
 export function badArgument(message: string): never {
-  throw new BotvError('BAD_ARGUMENT', message);
+  throw new (versioning().BotvError)('BAD_ARGUMENT', message);
 }

@@ -1,11 +1,12 @@
 /** Builds the `botv` program from the command modules and runs it against some I/O. */
 import { Command, CommanderError } from 'commander';
 import { version } from '../../../package.json';
-import { commands } from './commands/index';
+import { commandGroups, groupsFor } from './commands/index';
+import type { CommandGroup } from './commands/types';
 import { Cli, type CliIO } from './context';
 
-/** Builds the program; commands print through `cli`. */
-export function buildProgram(cli: Cli): Command {
+/** Builds the program with the commands of `groups` (default: all); commands print through `cli`. */
+export function buildProgram(cli: Cli, groups: readonly CommandGroup[] = commandGroups): Command {
   const program = new Command();
   program
     .name('botv')
@@ -18,14 +19,15 @@ export function buildProgram(cli: Cli): Command {
     // `env` takes options and has a subcommand (`env set`): options written after a
     // subcommand belong to it, or `env set … --root X --json` would lose them to `env`.
     .enablePositionalOptions();
-  for (const m of commands) m.register(program, cli);
+  for (const g of groups) g.load().register(program, cli);
   return program;
 }
 
 /** Runs `botv` with `argv` (without the node and script paths); resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const cli = new Cli(io);
-  const program = buildProgram(cli);
+  // Only the commands this command line can run are loaded (`botv status` loads no other command's code).
+  const program = buildProgram(cli, groupsFor(argv));
   if (argv.length === 0) {
     io.stderr(program.helpInformation());
     return 2;

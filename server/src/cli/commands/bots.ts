@@ -1,5 +1,4 @@
 /** `botv bots`: the bots of the workspace, their format, versions and environments. */
-import { markersText } from '../../formats/index';
 import { age, badges, table } from '../format';
 import type { CommandModule } from './types';
 
@@ -24,6 +23,8 @@ export const botsCommand: CommandModule = {
       }
       const text: string[] = [];
       if (rows.length === 0) {
+        // The formats' entry is loaded for this message alone.
+        const { markersText } = await import('../../formats/index');
         text.push(`No bots in ${ws.root}. A bot is a folder that holds the marker files of a format: ${markersText()}. Use --root to point at your workspace.`);
       } else {
         text.push(

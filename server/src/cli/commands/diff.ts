@@ -3,11 +3,10 @@
  * and what changed in bot terms (the format's semantic diff, in `--semantic` and always in
  * `--json`).
  */
-import { WORKING } from '../../versioning/index';
 import type { DiffResult, DiffSide } from '../../versioning/index';
 import { SEMANTIC_KIND_TITLES, countChanges } from '../../definitions/index';
 import type { SemanticKind } from '../../definitions/index';
-import { formatById, semanticChanges, type SemanticChange, type SemanticDiff } from '../../formats/index';
+import type { SemanticChange, SemanticDiff } from '../../formats/index';
 import { badArgument } from '../context';
 import { plural, type Style } from '../format';
 import type { CommandModule } from './types';
@@ -113,10 +112,13 @@ export const diffCommand: CommandModule = {
         if (!Number.isSafeInteger(context) || context < 0) {
           badArgument(`--context ${o.context}: give a whole number of lines, 0 or more.`);
         }
-        const [d, texts] = await Promise.all([ws.diff(bot, from, to ?? WORKING, { hunks: !o.nameOnly && (!o.semantic || o.json === true), context }), ws.diffTexts(bot, from, to ?? WORKING)]);
+        const d = ws.diff(bot, from, to, { hunks: !o.nameOnly && (!o.semantic || o.json === true), context });
+        // The semantic diff reads both sides whole, with the formats' analysis: only when it is shown.
+        if (!o.semantic && o.json !== true) return { json: null, text: render(await d, style, o.nameOnly === true) };
+        const [{ formatById, semanticChanges }, diffed, texts] = await Promise.all([import('../../formats/index'), d, ws.diffTexts(bot, from, to)]);
         const semantic = semanticChanges(texts.format, texts.before, texts.after);
-        const text = o.semantic ? renderSemantic(d, semantic, formatById(texts.format)?.label ?? texts.format, style) : render(d, style, o.nameOnly === true);
-        return { json: { ...d, semantic }, text };
+        const text = o.semantic ? renderSemantic(diffed, semantic, formatById(texts.format)?.label ?? texts.format, style) : render(diffed, style, o.nameOnly === true);
+        return { json: { ...diffed, semantic }, text };
       },
     );
   },

@@ -8,3 +8,10 @@ export interface CommandModule {
   name: string;
   register(program: Command, cli: Cli): void;
 }
+
+/** A line of ./index.ts: a group's name, the top-level commands its module adds, and the module, loaded on demand. */
+export interface CommandGroup {
+  name: string;
+  commands: readonly string[];
+  load(): CommandModule;
+}

@@ -9,9 +9,20 @@ import { REPO, tempDir } from './workspace';
 
 const cache = new Map<string, Promise<string>>();
 
+/** The CLI's entry: bundled as the package ships it (scripts/buildCli.mjs), not as one file. */
+const CLI = 'server/src/cli/main.ts';
+
 /** Path of a node-runnable bundle of `entry` (relative to the repository root). */
 export function bundle(entry: string): Promise<string> {
   let p = cache.get(entry);
+  if (!p && entry === CLI) {
+    const out = tempDir('botv-bundle-');
+    p = import('../../../../scripts/buildCli.mjs').then(async ({ buildCli }) => {
+      await buildCli({ outdir: out, logLevel: 'error' });
+      return join(out, 'cli.js');
+    });
+    cache.set(entry, p);
+  }
   if (!p) {
     const out = join(tempDir('botv-bundle-'), entry.replace(/[\\/]/g, '_').replace(/\.ts$/, '.js'));
     p = build({
