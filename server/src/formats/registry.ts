@@ -18,7 +18,9 @@ export const FORMATS: readonly BotFormat[] = [nativeFormat, rasaFormat, lexForma
 
 /** What makes a folder a bot, format by format, for messages: "Bot Versions (bot.yaml, …); Rasa (config.yml, …)". */
 export function markersText(): string {
-  return FORMATS.map((f) => `${f.label} (${f.markers.filter((m) => !m.endsWith('/')).join(', ')})`).join('; ');
+  // A format whose bots are files known by their content names those files, and says so.
+  const of = (f: BotFormat) => [...f.markers.filter((m) => !m.endsWith('/')), ...(f.fileMarkers ?? []).map((m) => `${m} by its content`)].join(', ');
+  return FORMATS.map((f) => `${f.label} (${of(f)})`).join('; ');
 }
 
 /** The format with this id. */
