@@ -149,8 +149,11 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode> {
     if (bot.latest) parts.push(bot.latest.label);
     if (bot.protected) parts.push(this.unlocked.has(bot.id) ? 'protected, unlocked' : 'protected');
     if (bot.pendingReleases.length) parts.push(plural(bot.pendingReleases.length, 'pending release'));
+    if (bot.warning) parts.unshift('store at risk');
     item.description = parts.join(' · ');
-    item.iconPath = new vscode.ThemeIcon(bot.protected ? 'lock' : 'hubot');
+    item.iconPath = bot.warning
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : new vscode.ThemeIcon(bot.protected ? 'lock' : 'hubot');
     item.resourceUri = vscode.Uri.parse(bot.folderUri);
     const lock = bot.protected ? `:protected:${this.unlocked.has(bot.id) ? 'unlocked' : 'locked'}` : '';
     item.contextValue = `bot${lock}`;
@@ -160,6 +163,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode> {
     else if (bot.locales.length) tip.appendMarkdown(`Locales: ${escape(bot.locales.join(', '))}\n\n`);
     tip.appendMarkdown(`${plural(bot.versionCount, 'version')}`);
     if (bot.protected) tip.appendMarkdown('\n\n$(lock) Protected: this bot takes changes only through releases.');
+    if (bot.warning) tip.appendMarkdown(`\n\n$(warning) ${escape(bot.warning)}`);
     item.tooltip = tip;
     return item;
   }

@@ -157,6 +157,13 @@ export interface BotFormat {
    */
   readonly zips?: boolean;
   /**
+   * When the platform's own git sync owns the repository a bot of this format sits at the top
+   * of, and removes every other file of its branch on each push (Dialogflow CX's Git
+   * integration): what to tell the user whose store is kept in that repository, and what to
+   * do. Discovery says it of such a bot (`botv bots`, the Versions view).
+   */
+  readonly exclusiveRepository?: string;
+  /**
    * Names of files that may be a bot by themselves, known by their content (a LivePerson
    * export: one JSON per bot, any name, several to a folder): `*` stands for any run of
    * characters (`*.json`). Only such files are given to `recogniseFile` (onefile.ts).

@@ -32,7 +32,7 @@ export { archiveProbe, expandArchive, isArchiveName, MAX_ZIP_BYTES } from './arc
 export type { ExpandedArchive } from './archive';
 export { fileMarkerCovers, oneFileFormats, oneFileProbe, recogniseOneFile } from './onefile';
 export type { OneFileAnswer } from './onefile';
-export { commonRoot, openZip } from './zip/index';
+export { commonRoot, openZip, writeZip } from './zip/index';
 export type { ZipArchive } from './zip/index';
 export { JUNK_FILES, SKIPPED_DIRS, searchesDir } from './files';
 

@@ -1,16 +1,26 @@
-// Values set into a YAML or JSON file by key path ("action_endpoint.url", "models.0.url"),
-// for an export resolved for one environment: only the value's own text changes, so the
-// file's comments, quoting elsewhere and layout stay as they are.
+// Values set into a YAML or JSON file by key path ("action_endpoint.url", "models.0.url") or
+// by JSON pointer ("/genericWebService/uri", for keys that hold dots), for an export resolved
+// for one environment: only the value's own text changes, so the file's comments, quoting
+// elsewhere and layout stay as they are.
 import { parseDocument } from './parse/document';
 import type { Node } from './parse/tree';
 
 /** A value a key path may be set to. */
 export type PlainScalar = string | number | boolean | null;
 
-/** The node at a dotted key path (numeric segments index lists), or undefined. */
+/** A key path's segments: a JSON pointer (RFC 6901: `/a/b`, `~1` a slash, `~0` a tilde) or dotted keys. */
+function segments(path: string): string[] {
+  if (!path.startsWith('/')) return path.split('.');
+  return path
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The node at a key path (numeric segments index lists), or undefined. */
 function nodeAtPath(root: Node | null, path: string): Node | undefined {
   let node: Node | null | undefined = root;
-  for (const seg of path.split('.')) {
+  for (const seg of segments(path)) {
     if (!node) return undefined;
     if (node.type === 'object') node = node.properties.find((p) => p.key === seg)?.value ?? undefined;
     else if (node.type === 'array' && /^\d+$/.test(seg)) node = node.items[Number(seg)];

@@ -2,7 +2,7 @@
 // The library works on offsets into the text it parsed; positions become offsets here, and
 // offsets become ranges through the language service (`FeatureHost.range`, the library's
 // `rangeOf`). The language service registers these; they know it only as a `FeatureHost`.
-import { CodeActionKind, CompletionItemKind, MarkupKind, MessageType, ResponseError, ShowMessageNotification, SymbolKind } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, MarkupKind, MessageType, RenameFile, ResponseError, ShowMessageNotification, SymbolKind, TextDocumentEdit } from 'vscode-languageserver/node';
 import type {
   CodeAction,
   CompletionItem,
@@ -16,6 +16,7 @@ import type {
   Range,
   ServerCapabilities,
   TextDocuments,
+  TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -177,7 +178,22 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     if (!a) return null;
     const r = rename(ws, a.file, a.offset, p.newName);
     if ('error' in r) throw new ResponseError(-32803, r.error);
-    return service.workspaceEdit({ edits: r.edits });
+    if (!r.renames?.length) return service.workspaceEdit({ edits: r.edits });
+    // A platform that names files after what they define (Dialogflow CX): the text edits,
+    // on the files as they are, then the files and folders moved, in order — one edit the
+    // user undoes at once.
+    const byFile = new Map<string, TextEdit[]>();
+    for (const e of r.edits) {
+      const list = byFile.get(e.file) ?? [];
+      list.push({ range: service.range(e.file, e.start, e.end), newText: e.newText });
+      byFile.set(e.file, list);
+    }
+    return {
+      documentChanges: [
+        ...[...byFile].map(([file, edits]) => TextDocumentEdit.create({ uri: uriOf(file), version: null }, edits)),
+        ...r.renames.map((m) => RenameFile.create(uriOf(m.from), uriOf(m.to), { overwrite: false, ignoreIfExists: false })),
+      ],
+    };
   });
 
   /** Files already told that their outline or folding was cut short (once per file and kind). */

@@ -42,6 +42,8 @@ export interface BotInfo {
   folderUri: string;
   manifestUri: string;
   protected: boolean;
+  /** What puts its versions at risk, and what to do (a Dialogflow CX agent at the top of a repository its Git integration owns); null when nothing does. */
+  warning: string | null;
   versionCount: number;
   /** The newest version. */
   latest: VersionInfo | null;

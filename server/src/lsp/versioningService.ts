@@ -143,6 +143,7 @@ export class VersioningService {
       folderUri: pathToFileURL(bot.path).toString(),
       manifestUri: pathToFileURL(join(bot.path, bot.file ?? bot.manifest)).toString(),
       protected: bot.protected,
+      warning: bot.warning ?? null,
       versionCount: versions.length,
       latest,
       base,

@@ -112,11 +112,13 @@ export interface BotInfo {
   /** The marker file inside the folder that gives the bot its identity: bot.yaml, bot.json, bot.jsonc, or a platform's own (config.yml). */
   manifest: string;
   protected: boolean;
+  /** What puts its versions at risk, and what to do (a Dialogflow CX agent at the top of the repository the store is in, which the console's Git integration owns). */
+  warning?: string;
 }
 
-/** A problem found while discovering bots (duplicate ids, unreadable manifests). */
+/** A problem found while discovering bots (duplicate ids, unreadable manifests, a store that a platform's git sync would remove). */
 export interface DiscoveryProblem {
-  code: 'DUPLICATE_BOT' | 'BAD_MANIFEST' | 'SEVERAL_MANIFESTS' | 'MOVED';
+  code: 'DUPLICATE_BOT' | 'BAD_MANIFEST' | 'SEVERAL_MANIFESTS' | 'MOVED' | 'STORE_AT_RISK';
   message: string;
   dirs: string[];
 }
@@ -405,6 +407,8 @@ export interface ExportResult {
   files: FileEntry[];
   /** Names of the variables substituted. */
   variables: string[];
+  /** With --zip: the one file written into the folder, the zip holding `files` (the platform's import). */
+  zip?: FileEntry;
 }
 
 /** A fault found by verify. */

@@ -273,8 +273,8 @@ export class Workspace {
   }
 
   /** Exports a version with variables resolved for `env` into `outDir`. */
-  exportVersion(bot: string, ref: string, env: string, outDir: string): Promise<ExportResult> {
-    return exportVersion(this.core, bot, ref, env, outDir);
+  exportVersion(bot: string, ref: string, env: string, outDir: string, options: { zip?: boolean } = {}): Promise<ExportResult> {
+    return exportVersion(this.core, bot, ref, env, outDir, options);
   }
 
   /** Checks the whole store. */

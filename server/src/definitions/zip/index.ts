@@ -36,5 +36,6 @@ export type { ZipFolder } from './folders';
 export { classifyName, decodeCp437, decodeName, unsafeReason } from './names';
 export type { NameKind } from './names';
 export { crc32 } from './crc32';
+export { writeZip } from './write';
 export { DEFAULT_ZIP_LIMITS, ZIP_CODES } from './types';
 export type { ZipCode, ZipEntry, ZipFinding, ZipLimits } from './types';

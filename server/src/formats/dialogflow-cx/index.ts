@@ -34,6 +34,10 @@ export const dialogflowCxFormat: BotFormat = {
   markers: ['agent.json', 'package.json', 'entities/', 'intents/', ...CX_DIRS],
   codes: CX_CODES,
   zips: true,
+  exclusiveRepository:
+    "the agent is at the top of this git repository, and Dialogflow CX's Git integration removes every file of its branch that is not agent JSON on each push from the console: .botversions/, and every version saved in it, would go with the next push. " +
+    'If the console pushes to this repository, point its Git integration at a branch or repository of its own and keep the Bot Versions workspace elsewhere: a repository that holds the agent in a sub-folder (merged or pulled from the console\'s branch, or as a submodule). ' +
+    'If the console does not push here, nothing is at risk. See "Dialogflow CX" in docs/formats.md.',
 
   recognise(probe: FolderProbe): Recognition | undefined {
     if (!probe.hasFile('agent.json')) return undefined;

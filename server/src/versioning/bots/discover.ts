@@ -240,6 +240,7 @@ export async function discoverBots(
     b.protected = protectedIds.includes(own);
   }
   await adoptMoved(fs, root, config, found, problems);
+  await exclusiveRepositories(fs, root, found, problems, formats);
 
   const byId = new Map<string, BotInfo[]>();
   for (const b of found) byId.set(b.id, [...(byId.get(b.id) ?? []), b]);
@@ -257,6 +258,26 @@ export async function discoverBots(
   }
   bots.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { bots, problems };
+}
+
+/**
+ * A bot whose platform's git sync owns its repository (Dialogflow CX's Git integration: every
+ * file of the branch that is not agent JSON is removed on each push), at the top of the
+ * repository the store is kept in: the next push from the console wipes the store. Said of
+ * the bot (BotInfo.warning) and as a problem, with what to do.
+ */
+async function exclusiveRepositories(fs: StoreFs, root: string, found: BotInfo[], problems: DiscoveryProblem[], formats: readonly BotFormat[]): Promise<void> {
+  for (const b of found) {
+    const warning = formats.find((f) => f.id === b.format)?.exclusiveRepository;
+    if (!warning || b.dir !== '.' || b.file !== undefined) continue;
+    try {
+      await fs.lstat(join(root, '.git'));
+    } catch {
+      continue;
+    }
+    b.warning = `${b.id}: ${warning}`;
+    problems.push({ code: 'STORE_AT_RISK', message: b.warning, dirs: [b.dir] });
+  }
 }
 
 /** Whether the store holds versions of a bot. */

@@ -3,7 +3,10 @@
  * into a folder for a deploy script. The folder is built beside its destination and
  * swapped in whole, and carries `.botversions-export.json` describing what it holds. The
  * export hash covers the sorted (path, SHA-256) list of the exported files, so the same
- * version exported for the same environment always hashes alike.
+ * version exported for the same environment always hashes alike. With `zip`, the files are
+ * written as one zip, `<bot>.zip`, in the folder — the platform's import (a Dialogflow agent's
+ * package, a Lex export): the bot's files at their paths from its folder, a committed export
+ * zip's entries from the bot's folder inside it (junk and wrapper left out), values set in them.
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -19,7 +22,7 @@ import type { Core } from './context';
 import { resolveVersion } from './refs';
 import { loadBotState, refOf, type BotState } from './state';
 import { readContents, versionFiles } from './trees';
-import { applyValues } from '../../definitions/index';
+import { applyValues, expandArchive, openZip, writeZip } from '../../definitions/index';
 import { formatById } from '../../formats/registry';
 
 /** Name of the description file written into every export folder. */
@@ -50,8 +53,8 @@ function inside(parent: string, child: string): boolean {
   return r === '' || (!r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
 }
 
-/** Exports a version of a bot for an environment into `outDir`. */
-export async function exportVersion(core: Core, botId: string, ref: string, env: string, outDir: string): Promise<ExportResult> {
+/** Exports a version of a bot for an environment into `outDir` (as one zip of the bot's files with `zip`). */
+export async function exportVersion(core: Core, botId: string, ref: string, env: string, outDir: string, options: { zip?: boolean } = {}): Promise<ExportResult> {
   core.assertWritable(`export ${botId}`);
   const bot = await core.bot(botId);
   const config = await core.config();
@@ -64,7 +67,7 @@ export async function exportVersion(core: Core, botId: string, ref: string, env:
   }
   const state = await loadBotState(core, bot.id);
   const v = resolveVersion(state, ref);
-  const { files: exported, used, missing } = await resolveForEnvironment(core, bot, state, v, env, config);
+  const { files: exported, used, missing } = await resolveForEnvironment(core, bot, state, v, env, config, { unpack: options.zip === true });
   if (missing.length > 0) {
     throw new BotvError(
       'UNRESOLVED_VARIABLES',
@@ -83,6 +86,12 @@ export async function exportVersion(core: Core, botId: string, ref: string, env:
     files: exported.map((e) => e.entry),
     variables: used,
   };
+  if (options.zip) {
+    const data = writeZip(exported.map((e) => [e.entry.path, e.data] as const));
+    const entry = { path: `${bot.id}.zip`, sha256: sha256(data), size: data.length };
+    result.zip = entry;
+    return writeExport(core, out, outDir, result, [{ entry, data }]);
+  }
   return writeExport(core, out, outDir, result, exported);
 }
 
@@ -99,9 +108,13 @@ export async function resolveForEnvironment(
   v: Stored<VersionRecord>,
   env: string,
   config: StoreConfig,
+  options: { unpack?: boolean } = {},
 ): Promise<{ files: Array<{ entry: FileEntry; data: Uint8Array }>; used: string[]; missing: string[] }> {
-  const files = await versionFiles(core, v);
-  const contents = await readContents(core, files);
+  const tree = await versionFiles(core, v);
+  let contents = await readContents(core, tree);
+  // A committed export zip, unpacked: its entries, from the bot's folder inside it, are the files.
+  if (options.unpack && bot.file !== undefined) contents = unpackZipBot(bot, contents);
+  const paths = options.unpack && bot.file !== undefined ? [...contents.keys()].sort() : tree.map((f) => f.path);
   const format = formatById(bot.format);
   const resolved = format?.resolveExport ? format.resolveExport(contents, env) : { files: new Map(contents), used: [], missing: [] };
   const used = new Set<string>(resolved.used);
@@ -117,9 +130,9 @@ export async function resolveForEnvironment(
     for (const k of Object.keys(keys)) if (!r.missing.includes(k)) used.add(`${file}:${k}`);
     resolved.files.set(file, new TextEncoder().encode(r.text));
   }
-  const exported: Array<{ entry: FileEntry; data: Uint8Array }> = files.map((f) => {
-    const data = resolved.files.get(f.path)!;
-    return { entry: { path: f.path, sha256: sha256(data), size: data.length }, data };
+  const exported: Array<{ entry: FileEntry; data: Uint8Array }> = paths.map((path) => {
+    const data = resolved.files.get(path)!;
+    return { entry: { path, sha256: sha256(data), size: data.length }, data };
   });
   return { files: exported, used: [...used].sort(), missing };
 }
@@ -168,4 +181,21 @@ async function writeExport(core: Core, out: string, outDir: string, result: Expo
     throw e;
   }
   return result;
+}
+
+/** The files a bot that is one export zip holds: its entries under the bot's folder in the zip (a wrapper folder left out), by their path from it. */
+function unpackZipBot(bot: BotInfo, contents: Map<string, Uint8Array>): Map<string, Uint8Array> {
+  const bytes = contents.get(bot.file!);
+  const format = formatById(bot.format);
+  const expanded = bytes && format ? expandArchive(bot.file!, bytes, [format]) : undefined;
+  if (!bytes || !expanded) throw new BotvError('BAD_ARGUMENT', `${bot.dir} cannot be read as a ${format?.label ?? bot.format} export zip, so it cannot be unpacked for the export. Export it without --zip to write it as it is.`);
+  const zip = openZip(bytes);
+  const prefix = expanded.root === '' ? '' : `${expanded.root}/`;
+  const out = new Map<string, Uint8Array>();
+  for (const e of zip.entries) {
+    if (!e.name.startsWith(prefix) || e.name.endsWith('/')) continue;
+    const data = zip.read(e.name);
+    if (data) out.set(e.name.slice(prefix.length), data);
+  }
+  return out;
 }
