@@ -4,6 +4,7 @@
 // each format answers them in its own folder under server/src/formats/, and the registry
 // there lists them (one line per format). The engine never imports a format.
 import type { SemanticEntity } from './diff/entities';
+import type { EntityFiles } from './diff/files';
 import type { EditorFeatures } from './features/types';
 import type { BotDocument, BotModel } from './model/bot';
 import type { ParsedDocument } from './parse/document';
@@ -211,4 +212,10 @@ export interface BotFormat {
   readonly features?: EditorFeatures;
   /** What a bot's files (paths relative to the bot folder → texts) define, as entities for the semantic diff. */
   entities?(files: ReadonlyMap<string, string>): SemanticEntity[];
+  /**
+   * The same, file by file, for a format whose file's entities depend only on its path, its
+   * text and a context (`entities` is then every file's, in path order): the semantic diff
+   * reads only the files that differ and those that may share an identity with them.
+   */
+  entityFiles?(files: ReadonlyMap<string, string>): EntityFiles;
 }

@@ -3,7 +3,8 @@
 // the gate's and the CLI's validation of a bot's files, the semantic diff, and the editor
 // features, each answered by the format of the bot a file belongs to. Discovery and the
 // store import the registry itself, which loads no format's analysis (docs/architecture.md).
-import { BotWorkspace, ENGINE_CODES, diffEntities, parseDocument, validateBotFiles } from '../definitions/index';
+import { BotWorkspace, ENGINE_CODES, parseDocument, validateBotFiles } from '../definitions/index';
+import { diffBotFiles } from '../definitions/diff/files';
 import type {
   BotFormat,
   CodeTable,
@@ -102,7 +103,7 @@ export interface SemanticDiff {
 export function semanticChanges(format: BotFormat | FormatId, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): SemanticDiff {
   const f = typeof format === 'string' ? formatById(format) : format;
   if (!f?.entities) return { changes: [], unreadable: [], unsupported: true };
-  return { changes: diffEntities(f.entities(before), f.entities(after)), unreadable: unreadableFiles(f, before, after) };
+  return { changes: diffBotFiles(f, before, after), unreadable: unreadableFiles(f, before, after) };
 }
 
 function unreadableFiles(format: BotFormat, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {

@@ -10,7 +10,7 @@ export { hover } from './features/hover';
 export { findDefinition, findReferences } from './features/navigation';
 export { prepareRename, rename } from './features/rename';
 export { documentSymbols } from './features/symbols';
-export { rasaEntities } from './entities';
+export { rasaEntities, rasaEntityFiles } from './entities';
 export { RasaSession } from './session';
 
 /** One file's facts; its findings are its syntax's (the rules run per bot, in the session). */

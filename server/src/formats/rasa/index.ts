@@ -55,6 +55,7 @@ export const rasaFormat: BotFormat = {
 
   entities: (files) => engine().rasaEntities(files),
 
+  entityFiles: (files) => engine().rasaEntityFiles(files),
 
   // Top-level generated folders of the project, and Python caches at any depth.
   skipsDir: (rel) => rel !== '' && (GENERATED.has(rel.split('/')[0]!) || rel.split('/').some((seg) => seg === '__pycache__')),
