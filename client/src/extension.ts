@@ -9,6 +9,7 @@ import { EnvironmentsPanel } from './panel/environmentsPanel';
 import { ProtectedBots } from './protectedBots';
 import { StatusBar } from './statusBar';
 import { VersionDocuments } from './versionDocuments';
+import { VirtualDocuments } from './virtualDocuments';
 import { ComparisonTree } from './views/comparisonTree';
 import { FileHistoryTree } from './views/fileHistory';
 import { VersionsTree } from './views/versionsTree';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): BotVersionsApi {
   const versions = new VersionsTree(c);
   const comparison = new ComparisonTree(c);
   new VersionDocuments(c);
+  new VirtualDocuments(c);
   new FileHistoryTree(c);
   new ProtectedBots(c, versions);
   new StatusBar(c);

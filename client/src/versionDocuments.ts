@@ -5,12 +5,19 @@ import type { Ctx } from './ctx';
 /** The id used in a URI for "no such file on this side" (a file added or removed). */
 const NONE = '-';
 
-/** A read-only URI for a file as a version holds it: botversions:/<bot>/<versionId>/<path>. */
-export function versionFileUri(bot: string, versionId: string, path: string, label: string): vscode.Uri {
+/**
+ * A read-only URI for a file as a version holds it: botversions:/<bot>/<versionId>/<path>;
+ * with `entry`, an entry of the version's export zip at `path` (the URI's path ends with the
+ * entry); `formatted`: JSON shown pretty-printed.
+ */
+export function versionFileUri(bot: string, versionId: string, path: string, label: string, opts: { entry?: string; formatted?: boolean } = {}): vscode.Uri {
+  const query = new URLSearchParams({ label });
+  if (opts.entry !== undefined) query.set('zip', path);
+  if (opts.formatted) query.set('formatted', '1');
   return vscode.Uri.from({
     scheme: VERSION_SCHEME,
-    path: `/${bot}/${versionId}/${path}`,
-    query: new URLSearchParams({ label }).toString(),
+    path: `/${bot}/${versionId}/${opts.entry ?? path}`,
+    query: query.toString(),
   });
 }
 
@@ -44,7 +51,10 @@ export class VersionDocuments implements vscode.TextDocumentContentProvider {
     if (cached !== undefined) return cached;
     const { bot, version, path } = parse(uri);
     if (version === NONE) return '';
-    const file = await this.ctx.request('botVersions/readVersionFile', { bot, version, path });
+    const query = new URLSearchParams(uri.query);
+    const zip = query.get('zip');
+    const params = zip !== null ? { bot, version, path: zip, entry: path } : { bot, version, path };
+    const file = await this.ctx.request('botVersions/readVersionFile', { ...params, formatted: query.get('formatted') === '1' });
     const text = file.text ?? `(binary file, ${file.size} bytes — not shown)`;
     this.cache.set(key, text);
     return text;

@@ -4,14 +4,16 @@
 import * as vscode from 'vscode';
 import { LanguageClient, ResponseError, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { ENTRY_SCHEME } from '../../../server/src/lsp/protocol';
 
 export { LanguageClient, ResponseError };
 
-/** Bot files are YAML or JSON; the server decides which of them belong to a bot. */
+/** Bot files are YAML or JSON; the server decides which of them belong to a bot. Entries of export zips are read-only botv-entry: documents. */
 const documentSelector = [
   { scheme: 'file', language: 'yaml' },
   { scheme: 'file', language: 'json' },
   { scheme: 'file', language: 'jsonc' },
+  { scheme: ENTRY_SCHEME },
 ];
 
 /** Builds (but does not start) the client for the bundled language server. */

@@ -3,6 +3,7 @@ import type { BotInfo, CompareResult, FileChange, SemanticChange, SideRef } from
 import type { Ctx } from '../ctx';
 import { plural } from '../format';
 import { missingFileUri, versionFileUri } from '../versionDocuments';
+import { entryUri, formattedUri } from '../virtualDocuments';
 
 type Side = CompareResult['from'];
 
@@ -105,10 +106,19 @@ export class ComparisonTree implements vscode.TreeDataProvider<ComparisonNode> {
     });
   }
 
+  /**
+   * One side of a file's diff: a version's file, or the working copy's. A bot that is an
+   * export zip is compared by its entries (a version's entry, or the zip's entry as the
+   * workspace reads it); JSON a side holds on one long line is shown pretty-printed on both.
+   */
   private sideUri(bot: BotInfo, side: Side, file: FileChange, missing: boolean): vscode.Uri {
     if (missing) return missingFileUri(bot.id, file.path, side.label);
-    if (side.kind === 'working') return vscode.Uri.parse(`${bot.folderUri}/${file.path}`);
-    return versionFileUri(bot.id, side.id, file.path, side.label);
+    const formatted = !!file.minified;
+    if (side.kind === 'working') {
+      const uri = file.entryOf ? entryUri(`${vscode.Uri.parse(bot.folderUri).fsPath}/${file.entryOf}/${file.path}`) : vscode.Uri.parse(`${bot.folderUri}/${file.path}`);
+      return formatted ? formattedUri(uri) : uri;
+    }
+    return file.entryOf ? versionFileUri(bot.id, side.id, file.entryOf, side.label, { entry: file.path, formatted }) : versionFileUri(bot.id, side.id, file.path, side.label, { formatted });
   }
 
   getTreeItem(node: ComparisonNode): vscode.TreeItem {

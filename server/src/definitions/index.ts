@@ -35,6 +35,7 @@ export type { OneFileAnswer } from './onefile';
 export { commonRoot, openZip, writeZip } from './zip/index';
 export type { ZipArchive } from './zip/index';
 export { JUNK_FILES, SKIPPED_DIRS, searchesDir } from './files';
+export { isMinifiedJson, prettyJson } from './text/prettyJson';
 
 export { validateBotFiles, positionDiagnostic, sortPositioned } from './gate';
 export type { PositionedDiagnostic } from './gate';

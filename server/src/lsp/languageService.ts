@@ -5,14 +5,14 @@
 // store, so that the user's severity settings shape these diagnostics but never the gate.
 import type { Connection, Range, ServerCapabilities, TextDocuments, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineIndexOf, loadFiles, loadFolder, rangeOf } from '../definitions/index';
+import { isArchiveName, lineIndexOf, loadFiles, loadFolder, rangeOf } from '../definitions/index';
 import type { BotWorkspace, Fix, LineIndex, ValidationOptions } from '../definitions/index';
 import { createWorkspace } from '../formats/index';
 import { DiagnosticsPublisher } from './diagnostics';
 import { featureCapabilities, registerFeatures } from './features';
 import type { FeatureHost } from './features';
 import type { Settings } from './settings';
-import { pathOf, uriOf } from './uris';
+import { pathOf, setEntryLookup, uriOf } from './uris';
 
 export class LanguageService implements FeatureHost {
   readonly workspace: BotWorkspace;
@@ -25,6 +25,8 @@ export class LanguageService implements FeatureHost {
     private settings: Settings,
   ) {
     this.workspace = createWorkspace(settings.validation);
+    // A zip's entries have read-only botv-entry: URIs.
+    setEntryLookup((path) => this.workspace.archiveOf(path) !== undefined);
     this.diagnostics = new DiagnosticsPublisher(connection, documents, this.workspace, () => this.settings, () => !this.loading);
     registerFeatures(connection, documents, this);
   }
@@ -103,6 +105,7 @@ export class LanguageService implements FeatureHost {
   private update(doc: TextDocument, typing: boolean): void {
     const path = pathOf(doc.uri);
     if (!this.workspace.isDefinitionFile(path) || this.loading) return; // the load takes open documents when it ends
+    if (this.workspace.archiveOf(path) !== undefined) return; // a zip's entry is read-only: the zip holds its text
     const { affected } = this.workspace.setDocument(path, doc.getText(), doc.version);
     this.diagnostics.textChanged(path);
     // An open also fires a content change, with the text the workspace already has: no typing.
@@ -113,6 +116,7 @@ export class LanguageService implements FeatureHost {
   async close(doc: TextDocument): Promise<void> {
     const path = pathOf(doc.uri);
     if (!this.workspace.isDefinitionFile(path)) return;
+    if (this.workspace.archiveOf(path) !== undefined) return this.diagnostics.schedule([path]);
     const loaded = await loadFiles(this.workspace, [path]);
     const { affected } = loaded.length ? { affected: [] as string[] } : this.workspace.removeDocument(path);
     this.diagnostics.textChanged(path);
@@ -121,6 +125,12 @@ export class LanguageService implements FeatureHost {
 
   /** A file changed on disk; an open document keeps the editor's text. */
   diskChanged(path: string, deleted: boolean): void {
+    // A committed export zip: read again in place (its entries come and go with it).
+    if (isArchiveName(this.workspace.formatList, path)) {
+      if (deleted) this.diagnostics.schedule([path, ...this.workspace.removeArchive(path).affected], true);
+      else void loadFiles(this.workspace, [path]).then(() => this.diagnostics.schedule(this.workspace.paths(), true));
+      return;
+    }
     if (!this.workspace.isDefinitionFile(path) || this.documents.get(uriOf(path))) return;
     this.diagnostics.textChanged(path);
     if (deleted) {

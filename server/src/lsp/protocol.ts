@@ -128,6 +128,10 @@ export interface FileChange {
   change: 'added' | 'removed' | 'modified';
   additions: number;
   deletions: number;
+  /** An entry of the bot's export zip (`path` is the entry's path in it): a bot that is a zip is compared by its entries. */
+  entryOf?: string;
+  /** JSON that a side holds on one long line (a minified export): the diff editor shows both sides pretty-printed. */
+  minified?: boolean;
 }
 
 /** A file a version holds, and how it changed from the version's parent. */
@@ -211,7 +215,8 @@ export interface Requests {
   'botVersions/deleteVersion': { params: VersionRef; result: { deleted: VersionInfo } };
   'botVersions/compare': { params: BotRef & { from: SideRef; to: SideRef }; result: CompareResult };
   'botVersions/versionFiles': { params: VersionRef; result: VersionFile[] };
-  'botVersions/readVersionFile': { params: VersionRef & { path: string }; result: { text: string | null; binary: boolean; size: number } };
+  /** A file as a version holds it; `entry`: an entry of the zip at `path` (a bot that is an export zip); `formatted`: JSON pretty-printed. */
+  'botVersions/readVersionFile': { params: VersionRef & { path: string; entry?: string; formatted?: boolean }; result: { text: string | null; binary: boolean; size: number } };
   'botVersions/environments': { params: BotRef; result: { pipeline: string[]; environments: EnvironmentInfo[] } };
   'botVersions/environmentHistory': { params: BotRef & { environment?: string }; result: EnvironmentEventInfo[] };
   'botVersions/previewPromote': { params: BotRef & { environment: string; from?: string; version?: string }; result: PromotePreview };
@@ -227,6 +232,13 @@ export interface Requests {
   'botVersions/verify': { params: Record<string, never>; result: { ok: boolean; problems: string[] } };
   /** Answered by the server itself, which tells the versioning core whether it may write. */
   'botVersions/setTrust': { params: { trusted: boolean }; result: null };
+  /**
+   * Answered by the server itself, from the files it holds: the text of a bot file or of a
+   * zip's entry (`path` as a file: URI's path, or an entry's `<zip>/<entry>`), pretty-printed
+   * when `formatted` (JSON only; the file is unchanged). `archive` is the zip that holds an
+   * entry. Null when the server holds no such file.
+   */
+  'botVersions/readDocument': { params: { path: string; formatted?: boolean }; result: { text: string; archive: string | null; minified: boolean } | null };
 }
 
 export type RequestMethod = keyof Requests;
@@ -242,3 +254,19 @@ export interface StoreChangedParams {
 
 /** The URI scheme of read-only documents that show a file as a version holds it. */
 export const VERSION_SCHEME = 'botversions';
+
+/**
+ * The URI scheme of read-only documents that show an entry of a committed export zip, as the
+ * workspace reads it in place: botv-entry:<path of the zip>/<entry> (the path as in a file:
+ * URI). The language server publishes an entry's diagnostics under it and answers editor
+ * features in it; the client serves its text (botVersions/readDocument) with a note that the
+ * zip holds it.
+ */
+export const ENTRY_SCHEME = 'botv-entry';
+
+/**
+ * The URI scheme of read-only documents that show a JSON file pretty-printed, the file itself
+ * unchanged: botv-formatted:<path> (a file, or a zip's entry), or with the query
+ * `bot=…&version=…&path=…` a file as a version holds it.
+ */
+export const FORMATTED_SCHEME = 'botv-formatted';

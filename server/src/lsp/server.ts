@@ -1,15 +1,17 @@
 // The language server: wires the connection to the definitions library (validation and
 // editor features) and the versioning core (custom requests). Handlers translate; the
 // libraries decide.
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver/node';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isMinifiedJson, normalizePath, prettyJson } from '../definitions/index';
 import { gateValidator } from '../formats/gate';
 import { RefusedError, toResponseError } from './errors';
 import { LanguageService } from './languageService';
 import { StoreChangedNotification } from './protocol';
-import type { RequestMethod, StoreChangedParams } from './protocol';
+import type { ParamsOf, RequestMethod, ResultOf, StoreChangedParams } from './protocol';
 import { readSettings } from './settings';
 import type { Settings } from './settings';
 import { VersioningService, WRITING_REQUESTS } from './versioningService';
@@ -76,7 +78,7 @@ export class BotServer {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         ...this.language.capabilities(),
         // Every request is also a command; setTrust is answered here, not by the service.
-        executeCommandProvider: { commands: [...Object.keys(this.versioning.handlers), 'botVersions/setTrust'].map(commandOf) },
+        executeCommandProvider: { commands: [...Object.keys(this.versioning.handlers), 'botVersions/setTrust', 'botVersions/readDocument'].map(commandOf) },
       },
       serverInfo: { name: 'bot-versions', version: '0.1.0' },
     };
@@ -94,7 +96,7 @@ export class BotServer {
       await this.language.loadRoots();
       if (this.watchedFilesSupport) {
         await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.{yaml,yml,json,jsonc}' }, { globPattern: '**/.botversions/**' }],
+          watchers: [{ globPattern: '**/*.{yaml,yml,json,jsonc,zip}' }, { globPattern: '**/.botversions/**' }],
         });
       } else {
         // Clients that cannot watch files for us (Neovim 0.7, for one): watch ourselves.
@@ -146,6 +148,29 @@ export class BotServer {
     }, 150);
   }
 
+  /** A file's text as the workspace holds it (a zip's entry, an open document, the disk), pretty-printed when asked. */
+  private async readDocument(p: ParamsOf<'botVersions/readDocument'>): Promise<ResultOf<'botVersions/readDocument'>> {
+    const ws = this.language.workspace;
+    let path = normalizePath(String(p.path ?? ''));
+    // A zip's entry named by its path in the export: the zip may wrap the export in a folder.
+    if (!ws.hasDocument(path)) {
+      const zip = /^(.*?\.zip)\/(.+)$/i.exec(path);
+      const held = zip && ws.isArchive(zip[1]!) ? ws.paths().find((q) => q.startsWith(`${zip[1]}/`) && q.endsWith(`/${zip[2]}`) && ws.archiveOf(q) === zip[1]) : undefined;
+      if (held) path = held;
+    }
+    let text = ws.hasDocument(path) ? (ws.getDocument(path)?.text ?? '') : undefined;
+    if (text === undefined) {
+      if (!/\.jsonc?$/i.test(path)) return null;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch {
+        return null;
+      }
+    }
+    const json = /\.jsonc?$/i.test(path);
+    return { text: p.formatted && json ? prettyJson(text) : text, archive: ws.archiveOf(path) ?? null, minified: json && isMinifiedJson(text) };
+  }
+
   private registerRequests(): void {
     const handlers = (): VersioningService['handlers'] => this.versioning.handlers;
     const run = async (method: RequestMethod, params: unknown): Promise<unknown> => {
@@ -154,6 +179,7 @@ export class BotServer {
         this.trusted = !!(params as { trusted?: boolean } | undefined)?.trusted;
         return null;
       }
+      if (method === 'botVersions/readDocument') return this.readDocument(params as ParamsOf<'botVersions/readDocument'>);
       try {
         if (WRITING_REQUESTS.has(method) && !this.trusted) {
           throw new RefusedError('UNTRUSTED', 'This workspace is in Restricted Mode: Bot Versions does not change files until you trust it.');

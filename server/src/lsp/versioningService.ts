@@ -2,16 +2,17 @@
 // workspace folder, bots found in any of them. Pure translation; the rules live in the core.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { commonRoot, isMinifiedJson, openZip, prettyJson } from '../definitions/index';
 import { formatById, markersText, semanticChanges } from '../formats/index';
 import { openWorkspace, WORKING } from '../versioning/index';
 import type * as core from '../versioning/index';
 import { RefusedError } from './errors';
-import type { BotInfo, CompareResult, DriftInfo, ParamsOf, PromotePreview, RequestMethod, ResultOf, SideRef, VersionFile } from './protocol';
+import type { BotInfo, CompareResult, DriftInfo, FileChange, ParamsOf, PromotePreview, RequestMethod, ResultOf, SideRef, VersionFile } from './protocol';
 import { environmentEventInfo, environmentInfo, historyEntryInfo, releaseInfo, versionInfo } from './viewModels';
 
 type Handler<M extends RequestMethod> = (params: ParamsOf<M>) => Promise<ResultOf<M>>;
 /** Every request but botVersions/setTrust, which the server answers itself. */
-export type Handlers = { [M in Exclude<RequestMethod, 'botVersions/setTrust'>]: Handler<M> };
+export type Handlers = { [M in Exclude<RequestMethod, 'botVersions/setTrust' | 'botVersions/readDocument'>]: Handler<M> };
 
 /** Requests that change files; an untrusted workspace refuses them. */
 export const WRITING_REQUESTS: ReadonlySet<RequestMethod> = new Set<RequestMethod>([
@@ -170,13 +171,13 @@ export class VersioningService {
       this.side(ws, bot.id, to),
     ]);
     const semantic = semanticChanges(texts.format, texts.before, texts.after);
-    return {
-      bot: bot.id,
-      from: fromSide,
-      to: toSide,
-      files: diff.files.map((f) => ({ path: f.path, change: f.change, additions: f.insertions, deletions: f.deletions })),
-      summary: semantic.changes,
-    };
+    // A bot that is an export zip is compared by its entries; JSON on one long line is shown pretty.
+    const zip = bot.file !== undefined && /\.zip$/i.test(bot.file) ? bot.file : undefined;
+    const minified = (path: string) => /\.jsonc?$/i.test(path) && [texts.before.get(path), texts.after.get(path)].some((t) => t !== undefined && isMinifiedJson(t));
+    const files: FileChange[] = zip
+      ? entryChanges(texts.before, texts.after).map((f) => ({ ...f, entryOf: zip, ...(minified(f.path) ? { minified: true } : {}) }))
+      : diff.files.map((f) => ({ path: f.path, change: f.change, additions: f.insertions, deletions: f.deletions, ...(minified(f.path) ? { minified: true } : {}) }));
+    return { bot: bot.id, from: fromSide, to: toSide, files, summary: semantic.changes };
   }
 
   /** What promoting (or setting) would do, including the gate's verdict: the core's plan, in the editor's words. */
@@ -249,9 +250,19 @@ export class VersioningService {
     },
     'botVersions/readVersionFile': async (p) => {
       const { ws, bot } = await this.locate(p.bot);
-      const bytes = await ws.readVersionFile(bot.id, p.version, p.path);
+      let bytes = await ws.readVersionFile(bot.id, p.version, p.path);
+      if (p.entry !== undefined) {
+        // An entry of the version's export zip, by its path in the export (the zip's wrapper folder aside).
+        const zip = openZip(bytes);
+        const root = commonRoot(zip.entries);
+        const name = zip.get(p.entry) ? p.entry : root !== undefined && zip.get(`${root}/${p.entry}`) ? `${root}/${p.entry}` : undefined;
+        const data = name === undefined ? undefined : zip.read(name);
+        if (!data) throw new RefusedError('NOT_FOUND', `${p.path} of ${bot.id} ${p.version} holds no entry ${p.entry}.`);
+        bytes = data;
+      }
       const binary = isBinary(bytes);
-      return { text: binary ? null : new TextDecoder().decode(bytes), binary, size: bytes.length };
+      const text = binary ? null : new TextDecoder().decode(bytes);
+      return { text: text !== null && p.formatted && /\.jsonc?$/i.test(p.entry ?? p.path) ? prettyJson(text) : text, binary, size: bytes.length };
     },
     'botVersions/environments': async (p) => {
       const { ws, bot } = await this.locate(p.bot);
@@ -339,6 +350,32 @@ function blockedText(plan: core.PromotionPreview): string | null {
     default:
       return b.message;
   }
+}
+
+/** How the entries of two sides of an export zip differ (texts by path in the export), with rough line counts. */
+function entryChanges(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): FileChange[] {
+  const lines = (t: string | undefined) => (t === undefined ? [] : (isMinifiedJson(t) ? prettyJson(t) : t).split('\n'));
+  const count = (a: string[], b: string[]) => {
+    const pool = new Map<string, number>();
+    for (const l of b) pool.set(l, (pool.get(l) ?? 0) + 1);
+    let gone = 0;
+    for (const l of a) {
+      const n = pool.get(l) ?? 0;
+      if (n > 0) pool.set(l, n - 1);
+      else gone++;
+    }
+    return gone;
+  };
+  const out: FileChange[] = [];
+  for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const a = before.get(path);
+    const b = after.get(path);
+    if (a === b) continue;
+    const la = lines(a);
+    const lb = lines(b);
+    out.push({ path, change: a === undefined ? 'added' : b === undefined ? 'removed' : 'modified', additions: count(lb, la), deletions: count(la, lb) });
+  }
+  return out;
 }
 
 function isBinary(bytes: Uint8Array): boolean {
