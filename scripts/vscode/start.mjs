@@ -8,7 +8,8 @@
 //   npm start [-- --fresh] [--sample pizza-shop|rasa-pizza] [--code-server] [--port N] [--theme dark|light] [--watch]
 //
 //   --fresh        recopy the sample workspace and reset code-server's profile
-//   --sample NAME  open samples/NAME: pizza-shop (native bots, the default) or rasa-pizza (a Rasa project)
+//   --sample NAME  open samples/NAME: pizza-shop (native bots, the default), rasa-pizza (a Rasa project)
+//                  or dialogflow-cx-parcels (a Dialogflow CX agent)
 //   --code-server  use code-server even when the desktop `code` is installed
 //   --watch        keep rebuilding on change (then run "Developer: Reload Window")
 import { spawn, spawnSync } from 'node:child_process';
@@ -63,7 +64,12 @@ Bot Versions is running in VS Code (code-server). Open this address in your brow
 
 What to look at:
 ${
-    sample === 'rasa-pizza'
+    sample === 'dialogflow-cx-parcels'
+      ? `  - The Bot Versions icon in the activity bar lists the agent (Parcel Desk, Dialogflow CX en, de),
+    read from its own JSON package: save a version from its row.
+  - Change a "targetPage" in flows/Track Parcel/pages/Ask Number.json to a page that does not exist
+    to see the dialogflow-cx/ checks; F2 on an intent's name in a route renames it everywhere.`
+      : sample === 'rasa-pizza'
       ? `  - The Bot Versions icon in the activity bar lists the Rasa project (pizza-palace, Rasa en), read
     from its own files: save a version from its row, then change an example in data/nlu.yml.
   - Write an utter_ name no response has in a story of data/stories.yml to see the Rasa checks
