@@ -95,6 +95,18 @@ export function featureCapabilities(): ServerCapabilities {
   };
 }
 
+/**
+ * Whether the client takes file and folder moves in a workspace edit (`documentChanges` with
+ * `rename` operations, as VS Code does). Without them a rename that moves files (Dialogflow
+ * CX's) changes the names in the files only, which keeps the bot consistent.
+ */
+let renamesFiles = false;
+
+/** Says what the client declared it takes (server.ts, on initialize). */
+export function setClientEditSupport(workspaceEdit: { documentChanges?: boolean; resourceOperations?: readonly string[] } | undefined): void {
+  renamesFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('rename');
+}
+
 /** Registers every editor feature on the connection. */
 export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, service: FeatureHost): void {
   const ws = service.workspace;
@@ -178,7 +190,7 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     if (!a) return null;
     const r = rename(ws, a.file, a.offset, p.newName);
     if ('error' in r) throw new ResponseError(-32803, r.error);
-    if (!r.renames?.length) return service.workspaceEdit({ edits: r.edits });
+    if (!r.renames?.length || !renamesFiles) return service.workspaceEdit({ edits: r.edits });
     // A platform that names files after what they define (Dialogflow CX): the text edits,
     // on the files as they are, then the files and folders moved, in order — one edit the
     // user undoes at once.

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMinifiedJson, normalizePath, prettyJson } from '../definitions/index';
 import { gateValidator } from '../formats/gate';
 import { RefusedError, toResponseError } from './errors';
+import { setClientEditSupport } from './features';
 import { LanguageService } from './languageService';
 import { StoreChangedNotification } from './protocol';
 import type { ParamsOf, RequestMethod, ResultOf, StoreChangedParams } from './protocol';
@@ -61,6 +62,7 @@ export class BotServer {
     this.settings = readSettings(init.settings);
     this.configurationSupport = !!p.capabilities.workspace?.configuration;
     this.watchedFilesSupport = !!p.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    setClientEditSupport(p.capabilities.workspace?.workspaceEdit);
     this.language = new LanguageService(this.connection, this.documents, this.roots, this.settings);
     this.versioning = new VersioningService({
       roots: this.roots,
