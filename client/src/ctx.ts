@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { StoreChangedNotification } from '../../server/src/lsp/protocol';
-import type { BotInfo, ErrorData, ParamsOf, RequestMethod, ResultOf, StoreChangedParams } from '../../server/src/lsp/protocol';
+import { GateProgressNotification, StoreChangedNotification } from '../../server/src/lsp/protocol';
+import type { BotInfo, ErrorData, GateProgressParams, GateRunInfo, ParamsOf, RequestMethod, ResultOf, StoreChangedParams } from '../../server/src/lsp/protocol';
 import type { LanguageClient } from './lsp/languageClient';
 
 type LanguageClientModule = typeof import('./lsp/languageClient');
@@ -10,6 +10,17 @@ type LanguageClientModule = typeof import('./lsp/languageClient');
 function loadLanguageClient(): LanguageClientModule {
   // A runtime require of a sibling file: the bundler leaves it alone.
   return require(join(__dirname, 'languageClient.js')) as LanguageClientModule;
+}
+
+/** What the gates of the last change of an environment found, as this window saw it (the Environments panel shows it beside the environment). */
+export interface GateResult {
+  /** The version the gates checked. */
+  version: string;
+  at: string;
+  outcome: 'entered' | 'overridden' | 'skipped' | 'refused' | 'cancelled';
+  /** Why it was refused or cancelled. */
+  message?: string;
+  runs: GateRunInfo[];
 }
 
 /** A failure the server reported, with its stable code. */
@@ -38,9 +49,14 @@ export class Ctx implements vscode.Disposable {
   private botList: BotInfo[] = [];
   private refreshing: Promise<void> | undefined;
   private refreshAgain = false;
+  private readonly gateListeners = new Map<string, (p: GateProgressParams) => void>();
+  private readonly gateResultsChanged = new vscode.EventEmitter<void>();
+  /** Fires when a gate result of {@link gateResult} changed. */
+  readonly onDidChangeGateResults = this.gateResultsChanged.event;
+  private readonly gateResults = new Map<string, GateResult>();
 
   constructor(readonly extension: vscode.ExtensionContext) {
-    this.push(this.output, this.changed);
+    this.push(this.output, this.changed, this.gateResultsChanged);
     // Start the server after activation has returned: spawning it and loading the client
     // library are the slowest part of starting up, and nothing on screen needs to wait.
     this.ready = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.start());
@@ -77,6 +93,7 @@ export class Ctx implements vscode.Disposable {
     await client.start();
     this.push(
       client.onNotification(StoreChangedNotification, (p: StoreChangedParams) => void this.refresh(p)),
+      client.onNotification(GateProgressNotification, (p: GateProgressParams) => this.gateListeners.get(p.token)?.(p)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.request('botVersions/setTrust', { trusted: true })),
     );
     await this.refresh({ bots: [], reason: 'store' });
@@ -106,11 +123,27 @@ export class Ctx implements vscode.Disposable {
     return this.refreshing;
   }
 
-  /** Sends a typed request to the server; a server failure becomes a BotVersionsError. */
-  async request<M extends RequestMethod>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
+  /** Hears the progress the server reports under `token` (a change running its gates), until disposed. */
+  onGateProgress(token: string, listener: (p: GateProgressParams) => void): vscode.Disposable {
+    this.gateListeners.set(token, listener);
+    return { dispose: () => this.gateListeners.delete(token) };
+  }
+
+  /** The last gate result this window saw for an environment of a bot. */
+  gateResult(bot: string, environment: string): GateResult | undefined {
+    return this.gateResults.get(`${bot}\u0000${environment}`);
+  }
+
+  setGateResult(bot: string, environment: string, result: GateResult): void {
+    this.gateResults.set(`${bot}\u0000${environment}`, result);
+    this.gateResultsChanged.fire();
+  }
+
+  /** Sends a typed request to the server; a server failure becomes a BotVersionsError. Cancelling `token` cancels the request. */
+  async request<M extends RequestMethod>(method: M, params: ParamsOf<M>, token?: vscode.CancellationToken): Promise<ResultOf<M>> {
     if (!this.client) throw new BotVersionsError('The Bot Versions language server is not running.', { code: 'INTERNAL' });
     try {
-      return (await this.client.sendRequest(method, params)) as ResultOf<M>;
+      return (await (token ? this.client.sendRequest(method, params, token) : this.client.sendRequest(method, params))) as ResultOf<M>;
     } catch (e) {
       if (this.lc && e instanceof this.lc.ResponseError) {
         const data = (e.data ?? { code: 'INTERNAL' }) as ErrorData;

@@ -1,8 +1,8 @@
 // The Environments panel's script. It renders the state the extension posts, using DOM
 // text nodes only (names and descriptions are never parsed as markup), and posts back
 // what the user clicked. Everything it may send is listed in client/src/panel/messages.ts.
-import type { FromWebview, PanelState, ToWebview } from '../src/panel/messages';
-import type { EnvironmentEventInfo, EnvironmentInfo, ReleaseInfo, VersionInfo } from '../../server/src/lsp/protocol';
+import type { FromWebview, PanelGateResult, PanelState, ToWebview } from '../src/panel/messages';
+import type { EnvironmentEventInfo, EnvironmentInfo, ReleaseInfo, ScheduleInfo, VersionInfo } from '../../server/src/lsp/protocol';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -97,6 +97,17 @@ function card(env: EnvironmentInfo, s: PanelState): HTMLElement {
       ),
     );
   }
+  if (env.gates.length) {
+    const list = h('p', { class: 'gate-list', 'aria-label': `Gates of ${env.name}` }, 'Gates: ');
+    env.gates.forEach((g, i) => {
+      if (i > 0) list.append(' · ');
+      list.append(h('span', { class: `gate-name ${g.kind}`, title: g.command ? `runs: ${g.command}${g.timeoutSeconds ? ` (at most ${g.timeoutSeconds} s)` : ''}` : g.kind === 'tests' ? "the bot's own test files, checked against the bot" : 'the language server’s checks' }, g.kind === 'command' ? icon('terminal') : null, g.name));
+    });
+    c.append(list);
+  }
+  const result = s.gateResults[env.name];
+  if (result) c.append(gateResult(env, result));
+  if (env.schedules.length) c.append(schedules(env, env.schedules));
   const actions = h('div', { class: 'actions' });
   if (prev?.version && prev.version.id !== env.version?.id) {
     actions.append(button(`Promote ${prev.version.label} from ${prev.name}`, 'arrow-right', { type: 'promote', environment: env.name }, { primary: true, key: `promote:${env.name}` }));
@@ -109,6 +120,68 @@ function card(env: EnvironmentInfo, s: PanelState): HTMLElement {
   c.append(actions);
   c.append(historyList(env, s.history[env.name] ?? []));
   return c;
+}
+
+const OUTCOME: Record<PanelGateResult['outcome'], string> = {
+  entered: 'passed its gates',
+  overridden: 'entered with failed gates (overridden)',
+  skipped: 'entered without its gates (skipped)',
+  refused: 'was refused',
+  cancelled: 'was cancelled while its gates ran',
+};
+
+/** What the gates of the last change found: each gate's verdict, and a failed gate's last output. */
+function gateResult(env: EnvironmentInfo, r: PanelGateResult): HTMLElement {
+  const failed = r.runs.find((x) => x.verdict === 'failed');
+  const bad = r.outcome === 'refused' || r.outcome === 'cancelled';
+  const box = h('section', { class: `gate-result ${r.outcome}`, 'aria-label': `Last gate result of ${env.name}`, 'data-key': `gate-result:${env.name}` });
+  box.append(
+    h(
+      'p',
+      { class: 'gate-result-title' },
+      icon(bad ? 'error' : r.outcome === 'entered' ? 'pass' : 'warning'),
+      h('span', {}, `${r.version} ${OUTCOME[r.outcome]}${r.outcome === 'refused' && failed ? ` by the gate "${failed.name}"` : ''}`, ' · ', when(r.at)),
+    ),
+  );
+  if (r.runs.length) {
+    const ul = h('ul', { class: 'runs' });
+    for (const run of r.runs) {
+      ul.append(h('li', { class: `run ${run.verdict}` }, icon(run.verdict === 'passed' ? 'pass' : 'error'), h('span', {}, h('strong', {}, run.name), `: ${run.summary}`)));
+    }
+    box.append(ul);
+  } else if (r.message) {
+    box.append(h('p', { class: 'meta' }, r.message));
+  }
+  if (failed?.output) {
+    const d = h('details', { class: 'gate-output', 'data-key': `gate-output:${env.name}`, open: r.outcome === 'refused' || openOutputs.has(env.name) });
+    d.addEventListener('toggle', () => (d.hasAttribute('open') ? openOutputs.add(env.name) : openOutputs.delete(env.name)));
+    d.append(h('summary', {}, `Output of "${failed.name}"`));
+    if (failed.command) d.append(h('p', { class: 'meta command' }, `$ ${failed.command}`));
+    d.append(h('pre', { class: 'output', tabindex: '0' }, failed.output));
+    box.append(d);
+  }
+  if (r.runs.some((x) => x.output)) {
+    box.append(h('div', { class: 'actions' }, button('Show Output', 'output', { type: 'showGateOutput', environment: env.name }, { key: `output:${env.name}`, title: 'Every gate’s output in the Bot Versions log' })));
+  }
+  return box;
+}
+const openOutputs = new Set<string>();
+
+/** Promotions into the environment scheduled for later, each with a way to cancel it. */
+function schedules(env: EnvironmentInfo, list: ScheduleInfo[]): HTMLElement {
+  const box = h('section', { class: 'schedules', 'aria-label': `Scheduled promotions into ${env.name}` }, h('p', { class: 'schedules-title' }, icon('calendar'), 'Scheduled'));
+  for (const s of list) {
+    box.append(
+      h(
+        'div',
+        { class: `schedule${s.isDue ? ' due' : ''}` },
+        h('p', {}, h('strong', {}, s.versionLabel), ` from ${s.from} · `, h('time', { datetime: s.due, title: new Date(s.due).toLocaleString() }, s.isDue ? `due since ${age(s.due)}` : new Date(s.due).toLocaleString()), ` · by ${s.author}`),
+        s.note ? h('p', { class: 'meta' }, s.note) : null,
+        h('div', { class: 'actions' }, button('Cancel', 'close', { type: 'cancelSchedule', schedule: s.id }, { key: `cancel-schedule:${s.id}`, title: 'Cancel this scheduled promotion (recorded in the history)' })),
+      ),
+    );
+  }
+  return box;
 }
 
 function historyList(env: EnvironmentInfo, events: EnvironmentEventInfo[]): HTMLElement {

@@ -40,7 +40,7 @@ export class TestClient {
       client.diagnostics.set(p.uri, { version: p.version, items: p.diagnostics });
       client.wake();
     });
-    for (const method of ['botVersions/storeChanged', 'window/logMessage', 'window/showMessage']) {
+    for (const method of ['botVersions/storeChanged', 'botVersions/gateProgress', 'window/logMessage', 'window/showMessage']) {
       connection.onNotification(method, (params: unknown) => {
         client.notifications.push({ method, params });
         client.wake();

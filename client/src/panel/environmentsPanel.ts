@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { showError } from '../commands/run';
+import { showGateOutput } from '../commands/environments';
+import { Cancelled, confirm, showError } from '../commands/run';
 import type { Ctx } from '../ctx';
 import type { ComparisonTree } from '../views/comparisonTree';
 import { parseFromWebview } from './messages';
-import type { FromWebview, PanelState, ToWebview } from './messages';
+import type { EnvironmentEventInfo } from '../../../server/src/lsp/protocol';
+import type { FromWebview, PanelGateResult, PanelState, ToWebview } from './messages';
 
 const VIEW_TYPE = 'botVersions.environments';
 
@@ -66,6 +68,7 @@ export class EnvironmentsPanel {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       ctx.onDidChange(() => void this.update()),
+      ctx.onDidChangeGateResults(() => void this.update()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.update()),
     );
   }
@@ -127,6 +130,29 @@ export class EnvironmentsPanel {
         if (release) await vscode.commands.executeCommand('botVersions.rejectRelease', { bot, release });
         return;
       }
+      case 'cancelSchedule': {
+        const info = bot ? this.ctx.bot(bot) : undefined;
+        const s = info?.environments.flatMap((e) => e.schedules).find((x) => x.id === m.schedule);
+        if (!info || !s) return;
+        if (!vscode.workspace.isTrusted) {
+          void vscode.window.showWarningMessage('Bot Versions does not change files in Restricted Mode. Trust this workspace to cancel a scheduled promotion.');
+          return;
+        }
+        try {
+          await confirm(`Cancel the promotion of ${info.id} ${s.versionLabel} to ${s.environment} scheduled for ${new Date(s.due).toLocaleString()}?`, `Scheduled by ${s.author}${s.note ? ` — ${s.note}` : ''}. The cancellation is recorded in the history.`, 'Cancel Schedule');
+        } catch (e) {
+          if (e instanceof Cancelled) return;
+          throw e;
+        }
+        await this.ctx.request('botVersions/cancelSchedule', { bot: info.id, schedule: s.id, reason: 'cancelled in the Environments panel' });
+        await this.ctx.refresh();
+        return;
+      }
+      case 'showGateOutput': {
+        const r = bot ? this.gateResultOf(bot, m.environment, (await this.ctx.request('botVersions/environmentHistory', { bot, environment: m.environment }))) : undefined;
+        if (bot && r) showGateOutput(this.ctx, bot, m.environment, r.runs, r.message);
+        return;
+      }
     }
   }
 
@@ -146,6 +172,7 @@ export class EnvironmentsPanel {
       environments: [],
       history: {},
       gates: {},
+      gateResults: {},
       pendingReleases: [],
       trusted: vscode.workspace.isTrusted,
       notice: bots.length ? null : 'There is no bot in this workspace yet. A bot is a folder with a bot.yaml manifest.',
@@ -163,14 +190,33 @@ export class EnvironmentsPanel {
     const gateState: PanelState['gates'] = {};
     // A gate verdict matters only where a promotion is possible.
     for (const [name, p] of gates) if (!p.blocked) gateState[name] = { ...p.gate, version: p.incoming?.label ?? null };
+    const gateResults: PanelState['gateResults'] = {};
+    for (const e of bot.environments) {
+      const r = this.gateResultOf(bot.id, e.name, byEnv[e.name] ?? []);
+      if (r) gateResults[e.name] = r;
+    }
     return {
       ...base,
       bot: { id: bot.id, name: bot.name, protected: bot.protected, latest: bot.latest },
       environments: bot.environments,
       history: byEnv,
       gates: gateState,
+      gateResults,
       pendingReleases: bot.pendingReleases,
     };
+  }
+
+  /** The newer of what this window saw the gates of an environment find (a refusal is recorded nowhere else) and what its latest event records. */
+  private gateResultOf(bot: string, environment: string, events: readonly EnvironmentEventInfo[]): PanelGateResult | undefined {
+    const seen = this.ctx.gateResult(bot, environment);
+    const last = events.find((e) => e.environment === environment);
+    const recorded: PanelGateResult | undefined =
+      last?.gates
+        ? { version: last.version?.label ?? last.versionId.slice(0, 8), at: last.at, outcome: last.gates.skipped !== null ? 'skipped' : last.gates.runs.some((r) => r.verdict === 'failed') ? 'overridden' : 'entered', runs: last.gates.runs, ...(last.gates.skipped ? { message: `gates skipped: ${last.gates.skipped}` } : {}) }
+        : undefined;
+    if (!seen) return recorded;
+    if (!recorded) return seen;
+    return seen.at > recorded.at ? seen : recorded;
   }
 
   private html(): string {

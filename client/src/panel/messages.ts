@@ -1,6 +1,15 @@
 // The messages between the Environments panel and the extension, typed both ways. The
 // webview is untrusted input: every message it sends is checked by parseFromWebview.
-import type { BotInfo, EnvironmentEventInfo, EnvironmentInfo, PromotePreview, ReleaseInfo } from '../../../server/src/lsp/protocol';
+import type { BotInfo, EnvironmentEventInfo, EnvironmentInfo, GateRunInfo, PromotePreview, ReleaseInfo } from '../../../server/src/lsp/protocol';
+
+/** What the gates of the last change of an environment found: as this window saw it (a refusal), or as its latest event records it. */
+export interface PanelGateResult {
+  version: string;
+  at: string;
+  outcome: 'entered' | 'overridden' | 'skipped' | 'refused' | 'cancelled';
+  message?: string;
+  runs: GateRunInfo[];
+}
 
 export interface PanelState {
   bot: Pick<BotInfo, 'id' | 'name' | 'protected' | 'latest'> | null;
@@ -8,6 +17,8 @@ export interface PanelState {
   environments: EnvironmentInfo[];
   history: Record<string, EnvironmentEventInfo[]>;
   gates: Record<string, PromotePreview['gate'] & { version: string | null }>;
+  /** The last gate result of each environment, when there is one. */
+  gateResults: Record<string, PanelGateResult>;
   pendingReleases: ReleaseInfo[];
   trusted: boolean;
   /** A message shown instead of the cards, e.g. when there is no bot. */
@@ -25,6 +36,8 @@ export type FromWebview =
   | { type: 'compare'; environment: string }
   | { type: 'acceptRelease'; release: string }
   | { type: 'rejectRelease'; release: string }
+  | { type: 'cancelSchedule'; schedule: string }
+  | { type: 'showGateOutput'; environment: string }
   | { type: 'refresh' };
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -38,6 +51,8 @@ const FIELDS: Record<FromWebview['type'], string | null> = {
   compare: 'environment',
   acceptRelease: 'release',
   rejectRelease: 'release',
+  cancelSchedule: 'schedule',
+  showGateOutput: 'environment',
 };
 
 /** The message if it is one the panel may send, with exactly the fields it needs; otherwise undefined. */

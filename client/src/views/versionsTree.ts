@@ -205,17 +205,20 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode> {
     item.id = `version:${bot.id}:${v.id}`;
     const envs = bot.environments.filter((e) => e.version?.id === v.id);
     const badges = envs.map((e) => `[${e.name}]`).join(' ');
-    item.description = [badges, age(v.createdAt), v.author].filter(Boolean).join(' · ');
+    item.description = [badges, v.stale ? 'stale' : '', age(v.createdAt), v.author].filter(Boolean).join(' · ');
     const top = envs.at(-1);
     item.iconPath = top
       ? new vscode.ThemeIcon('server-environment', environmentColor(top.index, bot.environments.length))
-      : new vscode.ThemeIcon(v.originKind === 'released' ? 'rocket' : 'git-commit');
+      : v.stale
+        ? new vscode.ThemeIcon('history', new vscode.ThemeColor('disabledForeground'))
+        : new vscode.ThemeIcon(v.originKind === 'released' ? 'rocket' : 'git-commit');
     item.contextValue = `version${envs.length ? ':deployed' : ''}`;
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${escape(versionTitle(v))}** \`${v.shortId}\`\n\n`);
     if (v.description) tip.appendText(v.description + '\n\n');
     tip.appendText(`${v.author}, ${dateTime(v.createdAt)} — ${v.origin}. ${plural(v.fileCount, 'file')}.`);
     if (envs.length) tip.appendMarkdown(`\n\n$(server-environment) In ${envs.map((e) => e.name).join(', ')}`);
+    if (v.stale) tip.appendMarkdown('\n\n$(history) Stale: no environment has held it and no one has pinned it for a long time (`retention.staleAfterDays` in .botversions/config.json). Retention removes stale versions first.');
     item.tooltip = tip;
     return item;
   }

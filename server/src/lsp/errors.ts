@@ -4,6 +4,7 @@ import { ResponseError } from 'vscode-languageserver/node';
 import { isBotvError } from '../versioning/index';
 import type { BotvErrorCode } from '../versioning/index';
 import type { ErrorCode, ErrorData, GateProblem } from './protocol';
+import { gateRunInfo } from './viewModels';
 
 /** JSON-RPC's range for server-defined errors starts here. */
 const SERVER_ERROR = -32000;
@@ -15,7 +16,11 @@ const CODES: Partial<Record<BotvErrorCode, ErrorCode>> = {
   UNKNOWN_ENVIRONMENT: 'NOT_FOUND',
   AMBIGUOUS_VERSION: 'AMBIGUOUS',
   AMBIGUOUS_RELEASE: 'AMBIGUOUS',
+  NO_SCHEDULE: 'NOT_FOUND',
+  AMBIGUOUS_SCHEDULE: 'AMBIGUOUS',
   GATE_REFUSED: 'GATE_REFUSED',
+  NOT_APPROVED: 'NOT_APPROVED',
+  CANCELLED: 'CANCELLED',
   PROTECTED: 'PROTECTED',
   VERSION_IN_USE: 'IN_USE',
   LOCKED: 'LOCKED',
@@ -43,6 +48,13 @@ export function toResponseError(e: unknown): ResponseError<ErrorData> {
     const data: ErrorData = { code: CODES[e.code] ?? 'INVALID' };
     const problems = e.details?.problems;
     if (Array.isArray(problems)) data.problems = problems as GateProblem[];
+    if (typeof e.details?.gate === 'string') data.gate = e.details.gate;
+    else if (e.details?.gate && typeof (e.details.gate as { command?: unknown }).command === 'string') {
+      const g = e.details.gate as { name: string; command: string };
+      data.command = g.command;
+      data.gate = g.name;
+    }
+    if (Array.isArray(e.details?.gates)) data.gates = (e.details.gates as Parameters<typeof gateRunInfo>[0][]).map(gateRunInfo);
     return new ResponseError(SERVER_ERROR, e.message, data);
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -20,6 +20,8 @@ export interface VersionInfo {
   environments: string[];
   pinned: boolean;
   fileCount: number;
+  /** No environment has held it and no one has pinned it for `retention.staleAfterDays` (retention removes such versions first). */
+  stale: boolean;
 }
 
 /** How the working copy differs from the bot's last version. Paths are relative to the bot folder. */
@@ -78,6 +80,59 @@ export interface EnvironmentInfo {
   gated: boolean;
   /** The environment a promotion into this one takes its version from (null: the first stage). */
   promotesFrom: string | null;
+  /** The checks a version passes to enter it (config `gates`), in order. */
+  gates: GatePlanInfo[];
+  /** Promotions into it scheduled and not yet carried out, soonest first. */
+  schedules: ScheduleInfo[];
+}
+
+/** A gate as a plan shows it: what will run. */
+export interface GatePlanInfo {
+  name: string;
+  kind: 'validation' | 'tests' | 'command';
+  /** A command gate's command line: the editor shows it, and asks, before it first runs it. */
+  command?: string;
+  timeoutSeconds?: number;
+}
+
+/** What one gate found. */
+export interface GateRunInfo {
+  name: string;
+  kind: 'validation' | 'tests' | 'command';
+  verdict: 'passed' | 'failed';
+  summary: string;
+  durationMs: number;
+  /** The content hash of the version it checked. */
+  content: string;
+  command?: string;
+  exitCode?: number | null;
+  timedOut?: boolean;
+  errors?: number;
+  warnings?: number;
+  /** Its last lines of output (bounded; secrets replaced by ***). */
+  output?: string;
+}
+
+/** What the gates of one change found, or that they were skipped. */
+export interface GatesInfo {
+  runs: GateRunInfo[];
+  /** The reason given with --skip-gates, when no gate ran on purpose. */
+  skipped: string | null;
+}
+
+/** A promotion scheduled for later (`botv promote --at`), carried out by `botv schedule run`. */
+export interface ScheduleInfo {
+  id: string;
+  shortId: string;
+  environment: string;
+  from: string;
+  versionId: string;
+  versionLabel: string;
+  due: string;
+  isDue: boolean;
+  note: string | null;
+  author: string;
+  createdAt: string;
 }
 
 export interface EnvironmentEventInfo {
@@ -91,6 +146,10 @@ export interface EnvironmentEventInfo {
   at: string;
   by: string;
   note: string;
+  /** What its gates found (null: no gate ran, or the event predates them). */
+  gates: GatesInfo | null;
+  /** Whether it carried out a scheduled promotion. */
+  scheduled: boolean;
 }
 
 export interface ReleaseInfo {
@@ -174,13 +233,48 @@ export interface PromotePreview {
   current: VersionInfo | null;
   comparison: CompareResult | null;
   gate: { checked: boolean; errors: number; warnings: number; problems: GateProblem[] };
+  /** Every gate the promotion would run, in order: built-in ones with their verdict, commands with what they would run (a preview runs none). */
+  gates: Array<GatePlanInfo & { run?: GateRunInfo }>;
   /** Why the promotion cannot happen, when it cannot; null when it can. */
   blocked: string | null;
+}
+
+/** Server → client while a change runs its gates; `token` is the one the request carried. */
+export const GateProgressNotification = 'botVersions/gateProgress';
+export interface GateProgressParams {
+  token: string;
+  bot: string;
+  environment: string;
+  kind: 'start' | 'output' | 'end';
+  gate: string;
+  index: number;
+  total: number;
+  /** A command gate's command line (start). */
+  command?: string;
+  /** Its latest line of output (output). */
+  line?: string;
+  elapsedMs?: number;
+  /** What it found (end). */
+  run?: GateRunInfo;
+}
+
+/** How a change that may run gates is asked for. */
+export interface GateParams {
+  /** Enter despite failed gates: every gate runs; the reason is recorded. */
+  override?: string;
+  /** Run no gate: the reason is recorded. */
+  skipGates?: string;
+  /** The command lines the user approved: a command gate whose command is not among them is refused (NOT_APPROVED) and nothing runs. */
+  approvedCommands?: string[];
+  /** Sent back on every botVersions/gateProgress notification of this change. */
+  progressToken?: string;
 }
 
 /** Error codes the server puts in `ResponseError.data.code`, so the client can offer a way on. */
 export type ErrorCode =
   | 'GATE_REFUSED'
+  | 'NOT_APPROVED'
+  | 'CANCELLED'
   | 'UNTRUSTED'
   | 'READ_ONLY'
   | 'PROTECTED'
@@ -196,6 +290,11 @@ export type ErrorCode =
 export interface ErrorData {
   code: ErrorCode;
   problems?: GateProblem[];
+  /** GATE_REFUSED: the gate that failed, and what every gate that ran found. */
+  gate?: string;
+  gates?: GateRunInfo[];
+  /** NOT_APPROVED: the command gate that was not approved. */
+  command?: string;
 }
 
 export interface BotRef {
@@ -220,9 +319,10 @@ export interface Requests {
   'botVersions/environments': { params: BotRef; result: { pipeline: string[]; environments: EnvironmentInfo[] } };
   'botVersions/environmentHistory': { params: BotRef & { environment?: string }; result: EnvironmentEventInfo[] };
   'botVersions/previewPromote': { params: BotRef & { environment: string; from?: string; version?: string }; result: PromotePreview };
-  'botVersions/setEnvironment': { params: VersionRef & { environment: string; override?: string }; result: EnvironmentInfo };
-  'botVersions/promote': { params: BotRef & { environment: string; from?: string; override?: string }; result: EnvironmentInfo };
-  'botVersions/rollback': { params: BotRef & { environment: string; to?: string }; result: EnvironmentInfo };
+  'botVersions/setEnvironment': { params: VersionRef & { environment: string } & GateParams; result: EnvironmentInfo & { ran: GatesInfo | null } };
+  'botVersions/promote': { params: BotRef & { environment: string; from?: string } & GateParams; result: EnvironmentInfo & { ran: GatesInfo | null } };
+  'botVersions/rollback': { params: BotRef & { environment: string; to?: string } & GateParams; result: EnvironmentInfo & { ran: GatesInfo | null } };
+  'botVersions/cancelSchedule': { params: BotRef & { schedule: string; reason?: string }; result: ScheduleInfo };
   'botVersions/releases': { params: BotRef; result: ReleaseInfo[] };
   'botVersions/createRelease': { params: VersionRef & { to: string; name?: string; description?: string }; result: ReleaseInfo };
   'botVersions/acceptRelease': { params: BotRef & { release: string }; result: { release: ReleaseInfo; version: VersionInfo } };

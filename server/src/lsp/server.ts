@@ -4,15 +4,15 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver/node';
-import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMinifiedJson, normalizePath, prettyJson } from '../definitions/index';
 import { gateValidator } from '../formats/gate';
 import { RefusedError, toResponseError } from './errors';
 import { setClientEditSupport } from './features';
 import { LanguageService } from './languageService';
-import { StoreChangedNotification } from './protocol';
-import type { ParamsOf, RequestMethod, ResultOf, StoreChangedParams } from './protocol';
+import { GateProgressNotification, StoreChangedNotification } from './protocol';
+import type { GateProgressParams, ParamsOf, RequestMethod, ResultOf, StoreChangedParams } from './protocol';
 import { readSettings } from './settings';
 import type { Settings } from './settings';
 import { VersioningService, WRITING_REQUESTS } from './versioningService';
@@ -74,6 +74,7 @@ export class BotServer {
       // Untrusted: not even the stat cache is written while the views read the store.
       readOnly: () => !this.trusted,
       finishFailed: (message) => void this.connection.window.showErrorMessage(message),
+      gateProgress: (p) => void this.connection.sendNotification(GateProgressNotification, p satisfies GateProgressParams),
     });
     return {
       capabilities: {
@@ -175,7 +176,7 @@ export class BotServer {
 
   private registerRequests(): void {
     const handlers = (): VersioningService['handlers'] => this.versioning.handlers;
-    const run = async (method: RequestMethod, params: unknown): Promise<unknown> => {
+    const run = async (method: RequestMethod, params: unknown, token?: CancellationToken): Promise<unknown> => {
       await this.ready;
       if (method === 'botVersions/setTrust') {
         this.trusted = !!(params as { trusted?: boolean } | undefined)?.trusted;
@@ -186,9 +187,17 @@ export class BotServer {
         if (WRITING_REQUESTS.has(method) && !this.trusted) {
           throw new RefusedError('UNTRUSTED', 'This workspace is in Restricted Mode: Bot Versions does not change files until you trust it.');
         }
-        const handler = handlers()[method] as ((p: unknown) => Promise<unknown>) | undefined;
+        const handler = handlers()[method] as ((p: unknown, signal?: AbortSignal) => Promise<unknown>) | undefined;
         if (!handler) throw new RefusedError('INVALID', `Bot Versions has no request ${method}.`);
-        const result = await handler(params ?? {});
+        // A cancelled request stops what it runs (a promotion's gates).
+        const ctl = new AbortController();
+        const cancel = token?.onCancellationRequested(() => ctl.abort());
+        let result: unknown;
+        try {
+          result = await handler(params ?? {}, ctl.signal);
+        } finally {
+          cancel?.dispose();
+        }
         if (WRITING_REQUESTS.has(method)) this.notifyStoreChanged('store');
         return result;
       } catch (e) {
@@ -199,15 +208,15 @@ export class BotServer {
       }
     };
     // Every botVersions/* request goes to the versioning service, whose handler table is the list.
-    this.connection.onRequest((method: string, params: unknown) => {
+    this.connection.onRequest((method: string, params: unknown, token: CancellationToken) => {
       if (!method.startsWith('botVersions/')) throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
-      return run(method as RequestMethod, params);
+      return run(method as RequestMethod, params, token);
     });
     // Other editors reach the same operations as commands: botv.listBots(params).
-    this.connection.onExecuteCommand((p) => {
+    this.connection.onExecuteCommand((p, token) => {
       const method = methodOf(p.command);
       if (!method) throw new RefusedError('INVALID', `Unknown command ${p.command}.`);
-      return run(method, p.arguments?.[0] ?? {});
+      return run(method, p.arguments?.[0] ?? {}, token);
     });
   }
 }

@@ -7,10 +7,11 @@ import { formatById, markersText, semanticChanges } from '../formats/index';
 import { openWorkspace, WORKING } from '../versioning/index';
 import type * as core from '../versioning/index';
 import { RefusedError } from './errors';
-import type { BotInfo, CompareResult, DriftInfo, FileChange, ParamsOf, PromotePreview, RequestMethod, ResultOf, SideRef, VersionFile } from './protocol';
-import { environmentEventInfo, environmentInfo, historyEntryInfo, releaseInfo, versionInfo } from './viewModels';
+import type { BotInfo, CompareResult, DriftInfo, FileChange, GateParams, GateProgressParams, ParamsOf, PromotePreview, RequestMethod, ResultOf, SideRef, VersionFile } from './protocol';
+import { environmentEventInfo, environmentInfo, gateRunInfo, gatesInfo, historyEntryInfo, releaseInfo, scheduleInfo, versionInfo } from './viewModels';
 
-type Handler<M extends RequestMethod> = (params: ParamsOf<M>) => Promise<ResultOf<M>>;
+/** A request's handler; `signal` aborts when the client cancels the request (a change whose gates run stops them). */
+type Handler<M extends RequestMethod> = (params: ParamsOf<M>, signal?: AbortSignal) => Promise<ResultOf<M>>;
 /** Every request but botVersions/setTrust, which the server answers itself. */
 export type Handlers = { [M in Exclude<RequestMethod, 'botVersions/setTrust' | 'botVersions/readDocument'>]: Handler<M> };
 
@@ -25,6 +26,7 @@ export const WRITING_REQUESTS: ReadonlySet<RequestMethod> = new Set<RequestMetho
   'botVersions/createRelease',
   'botVersions/acceptRelease',
   'botVersions/rejectRelease',
+  'botVersions/cancelSchedule',
 ]);
 
 export interface ServiceOptions {
@@ -37,6 +39,8 @@ export interface ServiceOptions {
   readOnly?: () => boolean;
   /** Told when the flushes after a restore or a release acceptance fail (the change is in place). */
   finishFailed?(message: string): void;
+  /** Told what a change's gates do as they run (sent to the client as botVersions/gateProgress). */
+  gateProgress?(p: GateProgressParams): void;
 }
 
 interface Located {
@@ -188,12 +192,37 @@ export class VersioningService {
     const incoming = plan.incoming ? (byId.get(plan.incoming.id) ?? null) : null;
     const current = plan.current ? (byId.get(plan.current.id) ?? null) : null;
     const comparison = incoming && current && incoming.id !== current.id ? await this.compare(ws, bot, { kind: 'version', id: current.id }, { kind: 'version', id: incoming.id }) : null;
-    return { bot: bot.id, environment: plan.environment, from: plan.from, incoming, current, comparison, gate: plan.gate, blocked: blockedText(plan) };
+    const gates = plan.gates.map((g) => ({ name: g.name, kind: g.kind, ...(g.command !== undefined ? { command: g.command } : {}), ...(g.timeoutSeconds !== undefined ? { timeoutSeconds: g.timeoutSeconds } : {}), ...(g.run ? { run: gateRunInfo(g.run) } : {}) }));
+    return { bot: bot.id, environment: plan.environment, from: plan.from, incoming, current, comparison, gate: plan.gate, gates, blocked: blockedText(plan) };
   }
 
   private async environmentAfter(ws: core.Workspace, bot: string, change: core.EnvironmentChange) {
     const byId = new Map((await ws.versions(bot)).map((v) => [v.id, versionInfo(v)]));
-    return environmentInfo(change.environment, byId);
+    return { ...environmentInfo(change.environment, byId), ran: change.changed ? gatesInfo(change.event.gates) : null };
+  }
+
+  /**
+   * How a change asked for by the client runs its gates: a command runs only when the client
+   * listed it among the commands the user approved (the editor shows each first), progress
+   * goes back under the request's token, and cancelling the request stops the gates.
+   */
+  private gateOptions(p: GateParams, signal: AbortSignal | undefined): core.GateOptions {
+    const o: core.GateOptions = {};
+    if (p.override) o.override = { reason: p.override };
+    if (p.skipGates !== undefined) o.skipGates = { reason: p.skipGates };
+    const approved = new Set(p.approvedCommands ?? []);
+    o.approve = (g) => g.command !== undefined && approved.has(g.command);
+    if (signal) o.signal = signal;
+    const token = p.progressToken;
+    if (token !== undefined && this.options.gateProgress) {
+      const send = this.options.gateProgress;
+      o.progress = (x) => {
+        if (x.kind === 'start') send({ token, bot: x.bot, environment: x.environment, kind: 'start', gate: x.gate.name, index: x.index, total: x.total, ...(x.gate.command ? { command: x.gate.command } : {}) });
+        else if (x.kind === 'output') send({ token, bot: x.bot, environment: x.environment, kind: 'output', gate: x.gate, index: -1, total: -1, line: x.line, elapsedMs: x.elapsedMs });
+        else send({ token, bot: x.bot, environment: x.environment, kind: 'end', gate: x.run.name, index: x.index, total: x.total, run: gateRunInfo(x.run) });
+      };
+    }
+    return o;
   }
 
   readonly handlers: Handlers = {
@@ -276,20 +305,24 @@ export class VersioningService {
       return events.map((e) => environmentEventInfo(e, byId));
     },
     'botVersions/previewPromote': (p) => this.preview(p),
-    'botVersions/setEnvironment': async (p) => {
+    'botVersions/setEnvironment': async (p, signal) => {
       const { ws, bot } = await this.locate(p.bot);
-      const change = await ws.setEnvironment(bot.id, p.environment, p.version, p.override ? { override: { reason: p.override } } : {});
+      const change = await ws.setEnvironment(bot.id, p.environment, p.version, this.gateOptions(p, signal));
       return this.environmentAfter(ws, bot.id, change);
     },
-    'botVersions/promote': async (p) => {
+    'botVersions/promote': async (p, signal) => {
       const { ws, bot } = await this.locate(p.bot);
-      const change = await ws.promote(bot.id, p.environment, { from: p.from, skip: !!p.from, ...(p.override ? { override: { reason: p.override } } : {}) });
+      const change = await ws.promote(bot.id, p.environment, { from: p.from, skip: !!p.from, ...this.gateOptions(p, signal) });
       return this.environmentAfter(ws, bot.id, change);
     },
-    'botVersions/rollback': async (p) => {
+    'botVersions/rollback': async (p, signal) => {
       const { ws, bot } = await this.locate(p.bot);
-      const change = await ws.rollback(bot.id, p.environment, { to: p.to });
+      const change = await ws.rollback(bot.id, p.environment, { to: p.to, ...this.gateOptions(p, signal) });
       return this.environmentAfter(ws, bot.id, change);
+    },
+    'botVersions/cancelSchedule': async (p) => {
+      const { ws, bot } = await this.locate(p.bot);
+      return scheduleInfo(await ws.cancelSchedule(bot.id, p.schedule, p.reason !== undefined ? { reason: p.reason } : {}));
     },
     'botVersions/releases': async (p) => {
       const { ws, bot } = await this.locate(p.bot);

@@ -1,6 +1,6 @@
 // Maps the versioning core's data onto the protocol's view models.
 import type * as core from '../versioning/index';
-import type { EnvironmentEventInfo, EnvironmentInfo, HistoryEntryInfo, ReleaseInfo, VersionInfo } from './protocol';
+import type { EnvironmentEventInfo, EnvironmentInfo, GateRunInfo, GatesInfo, HistoryEntryInfo, ReleaseInfo, ScheduleInfo, VersionInfo } from './protocol';
 
 /** "saved", "restored from v3", "released from pizza-dev v7". */
 export function originText(o: core.VersionOrigin): string {
@@ -34,6 +34,39 @@ export function versionInfo(v: core.VersionInfo): VersionInfo {
     environments: v.environments,
     pinned: v.pinned,
     fileCount: v.files,
+    stale: v.stale,
+  };
+}
+
+export function gateRunInfo(r: core.GateRun): GateRunInfo {
+  const out: GateRunInfo = { name: r.name, kind: r.kind, verdict: r.verdict, summary: r.summary, durationMs: r.durationMs, content: r.content };
+  if (r.command !== undefined) out.command = r.command;
+  if (r.exitCode !== undefined) out.exitCode = r.exitCode;
+  if (r.timedOut) out.timedOut = true;
+  if (r.errors !== undefined) out.errors = r.errors;
+  if (r.warnings !== undefined) out.warnings = r.warnings;
+  if (r.output !== undefined) out.output = r.output;
+  return out;
+}
+
+export function gatesInfo(g: core.GatesOutcome | undefined): GatesInfo | null {
+  if (!g || (g.runs.length === 0 && !g.skipped)) return null;
+  return { runs: g.runs.map(gateRunInfo), skipped: g.skipped?.reason ?? null };
+}
+
+export function scheduleInfo(s: core.ScheduleInfo): ScheduleInfo {
+  return {
+    id: s.id,
+    shortId: s.shortId,
+    environment: s.environment,
+    from: s.from,
+    versionId: s.version.id,
+    versionLabel: s.version.label,
+    due: s.due,
+    isDue: s.isDue,
+    note: s.note ?? null,
+    author: s.author,
+    createdAt: s.createdAt,
   };
 }
 
@@ -47,13 +80,18 @@ export function environmentInfo(e: core.EnvironmentState, byId: ReadonlyMap<stri
     previous: e.rollbackTo ? (byId.get(e.rollbackTo.id) ?? null) : null,
     gated: e.gated,
     promotesFrom: e.promotesFrom,
+    gates: e.gates.map((g) => ({ ...g })),
+    schedules: e.schedules.map(scheduleInfo),
   };
 }
 
 export function environmentEventInfo(e: core.EnvironmentEvent, byId: ReadonlyMap<string, VersionInfo>): EnvironmentEventInfo {
   const notes: string[] = [];
   if (e.skipped?.length) notes.push(`skipped ${e.skipped.join(', ')}`);
+  if (e.schedule) notes.push('as scheduled');
   if (e.gate.override) notes.push(`gate overridden: ${e.gate.override.reason}`);
+  if (e.gates?.skipped) notes.push(`gates skipped: ${e.gates.skipped.reason}`);
+  else if (e.gates?.runs.length) notes.push(e.gates.runs.map((r) => `${r.name} ${r.verdict}`).join(', '));
   else if (e.gate.checked) notes.push(e.gate.errors ? `${e.gate.errors} validation errors` : 'validation passed');
   return {
     id: e.id,
@@ -66,6 +104,8 @@ export function environmentEventInfo(e: core.EnvironmentEvent, byId: ReadonlyMap
     at: e.at,
     by: e.author,
     note: notes.join('; '),
+    gates: gatesInfo(e.gates),
+    scheduled: e.schedule !== undefined,
   };
 }
 

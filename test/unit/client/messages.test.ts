@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseFromWebview } from '../../../client/src/panel/messages';
 
 const RUNS = Number(process.env.BOTV_PROPERTY_RUNS ?? 10_000);
-const TYPES = ['ready', 'refresh', 'selectBot', 'promote', 'rollback', 'setVersion', 'compare', 'acceptRelease', 'rejectRelease'];
+const TYPES = ['ready', 'refresh', 'selectBot', 'promote', 'rollback', 'setVersion', 'compare', 'acceptRelease', 'rejectRelease', 'cancelSchedule', 'showGateOutput'];
 
 describe('Environments panel: messages from the webview', () => {
   it(`never throws on ${RUNS} random and malformed messages, and passes on only well-formed ones`, () => {
@@ -15,6 +15,7 @@ describe('Environments panel: messages from the webview', () => {
         environment: fc.oneof(fc.string(), fc.anything()),
         bot: fc.oneof(fc.string(), fc.anything()),
         release: fc.oneof(fc.string(), fc.anything()),
+        schedule: fc.oneof(fc.string(), fc.anything()),
         extra: fc.anything(),
       }),
     );
@@ -40,5 +41,13 @@ describe('Environments panel: messages from the webview', () => {
       assert.equal(parseFromWebview({ type: 'promote', environment: bad }), undefined, bad);
     }
     assert.deepEqual(parseFromWebview({ type: 'promote', environment: 'staging', evil: 1 }), { type: 'promote', environment: 'staging' });
+  });
+
+  it('takes a schedule by its id and a gate output by its environment, and nothing else', () => {
+    const id = 'ab'.repeat(32);
+    assert.deepEqual(parseFromWebview({ type: 'cancelSchedule', schedule: id }), { type: 'cancelSchedule', schedule: id });
+    assert.equal(parseFromWebview({ type: 'cancelSchedule', environment: 'production' }), undefined);
+    assert.equal(parseFromWebview({ type: 'cancelSchedule', schedule: '../' + id }), undefined);
+    assert.deepEqual(parseFromWebview({ type: 'showGateOutput', environment: 'production' }), { type: 'showGateOutput', environment: 'production' });
   });
 });
