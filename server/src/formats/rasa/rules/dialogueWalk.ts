@@ -11,6 +11,7 @@
 // conversation Rasa builds from the story.
 import type { Finding, Node } from '../../../definitions/index';
 import type { StepFact, StoryFact } from '../dialogue';
+import type { InFile } from '../model';
 import type { Spanned } from '../examples';
 import type { RasaRuleContext } from './types';
 
@@ -241,6 +242,17 @@ export function* divergences(root: TrieNode, walks: readonly Walk[]): Generator<
   }
 }
 
+/** The stories and rules of a model (or one kind of them) as memo inputs (file, facts, …), made once per list: a patched model keeps the list while its files are unchanged. */
+const storyInputs = new WeakMap<readonly InFile<StoryFact>[], Map<string, unknown[]>>();
+
+export function storiesAsInputs(stories: readonly InFile<StoryFact>[], kind?: StoryFact['kind']): unknown[] {
+  let byKind = storyInputs.get(stories);
+  if (!byKind) storyInputs.set(stories, (byKind = new Map()));
+  let inputs = byKind.get(kind ?? '');
+  if (!inputs) byKind.set(kind ?? '', (inputs = stories.filter((s) => kind === undefined || s.decl.kind === kind).flatMap((s) => [s.file, s.decl])));
+  return inputs;
+}
+
 /** Findings worked out from some inputs, kept per project and check until an input changes. */
 const lastResults = new Map<string, { inputs: readonly unknown[]; findings: [string, Finding][] }>();
 
@@ -253,7 +265,7 @@ export function reportMemo(ctx: RasaRuleContext, check: string, inputs: readonly
   const key = `${check}\n${ctx.bot.dir}`;
   const last = lastResults.get(key);
   let findings: [string, Finding][];
-  if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) findings = last.findings;
+  if (last && (last.inputs === inputs || (last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])))) findings = last.findings;
   else {
     findings = [];
     compute((file, f) => findings.push([file, f]));

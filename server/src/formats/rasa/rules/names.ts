@@ -25,11 +25,18 @@ export interface DeclaredNames {
 }
 
 const cache = new WeakMap<RasaBot, DeclaredNames>();
+/** The last names worked out, with the tables they were read from: a patched model whose tables are the same objects has the same names. */
+let last: { from: readonly unknown[]; names: DeclaredNames } | undefined;
 
-/** The names the project declares, once per model. */
+/** The names the project declares, once per model (and per set of tables). */
 export function declared(bot: RasaBot): DeclaredNames {
   const hit = cache.get(bot);
   if (hit) return hit;
+  const from = [bot.responses, bot.actions, bot.forms, bot.entities, bot.unreadable, bot.skipped, bot.roles];
+  if (last && last.from.every((x, i) => x === from[i])) {
+    cache.set(bot, last.names);
+    return last.names;
+  }
   const utterances = new Set<string>();
   for (const name of bot.responses.keys()) {
     utterances.add(name);
@@ -56,6 +63,7 @@ export function declared(bot: RasaBot): DeclaredNames {
     anyUnsure: unsure.length > 0,
   };
   cache.set(bot, names);
+  last = { from, names };
   return names;
 }
 

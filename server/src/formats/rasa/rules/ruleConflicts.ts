@@ -14,7 +14,7 @@
 import type { Finding, RelatedInfo } from '../../../definitions/index';
 import type { InFile } from '../model';
 import type { StoryFact } from '../dialogue';
-import { ACTION_LISTEN, afterWhat, buildTrie, conditionKey, divergences, membersOf, predicted, predicts, reportMemo, ruleWalk, storyWalk } from './dialogueWalk';
+import { ACTION_LISTEN, afterWhat, buildTrie, conditionKey, divergences, membersOf, predicted, predicts, reportMemo, ruleWalk, storiesAsInputs, storyWalk } from './dialogueWalk';
 import type { TrieNode, Walk, WalkEvent } from './dialogueWalk';
 import type { RasaRule, RasaRuleContext } from './types';
 
@@ -26,7 +26,7 @@ export const ruleConflictsRule: RasaRule = {
   codes: [CODE],
   check(ctx) {
     if (ctx.isOff(CODE) || !usesRulePolicy(ctx)) return;
-    reportMemo(ctx, CODE, ctx.bot.stories.flatMap((s) => [s.file, s.decl]), (report) => check(ctx, report));
+    reportMemo(ctx, CODE, storiesAsInputs(ctx.bot.stories), (report) => check(ctx, report));
   },
 };
 

@@ -6,7 +6,7 @@
 import type { RelatedInfo } from '../../../definitions/index';
 import type { InFile } from '../model';
 import type { StoryFact } from '../dialogue';
-import { afterWhat, buildTrie, divergences, membersOf, predicts, reportMemo, storyWalk } from './dialogueWalk';
+import { afterWhat, buildTrie, divergences, membersOf, predicts, reportMemo, storiesAsInputs, storyWalk } from './dialogueWalk';
 import type { Walk } from './dialogueWalk';
 import type { RasaRule } from './types';
 
@@ -19,9 +19,10 @@ export const storyConflictsRule: RasaRule = {
   codes: [CODE],
   check(ctx) {
     if (ctx.isOff(CODE)) return;
-    const stories: InFile<StoryFact>[] = ctx.bot.stories.filter((s) => s.decl.kind === 'story');
-    if (stories.length < 2) return;
-    reportMemo(ctx, CODE, stories.flatMap((s) => [s.file, s.decl]), (report) => {
+    const inputs = storiesAsInputs(ctx.bot.stories, 'story');
+    if (inputs.length < 4) return;
+    reportMemo(ctx, CODE, inputs, (report) => {
+      const stories: InFile<StoryFact>[] = ctx.bot.stories.filter((s) => s.decl.kind === 'story');
       const walks: Walk[] = stories.map((s) => storyWalk(s.decl));
       for (const { node, branches } of divergences(buildTrie(walks), walks)) {
         const d = node.depth;
