@@ -13,9 +13,6 @@ const documentSelector = [
   { scheme: 'file', language: 'yaml' },
   { scheme: 'file', language: 'json' },
   { scheme: 'file', language: 'jsonc' },
-  // A PolyAI project's Python functions and its rules.
-  { scheme: 'file', language: 'python' },
-  { scheme: 'file', pattern: '**/agent_settings/rules.txt' },
   { scheme: ENTRY_SCHEME },
 ];
 

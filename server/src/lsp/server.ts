@@ -99,8 +99,7 @@ export class BotServer {
       await this.language.loadRoots();
       if (this.watchedFilesSupport) {
         await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-          // PolyAI's functions (.py) and rules (agent_settings/rules.txt) are bot files too.
-          watchers: [{ globPattern: '**/*.{yaml,yml,json,jsonc,zip,py}' }, { globPattern: '**/agent_settings/rules.txt' }, { globPattern: '**/.botversions/**' }],
+          watchers: [{ globPattern: '**/*.{yaml,yml,json,jsonc,zip}' }, { globPattern: '**/.botversions/**' }],
         });
       } else {
         // Clients that cannot watch files for us (Neovim 0.7, for one): watch ourselves.
