@@ -2,7 +2,7 @@
 // a copy of the clean fixture: a squiggle on a route whose targetPage does not exist (with its
 // quick fix) and gone again, hover on an intent, go to its file, its references, completion of
 // a page's name, the outline of a page, and a rename of an intent that moves its file and its
-// percent-encoded folder in one workspace edit.
+// percent-encoded folder in one workspace edit (the moves, then the text edits where the files now are).
 import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,14 +105,15 @@ describe('language server: a Dialogflow CX agent over stdio', function () {
     const changes = edit.documentChanges ?? [];
     const texts = changes.filter((c): c is TextDocumentEdit => 'textDocument' in c);
     const moves = changes.filter((c): c is RenameFile => 'kind' in c && c.kind === 'rename');
+    // Each text edit on the file where the moves put it.
     assert.deepEqual(texts.map((t) => [rel(t.textDocument.uri), t.edits.map((e) => ('newText' in e ? e.newText : ''))]), [
-      ['intents/Zustellung %c3%a4ndern/Zustellung %c3%a4ndern.json', ['"Zustellung verschieben"']],
+      ['intents/Zustellung verschieben/Zustellung verschieben.json', ['"Zustellung verschieben"']],
       [START, ['"Zustellung verschieben"']],
     ]);
     assert.deepEqual(moves.map((m) => [rel(m.oldUri), rel(m.newUri)]), [
       ['intents/Zustellung %c3%a4ndern/Zustellung %c3%a4ndern.json', 'intents/Zustellung %c3%a4ndern/Zustellung verschieben.json'],
       ['intents/Zustellung %c3%a4ndern', 'intents/Zustellung verschieben'],
     ]);
-    assert.ok(changes.indexOf(moves[0]!) > changes.indexOf(texts[1]!), 'the text edits come first, on the files as they are');
+    assert.ok(changes.indexOf(moves[1]!) < changes.indexOf(texts[0]!), 'the moves come first');
   });
 });

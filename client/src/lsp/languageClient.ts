@@ -13,6 +13,9 @@ const documentSelector = [
   { scheme: 'file', language: 'yaml' },
   { scheme: 'file', language: 'json' },
   { scheme: 'file', language: 'jsonc' },
+  // A PolyAI project's Python functions and its rules.
+  { scheme: 'file', language: 'python' },
+  { scheme: 'file', pattern: '**/agent_settings/rules.txt' },
   { scheme: ENTRY_SCHEME },
 ];
 

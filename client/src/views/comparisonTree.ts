@@ -33,6 +33,8 @@ const KIND_TITLES: Record<string, string> = {
   webhook: 'Webhooks',
   flow: 'Flows',
   page: 'Pages',
+  'route-group': 'Route groups',
+  route: 'Routes',
   story: 'Stories',
   rule: 'Rules',
   test: 'Tests',

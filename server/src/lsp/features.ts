@@ -92,6 +92,9 @@ export function featureCapabilities(): ServerCapabilities {
     documentSymbolProvider: { label: 'Bot' },
     foldingRangeProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    // Files and folders the editor moves or removes (a rename that moves a folder, the
+    // explorer): a folder's own watcher event names no file, so the server is told instead.
+    workspace: { fileOperations: { didRename: { filters: [{ pattern: { glob: '**/*' } }] }, didDelete: { filters: [{ pattern: { glob: '**/*' } }] } } },
   };
 }
 
@@ -191,9 +194,16 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     const r = rename(ws, a.file, a.offset, p.newName);
     if ('error' in r) throw new ResponseError(-32803, r.error);
     if (!r.renames?.length || !renamesFiles) return service.workspaceEdit({ edits: r.edits });
-    // A platform that names files after what they define (Dialogflow CX): the text edits,
-    // on the files as they are, then the files and folders moved, in order — one edit the
-    // user undoes at once.
+    // A platform that names files after what they define (Dialogflow CX): the files and
+    // folders moved, in order, then the text edits on each file where it now is (a text edit
+    // before a move leaves an unsaved change to follow the file, which editors may drop when
+    // its folder moves too) — one edit the user undoes at once.
+    const moves = r.renames;
+    const movedPath = (file: string): string => {
+      let p = file;
+      for (const m of moves) if (p === m.from || p.startsWith(`${m.from}/`)) p = m.to + p.slice(m.from.length);
+      return p;
+    };
     const byFile = new Map<string, TextEdit[]>();
     for (const e of r.edits) {
       const list = byFile.get(e.file) ?? [];
@@ -202,8 +212,8 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     }
     return {
       documentChanges: [
-        ...[...byFile].map(([file, edits]) => TextDocumentEdit.create({ uri: uriOf(file), version: null }, edits)),
-        ...r.renames.map((m) => RenameFile.create(uriOf(m.from), uriOf(m.to), { overwrite: false, ignoreIfExists: false })),
+        ...moves.map((m) => RenameFile.create(uriOf(m.from), uriOf(m.to), { overwrite: false, ignoreIfExists: false })),
+        ...[...byFile].map(([file, edits]) => TextDocumentEdit.create({ uri: uriOf(movedPath(file)), version: null }, edits)),
       ],
     };
   });

@@ -141,6 +141,29 @@ export class LanguageService implements FeatureHost {
     void loadFiles(this.workspace, [path]).then(() => this.diagnostics.schedule(this.workspace.paths(), true));
   }
 
+  /**
+   * Files and folders the editor moved (`to`) or removed: what the workspace held under each
+   * follows, read again from disk where it now is. A folder moved in the editor (a rename that
+   * moves an intent's folder) sends no event for the files in it.
+   */
+  pathsMoved(moves: readonly { from: string; to?: string }[]): void {
+    for (const m of moves) {
+      if (isArchiveName(this.workspace.formatList, m.from)) {
+        this.diskChanged(m.from, true);
+        if (m.to !== undefined) this.diskChanged(m.to, false);
+        continue;
+      }
+      for (const p of this.workspace.paths()) {
+        if (p !== m.from && !p.startsWith(`${m.from}/`)) continue;
+        if (this.workspace.archiveOf(p) !== undefined) continue;
+        // Gone from there, open or not: the editor closes it there and opens it where it went.
+        this.diagnostics.textChanged(p);
+        this.diagnostics.schedule([p, ...this.workspace.removeDocument(p).affected], true);
+        if (m.to !== undefined) this.diskChanged(m.to + p.slice(m.from.length), false);
+      }
+    }
+  }
+
   /** The line table of a file as the workspace parsed it, so offsets map to the right text. */
   lines(path: string): LineIndex | undefined {
     const doc = this.workspace.getDocument(path);

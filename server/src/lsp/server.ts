@@ -10,6 +10,7 @@ import { isMinifiedJson, normalizePath, prettyJson } from '../definitions/index'
 import { gateValidator } from '../formats/gate';
 import { RefusedError, toResponseError } from './errors';
 import { setClientEditSupport } from './features';
+import { pathOf } from './uris';
 import { LanguageService } from './languageService';
 import { GateProgressNotification, StoreChangedNotification } from './protocol';
 import type { GateProgressParams, ParamsOf, RequestMethod, ResultOf, StoreChangedParams } from './protocol';
@@ -42,6 +43,14 @@ export class BotServer {
     c.onDidChangeConfiguration(() => void this.reloadSettings());
     c.onDidChangeWatchedFiles((p) => {
       for (const change of p.changes) this.fileChanged(fileURLToPath(change.uri), change.type === FileChangeType.Deleted);
+    });
+    c.workspace.onDidRenameFiles((p) => {
+      this.language.pathsMoved(p.files.map((f) => ({ from: pathOf(f.oldUri), to: pathOf(f.newUri) })));
+      this.notifyStoreChanged('working-copy');
+    });
+    c.workspace.onDidDeleteFiles((p) => {
+      this.language.pathsMoved(p.files.map((f) => ({ from: pathOf(f.uri) })));
+      this.notifyStoreChanged('working-copy');
     });
     c.onShutdown(() => this.watcher?.dispose());
     this.documents.onDidOpen((e) => this.language.open(e.document));
@@ -99,7 +108,8 @@ export class BotServer {
       await this.language.loadRoots();
       if (this.watchedFilesSupport) {
         await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.{yaml,yml,json,jsonc,zip}' }, { globPattern: '**/.botversions/**' }],
+          // PolyAI's functions (.py) and rules (agent_settings/rules.txt) are bot files too.
+          watchers: [{ globPattern: '**/*.{yaml,yml,json,jsonc,zip,py}' }, { globPattern: '**/agent_settings/rules.txt' }, { globPattern: '**/.botversions/**' }],
         });
       } else {
         // Clients that cannot watch files for us (Neovim 0.7, for one): watch ourselves.

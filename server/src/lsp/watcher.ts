@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SKIP = /(^|\/)(node_modules|\.git)(\/|$)/;
-const INTERESTING = /(\.(ya?ml|jsonc?)$)|(^|\/)\.botversions(\/|$)/i;
+const INTERESTING = /(\.(ya?ml|jsonc?|zip|py)$)|((^|\/)agent_settings\/rules\.txt$)|(^|\/)\.botversions(\/|$)/i;
 
 export class Watcher {
   private readonly watchers: FSWatcher[] = [];

@@ -7,7 +7,8 @@ import { LineIndex } from './lines';
 import type { Node } from './tree';
 import { parseYaml } from './yaml';
 
-export type DocumentFormat = 'yaml' | 'json' | 'jsonc';
+/** `text`: a file a format reads as text (Python code, a prompt's .txt): never parsed as data, its hazards (merge markers, control characters) still found. */
+export type DocumentFormat = 'yaml' | 'json' | 'jsonc' | 'text';
 
 export interface ParsedDocument {
   /** The path as the caller named it ('/'-separated). */
@@ -21,11 +22,12 @@ export interface ParsedDocument {
   version: number;
 }
 
-/** The format a path is parsed as: .json strict JSON, .jsonc JSON with comments, else YAML. */
+/** The format a path is parsed as: .json strict JSON, .jsonc JSON with comments, .py, .txt and .md text, else YAML. */
 export function formatOf(path: string): DocumentFormat {
   const p = path.toLowerCase();
   if (p.endsWith('.json')) return 'json';
   if (p.endsWith('.jsonc')) return 'jsonc';
+  if (p.endsWith('.py') || p.endsWith('.txt') || p.endsWith('.md')) return 'text';
   return 'yaml';
 }
 
@@ -35,7 +37,7 @@ export function parseDocument(path: string, text: string, version = 0, extra: Fi
   const hazards = scanHazards(text);
   let parsed: { root: Node | null; findings: Finding[] };
   try {
-    parsed = format === 'yaml' ? parseYaml(text, !hazards.unusual) : parseJsonc(text, { strict: format === 'json' });
+    parsed = format === 'text' ? { root: null, findings: [] } : format === 'yaml' ? parseYaml(text, !hazards.unusual) : parseJsonc(text, { strict: format === 'json' });
   } catch (e) {
     // Both parsers are built not to throw; should one still do so, the file stays usable.
     parsed = {

@@ -1,0 +1,2 @@
+class Conversation:
+    """Generated stub."""
