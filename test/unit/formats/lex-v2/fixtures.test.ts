@@ -87,6 +87,19 @@ describe('lex-v2: fixtures', function () {
     assert.deepEqual(found, []);
   });
 
+  it('samples/lex-pizza: the folder export and its zip, two bots of two locales, no finding', async () => {
+    const root = join(__dirname, '../../../../samples/lex-pizza');
+    const { bots, found } = await findings(root);
+    assert.deepEqual(
+      bots.map((b) => [b.format, b.dir.slice(normal(root).length + 1), b.locales]).sort(),
+      [
+        ['lex-v2', 'PizzaOrders-DRAFT-Q7M3X9KD2P-LexJson.zip', ['en_US', 'es_US']],
+        ['lex-v2', 'PizzaOrders-export', ['en_US', 'es_US']],
+      ],
+    );
+    assert.deepEqual(found, []);
+  });
+
   const broken = join(FIXTURES, 'broken');
   for (const name of readdirSync(broken).sort()) {
     const file = join(broken, name, 'expected.json');
