@@ -5,6 +5,7 @@ import { dateTime, plural, versionTitle } from '../format';
 import { versionFileUri } from '../versionDocuments';
 import type { ComparisonTree } from '../views/comparisonTree';
 import type { VersionsNode, VersionsTree } from '../views/versionsTree';
+import { chooseLocales } from './locales';
 import { ask, pickBot, pickVersion, versionOf } from './pick';
 import { Cancelled, command, confirm } from './run';
 
@@ -29,11 +30,15 @@ export function registerVersionCommands(ctx: Ctx, views: Views): void {
         );
         if (!go) throw new Cancelled();
       }
+      // A bot whose locales are files of their own: which locales go in, and from where (default: all, from the working copy).
+      const locales = await chooseLocales(ctx, bot);
       const name = await ask(`Name of the new version of ${bot.id} (leave empty for the date and time)`, '', 'e.g. Spring menu');
       const description = await ask('Description (optional)', '', 'What changed and why');
-      const v = await ctx.request('botVersions/saveVersion', { bot: bot.id, name: name || undefined, description: description || undefined, force });
+      const v = await ctx.request('botVersions/saveVersion', { bot: bot.id, name: name || undefined, description: description || undefined, force, ...locales });
       await ctx.refresh();
-      void vscode.window.showInformationMessage(`Saved ${versionTitle(v)} of ${bot.id} (${plural(v.fileCount, 'file')}).`);
+      const held = v.locales?.length ? `; ${v.locales.map((l) => `${l.locale} from ${l.fromLabel ?? 'the working copy'}`).join(', ')}` : '';
+      void vscode.window.showInformationMessage(`Saved ${versionTitle(v)} of ${bot.id} (${plural(v.fileCount, 'file')}${held}).`);
+      for (const w of v.warnings ?? []) void vscode.window.showWarningMessage(w);
     }),
 
     command(ctx, 'botVersions.restoreVersion', { writes: true }, async (arg?: unknown) => {

@@ -205,7 +205,9 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode> {
     item.id = `version:${bot.id}:${v.id}`;
     const envs = bot.environments.filter((e) => e.version?.id === v.id);
     const badges = envs.map((e) => `[${e.name}]`).join(' ');
-    item.description = [badges, v.stale ? 'stale' : '', age(v.createdAt), v.author].filter(Boolean).join(' · ');
+    // A version chosen locale by locale says which locales it holds and which came from older versions.
+    const locales = v.locales?.map((l) => (l.fromLabel ? `${l.locale} from ${l.fromLabel}` : l.locale)).join(', ');
+    item.description = [badges, v.stale ? 'stale' : '', locales && (v.locales!.length < bot.locales.length || v.locales!.some((l) => l.fromLabel)) ? locales : '', age(v.createdAt), v.author].filter(Boolean).join(' · ');
     const top = envs.at(-1);
     item.iconPath = top
       ? new vscode.ThemeIcon('server-environment', environmentColor(top.index, bot.environments.length))
@@ -217,6 +219,7 @@ export class VersionsTree implements vscode.TreeDataProvider<VersionsNode> {
     tip.appendMarkdown(`**${escape(versionTitle(v))}** \`${v.shortId}\`\n\n`);
     if (v.description) tip.appendText(v.description + '\n\n');
     tip.appendText(`${v.author}, ${dateTime(v.createdAt)} — ${v.origin}. ${plural(v.fileCount, 'file')}.`);
+    if (v.locales?.length) tip.appendMarkdown(`\n\n$(globe) Locales: ${escape(v.locales.map((l) => `${l.locale} from ${l.fromLabel ?? 'the working copy'}`).join(', '))}`);
     if (envs.length) tip.appendMarkdown(`\n\n$(server-environment) In ${envs.map((e) => e.name).join(', ')}`);
     if (v.stale) tip.appendMarkdown('\n\n$(history) Stale: no environment has held it and no one has pinned it for a long time (`retention.staleAfterDays` in .botversions/config.json). Retention removes stale versions first.');
     item.tooltip = tip;

@@ -192,6 +192,21 @@ export interface BotFormat {
   isDefinitionFile(rel: string): boolean;
   /** Whether a file of the bot (relative to its folder) is one of the bot's own tests (Rasa's tests/ and e2e_tests/): the `tests` gate checks these. Absent: the format has none. */
   isTestFile?(rel: string): boolean;
+  /**
+   * The locale a file of the bot belongs to (path relative to the bot folder), for formats that
+   * keep each locale in files of its own (Lex: BotLocales/<locale>/…); undefined for a file
+   * every locale shares. With it, a version may be saved with some of the bot's locales, or with
+   * a locale's files taken from an older version (Lex's versions do both).
+   */
+  localeOf?(rel: string): string | undefined;
+  /**
+   * Why a version with these locales of the bot (`chosen`, of `all` the bot has) would be one the
+   * platform rejects, or undefined when it can hold it (a platform whose default language must
+   * be there says so here).
+   */
+  checkLocales?(chosen: readonly string[], all: readonly string[]): string | undefined;
+  /** How many versions of a bot the platform keeps (Lex: 100): a save past it is warned of. */
+  readonly versionQuota?: number;
   /** What a file of this format's bots says: its facts and its own syntax-free findings (shape). */
   analyse(doc: ParsedDocument): BotDocument;
   /**

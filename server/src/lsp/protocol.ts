@@ -22,6 +22,8 @@ export interface VersionInfo {
   fileCount: number;
   /** No environment has held it and no one has pinned it for `retention.staleAfterDays` (retention removes such versions first). */
   stale: boolean;
+  /** Per locale, where its files came from ("fr_FR from v3"), for a bot whose locales are files of their own. */
+  locales?: { locale: string; from: string | null; fromLabel: string | null }[];
 }
 
 /** How the working copy differs from the bot's last version. Paths are relative to the bot folder. */
@@ -41,6 +43,8 @@ export interface BotInfo {
   platform: string;
   /** Its locales, spelt as its platform spells them. */
   locales: string[];
+  /** Whether a version may hold some of its locales, or take one from an older version (its format keeps each locale in files of its own). */
+  localeVersions: boolean;
   folderUri: string;
   manifestUri: string;
   protected: boolean;
@@ -309,10 +313,13 @@ export interface VersionRef extends BotRef {
 export interface Requests {
   'botVersions/listBots': { params: Record<string, never>; result: BotInfo[] };
   'botVersions/listVersions': { params: BotRef & { offset?: number; limit?: number }; result: { total: number; versions: VersionInfo[] } };
-  'botVersions/saveVersion': { params: BotRef & { name?: string; description?: string; force?: boolean }; result: VersionInfo };
-  'botVersions/restoreVersion': { params: VersionRef & { force?: boolean }; result: { restored: VersionInfo; autoSaved: VersionInfo | null } };
+  /** `locales`: the locales the version holds (default: all); `localeFrom`: locales taken as an older version holds them (locale → version). `warnings`: what the user should know (the platform's version quota passed). */
+  'botVersions/saveVersion': { params: BotRef & { name?: string; description?: string; force?: boolean; locales?: string[]; localeFrom?: Record<string, string> }; result: VersionInfo & { warnings?: string[] } };
+  /** `locale`: restore only that locale's files, the others staying as they are. */
+  'botVersions/restoreVersion': { params: VersionRef & { force?: boolean; locale?: string }; result: { restored: VersionInfo; autoSaved: VersionInfo | null } };
   'botVersions/deleteVersion': { params: VersionRef; result: { deleted: VersionInfo } };
-  'botVersions/compare': { params: BotRef & { from: SideRef; to: SideRef }; result: CompareResult };
+  /** `locale`: narrowed to what changed in that locale. */
+  'botVersions/compare': { params: BotRef & { from: SideRef; to: SideRef; locale?: string }; result: CompareResult };
   'botVersions/versionFiles': { params: VersionRef; result: VersionFile[] };
   /** A file as a version holds it; `entry`: an entry of the zip at `path` (a bot that is an export zip); `formatted`: JSON pretty-printed. */
   'botVersions/readVersionFile': { params: VersionRef & { path: string; entry?: string; formatted?: boolean }; result: { text: string | null; binary: boolean; size: number } };

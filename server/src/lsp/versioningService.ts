@@ -145,6 +145,7 @@ export class VersioningService {
       format: bot.format,
       platform: bot.format === 'native' ? '' : (formatById(bot.format)?.label ?? bot.format),
       locales: bot.locales,
+      localeVersions: !!formatById(bot.format)?.localeOf && bot.file === undefined,
       folderUri: pathToFileURL(bot.path).toString(),
       manifestUri: pathToFileURL(join(bot.path, bot.file ?? bot.manifest)).toString(),
       protected: bot.protected,
@@ -165,12 +166,12 @@ export class VersioningService {
     return { kind: 'version', id: v.id, label: v.label };
   }
 
-  private async compare(ws: core.Workspace, bot: core.BotInfo, from: SideRef, to: SideRef): Promise<CompareResult> {
+  private async compare(ws: core.Workspace, bot: core.BotInfo, from: SideRef, to: SideRef, locale?: string): Promise<CompareResult> {
     const ref = (s: SideRef) => (s.kind === 'working' ? WORKING : s.id);
     const [diff, texts, fromSide, toSide] = await Promise.all([
-      ws.diff(bot.id, ref(from), ref(to), { hunks: true, context: 0 }),
+      ws.diff(bot.id, ref(from), ref(to), { hunks: true, context: 0, locale }),
       // Both sides whole: an entity may move between files, and one file (a manifest) may say which others belong to the bot.
-      ws.diffTexts(bot.id, ref(from), ref(to)),
+      ws.diffTexts(bot.id, ref(from), ref(to), { locale }),
       this.side(ws, bot.id, from),
       this.side(ws, bot.id, to),
     ]);
@@ -247,12 +248,20 @@ export class VersioningService {
     },
     'botVersions/saveVersion': async (p) => {
       const { ws, bot } = await this.locate(p.bot);
-      const r = await ws.save(bot.id, { name: p.name, description: p.description, force: p.force, allowUnchanged: true, reason: p.force ? 'saved from the editor after unlocking' : undefined });
-      return versionInfo(r.version);
+      const r = await ws.save(bot.id, {
+        name: p.name,
+        description: p.description,
+        force: p.force,
+        allowUnchanged: true,
+        reason: p.force ? 'saved from the editor after unlocking' : undefined,
+        locales: p.locales,
+        localeFrom: p.localeFrom,
+      });
+      return { ...versionInfo(r.version), ...(r.warnings?.length ? { warnings: r.warnings } : {}) };
     },
     'botVersions/restoreVersion': async (p) => {
       const { ws, bot } = await this.locate(p.bot);
-      const r = await ws.restore(bot.id, p.version, { force: p.force });
+      const r = await ws.restore(bot.id, p.version, { force: p.force, locale: p.locale });
       this.watchFinish(ws, `The restore of ${bot.id} ${r.version.label}`);
       return { restored: versionInfo(r.version), autoSaved: r.autoSaved ? versionInfo(r.autoSaved) : null };
     },
@@ -264,7 +273,7 @@ export class VersioningService {
     },
     'botVersions/compare': async (p) => {
       const { ws, bot } = await this.locate(p.bot);
-      return this.compare(ws, bot, p.from, p.to);
+      return this.compare(ws, bot, p.from, p.to, p.locale);
     },
     'botVersions/versionFiles': async (p) => {
       const { ws, bot } = await this.locate(p.bot);

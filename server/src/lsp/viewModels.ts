@@ -35,6 +35,7 @@ export function versionInfo(v: core.VersionInfo): VersionInfo {
     pinned: v.pinned,
     fileCount: v.files,
     stale: v.stale,
+    ...(v.locales?.length ? { locales: v.locales.map((l) => ({ locale: l.locale, from: l.from, fromLabel: l.fromNumber === null ? null : `v${l.fromNumber}` })) } : {}),
   };
 }
 

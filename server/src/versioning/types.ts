@@ -144,6 +144,14 @@ export type VersionOrigin =
   | { kind: 'copied'; from: string; fromNumber: number }
   | { kind: 'released'; release: string; fromBot: string; fromVersion: string; fromNumber: number };
 
+/** Where one locale of a version came from. */
+export interface LocaleOrigin {
+  locale: string;
+  /** The version its files were taken from, or null for the working copy. */
+  from: string | null;
+  fromNumber: number | null;
+}
+
 /** A short handle on a version. */
 export interface VersionRef {
   id: string;
@@ -174,6 +182,8 @@ export interface VersionInfo extends VersionRef {
   forced?: { reason: string };
   /** No environment has held it and no one has pinned it for `retention.staleAfterDays` (retention removes such versions first). */
   stale: boolean;
+  /** Per locale, where its files came from (the working copy, or an older version): versions of bots whose locales are files of their own. */
+  locales?: LocaleOrigin[];
 }
 
 /** A version with its files. */
@@ -188,6 +198,8 @@ export interface SaveResult {
   created: boolean;
   /** Versions removed by retention right after the save. */
   removedByRetention: VersionRef[];
+  /** What the user should know of the save (the platform's quota of versions passed). */
+  warnings?: string[];
 }
 
 /** Result of a restore. */

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { Core } from './core/context';
 import { diff, diffTexts } from './core/diff';
+import { localeFilter } from './core/locales';
 import { environmentHistory, environments, promote, rollback, setEnvironment } from './core/environments';
 import { exportVersion } from './core/export';
 import { gc } from './core/gc';
@@ -119,13 +120,15 @@ export class Workspace {
     return versionInfo(state, resolveVersion(state, ref), holders(state, config), pinnedIds(state), staleIds(state, config, this.core.now()));
   }
 
-  /** A version with its file list. */
-  async version(bot: string, ref: string): Promise<VersionDetail> {
+  /** A version with its file list; with `locale`, that locale's files only. */
+  async version(bot: string, ref: string, opts: { locale?: string } = {}): Promise<VersionDetail> {
     const b = await this.core.bot(bot);
     const state = await loadBotState(this.core, b.id);
     const config = await this.core.config();
     const v = resolveVersion(state, ref);
-    return { ...versionInfo(state, v, holders(state, config), pinnedIds(state), staleIds(state, config, this.core.now())), tree: await versionFiles(this.core, v) };
+    const tree = await versionFiles(this.core, v);
+    const inLocale = opts.locale !== undefined ? localeFilter(this.core, b, opts.locale) : undefined;
+    return { ...versionInfo(state, v, holders(state, config), pinnedIds(state), staleIds(state, config, this.core.now())), tree: inLocale ? tree.filter((f) => inLocale(f.path)) : tree };
   }
 
   /** The bytes of one file of a version (hash-checked). */
@@ -142,12 +145,15 @@ export class Workspace {
   }
 
   /** Saves the working copy as a new version; unchanged working copies save nothing. */
-  save(bot: string, opts: { name?: string; description?: string; force?: boolean; reason?: string; allowUnchanged?: boolean } = {}): Promise<SaveResult> {
+  save(
+    bot: string,
+    opts: { name?: string; description?: string; force?: boolean; reason?: string; allowUnchanged?: boolean; locales?: readonly string[]; localeFrom?: Readonly<Record<string, string>> } = {},
+  ): Promise<SaveResult> {
     return save(this.core, bot, opts);
   }
 
-  /** Replaces the working copy with a version, auto-saving it first if no version holds it. */
-  restore(bot: string, ref: string, opts: { force?: boolean } = {}): Promise<RestoreResult> {
+  /** Replaces the working copy with a version, auto-saving it first if no version holds it; with `locale`, only that locale's files. */
+  restore(bot: string, ref: string, opts: { force?: boolean; locale?: string } = {}): Promise<RestoreResult> {
     return restore(this.core, bot, ref, opts);
   }
 
@@ -263,13 +269,13 @@ export class Workspace {
   }
 
   /** Compares two versions, or a version and the working copy (`'working'`, the default `to`). */
-  diff(bot: string, from: string, to?: string, opts: { hunks?: boolean; context?: number } = {}): Promise<DiffResult> {
+  diff(bot: string, from: string, to?: string, opts: { hunks?: boolean; context?: number; locale?: string } = {}): Promise<DiffResult> {
     return diff(this.core, bot, from, to, opts);
   }
 
-  /** Every text file of both sides of a diff, for reading them as a bot (the semantic diff). */
-  diffTexts(bot: string, from: string, to?: string): Promise<DiffTexts> {
-    return diffTexts(this.core, bot, from, to);
+  /** Every text file of both sides of a diff, for reading them as a bot (the semantic diff); with `locale`, that locale's files only. */
+  diffTexts(bot: string, from: string, to?: string, opts: { locale?: string } = {}): Promise<DiffTexts> {
+    return diffTexts(this.core, bot, from, to, opts);
   }
 
   /** Exports a version with variables resolved for `env` into `outDir`. */

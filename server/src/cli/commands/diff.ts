@@ -103,19 +103,20 @@ export const diffCommand: CommandModule = {
           .argument('[to]', 'version (default: the working copy)')
           .option('--name-only', 'list the files only')
           .option('--semantic', 'what changed in bot terms (intents, utterances, entities, slots, responses, flows, …) instead of the files')
-          .option('--context <lines>', 'lines of context around changes', '3'),
+          .option('--context <lines>', 'lines of context around changes', '3')
+          .option('--locale <locale>', 'only what changed in this locale (a bot whose locales are files of their own)'),
       ),
       async ({ ws, args, opts, style }) => {
         const [bot, from, to] = args as [string, string, string | undefined];
-        const o = opts as { nameOnly?: boolean; semantic?: boolean; json?: boolean; context: string };
+        const o = opts as { nameOnly?: boolean; semantic?: boolean; json?: boolean; context: string; locale?: string };
         const context = Number(o.context);
         if (!Number.isSafeInteger(context) || context < 0) {
           badArgument(`--context ${o.context}: give a whole number of lines, 0 or more.`);
         }
-        const d = ws.diff(bot, from, to, { hunks: !o.nameOnly && (!o.semantic || o.json === true), context });
+        const d = ws.diff(bot, from, to, { hunks: !o.nameOnly && (!o.semantic || o.json === true), context, locale: o.locale });
         // The semantic diff reads both sides whole, with the formats' analysis: only when it is shown.
         if (!o.semantic && o.json !== true) return { json: null, text: render(await d, style, o.nameOnly === true) };
-        const [{ formatById, semanticChanges }, diffed, texts] = await Promise.all([import('../../formats/index'), d, ws.diffTexts(bot, from, to)]);
+        const [{ formatById, semanticChanges }, diffed, texts] = await Promise.all([import('../../formats/index'), d, ws.diffTexts(bot, from, to, { locale: o.locale })]);
         const semantic = semanticChanges(texts.format, texts.before, texts.after);
         const text = o.semantic ? renderSemantic(diffed, semantic, formatById(texts.format)?.label ?? texts.format, style) : render(diffed, style, o.nameOnly === true);
         return { json: { ...diffed, semantic }, text };

@@ -1,5 +1,6 @@
 /** Version commands: versions, show, cat, save, restore, copy, delete, pin, unpin, status. */
-import type { VersionInfo, VersionOrigin } from '../../versioning/index';
+import type { LocaleOrigin, VersionInfo, VersionOrigin } from '../../versioning/index';
+import { badArgument } from '../context';
 import { age, badges, bytes, plural, table, type Style } from '../format';
 import type { CommandModule } from './types';
 
@@ -19,6 +20,26 @@ export function originText(o: VersionOrigin): string {
   }
 }
 
+/** Where each locale of a version came from, in words: "en_US from the working copy, fr_FR from v3". */
+export function localesText(locales: readonly LocaleOrigin[]): string {
+  return locales.map((l) => `${l.locale} ${l.fromNumber === null ? 'from the working copy' : `from v${l.fromNumber}`}`).join(', ');
+}
+
+/** `--locale fr_FR=v3` options, collected into locale → version (each locale once). */
+function localeFrom(values: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!values?.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const m = /^([^=\s]+)=(\S+)$/.exec(v);
+    if (!m) badArgument(`--locale ${v}: write <locale>=<version>, for example --locale fr_FR=v3.`);
+    if (m![1]! in out) badArgument(`--locale ${m![1]} is given twice: take each locale from one version.`);
+    out[m![1]!] = m![2]!;
+  }
+  return out;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 function describe(v: VersionInfo, style: Style, last: string | undefined, now: number): string[] {
   return [
     `${style.bold(`${v.bot} ${v.label}`)}  ${v.name}  ${badges(v.environments, style, last)}${v.pinned ? style.yellow(' (pinned)') : ''}${v.stale ? style.dim(' (stale)') : ''}`,
@@ -28,6 +49,7 @@ function describe(v: VersionInfo, style: Style, last: string | undefined, now: n
       ['origin', originText(v.origin) + (v.forced ? ` (forced: ${v.forced.reason})` : '')],
       ['parent', v.parent ?? '—'],
       ['files', `${v.files} (${bytes(v.bytes)})`],
+      ...(v.locales?.length ? [['locales', localesText(v.locales)]] : []),
       ...(v.description ? [['description', v.description]] : []),
     ], '  '),
   ];
@@ -74,10 +96,17 @@ export const versionsCommand: CommandModule = {
     );
 
     cli.action(
-      cli.common(program.command('show').description('show a version and its files').argument('<bot>', 'bot id').argument('<version>', 'version: 12, v12, id prefix, latest or @environment')),
-      async ({ ws, args, style, now }) => {
+      cli.common(
+        program
+          .command('show')
+          .description('show a version and its files')
+          .argument('<bot>', 'bot id')
+          .argument('<version>', 'version: 12, v12, id prefix, latest or @environment')
+          .option('--locale <locale>', 'only the files of this locale (a bot whose locales are files of their own)'),
+      ),
+      async ({ ws, args, opts, style, now }) => {
         const [bot, ref] = args as [string, string];
-        const v = await ws.version(bot, ref);
+        const v = await ws.version(bot, ref, { locale: (opts as { locale?: string }).locale });
         const config = await ws.config();
         const text = describe(v, style, config.pipeline[config.pipeline.length - 1], now);
         text.push('', ...table(v.tree.map((f) => [f.path, bytes(f.size), style.dim(f.sha256.slice(0, 12))]), '  '));
@@ -104,17 +133,21 @@ export const versionsCommand: CommandModule = {
           .option('--name <name>', 'version name (default: the date and time)')
           .option('--description <text>', 'what changed')
           .option('--force', 'save a protected bot anyway (recorded on the version)')
-          .option('--reason <text>', 'why a protected bot is saved with --force'),
+          .option('--reason <text>', 'why a protected bot is saved with --force')
+          .option('--locales <list>', 'the locales the version holds, comma-separated (default: all of the working copy)')
+          .option('--locale <locale=version>', 'take a locale as an older version holds it, e.g. fr_FR=v3 (repeatable)', collect),
       ),
       async ({ ws, args, opts, style }) => {
         const [bot] = args as [string];
-        const o = opts as { name?: string; description?: string; force?: boolean; reason?: string };
-        const r = await ws.save(bot, { ...o });
+        const o = opts as { name?: string; description?: string; force?: boolean; reason?: string; locales?: string; locale?: string[] };
+        const locales = o.locales?.split(',').map((l) => l.trim()).filter((l) => l !== '');
+        const r = await ws.save(bot, { name: o.name, description: o.description, force: o.force, reason: o.reason, locales, localeFrom: localeFrom(o.locale) });
         const v = r.version;
         const text = r.created
-          ? [`Saved ${style.bold(`${bot} ${v.label}`)} ${style.dim(v.shortId)} "${v.name}" — ${plural(v.files, 'file')}, ${bytes(v.bytes)}.`]
+          ? [`Saved ${style.bold(`${bot} ${v.label}`)} ${style.dim(v.shortId)} "${v.name}" — ${plural(v.files, 'file')}, ${bytes(v.bytes)}${v.locales?.length ? `; ${localesText(v.locales)}` : ''}.`]
           : [`Nothing to save: ${bot} matches ${v.label} "${v.name}".`];
         if (r.removedByRetention.length > 0) text.push(style.dim(`Retention removed ${r.removedByRetention.map((x) => x.label).join(', ')}.`));
+        for (const w of r.warnings ?? []) text.push(style.yellow(`warning: ${w}`));
         return { json: r, text };
       },
     );
@@ -126,12 +159,14 @@ export const versionsCommand: CommandModule = {
           .description("replace the bot's working copy with a version (the working copy is saved first if no version holds it)")
           .argument('<bot>', 'bot id')
           .argument('<version>', 'version')
-          .option('--force', 'restore a protected bot anyway'),
+          .option('--force', 'restore a protected bot anyway')
+          .option('--locale <locale>', 'restore only this locale, the others staying as they are'),
       ),
       async ({ ws, args, opts, style }) => {
         const [bot, ref] = args as [string, string];
-        const r = await ws.restore(bot, ref, { force: (opts as { force?: boolean }).force === true });
-        const text = [`Restored ${style.bold(`${bot} ${r.version.label}`)}: ${plural(r.written.length, 'file')} written, ${r.removed.length} removed.`];
+        const o = opts as { force?: boolean; locale?: string };
+        const r = await ws.restore(bot, ref, { force: o.force === true, locale: o.locale });
+        const text = [`Restored ${o.locale ? `${o.locale} of ` : ''}${style.bold(`${bot} ${r.version.label}`)}: ${plural(r.written.length, 'file')} written, ${r.removed.length} removed.`];
         if (r.autoSaved) text.push(`The working copy was saved first as ${r.autoSaved.label}; \`botv restore ${bot} ${r.autoSaved.label}\` brings it back.`);
         return { json: r, text };
       },

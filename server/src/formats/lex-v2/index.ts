@@ -36,6 +36,8 @@ export const lexFormat: BotFormat = {
   markers: [...MANIFESTS, BOT_MARKER, LOCALE_MARKER],
   codes: LEX_CODES,
   zips: true,
+  // quotas.md: 100 versions per bot.
+  versionQuota: 100,
 
   recognise(probe: FolderProbe): Recognition | undefined {
     const manifests = MANIFESTS.filter((m) => probe.hasFile(m));
@@ -55,6 +57,9 @@ export const lexFormat: BotFormat = {
   adoptIdentity: (released, target) => identity().adoptLexIdentity(released, target),
 
   entities: (files) => engine().lexEntities(files),
+
+  // Each locale is a folder of its own: a version may hold some locales, or take one from an older version, as Lex's do.
+  localeOf: (rel) => /^[^/]+\/BotLocales\/([^/]+)\//.exec(rel)?.[1],
 
   // macOS's resource forks when a zip was unpacked by hand.
   skipsDir: (rel) => rel.split('/').includes('__MACOSX'),

@@ -6,6 +6,7 @@ import { BotvError, ioError } from '../errors';
 import { objectHint } from '../store/layout';
 import type { DiffHunk, DiffResult, DiffSide, DiffTexts, FileDiff, FileEntry } from '../types';
 import type { Core } from './context';
+import { localeFilter } from './locales';
 import { resolveVersion } from './refs';
 import { loadBotState, refOf, type BotState } from './state';
 import { scanBot, versionFiles } from './trees';
@@ -89,9 +90,11 @@ export function lineHunks(path: string, a: string, b: string, context: number): 
 }
 
 /** Compares `from` and `to` (version references or {@link WORKING}). */
-export async function diff(core: Core, botId: string, from: string, to: string = WORKING, opts: { hunks?: boolean; context?: number } = {}): Promise<DiffResult> {
+export async function diff(core: Core, botId: string, from: string, to: string = WORKING, opts: { hunks?: boolean; context?: number; locale?: string } = {}): Promise<DiffResult> {
   const bot = await core.bot(botId);
   const state = await loadBotState(core, bot.id);
+  // Narrowed to one locale: that locale's files only.
+  const inLocale = opts.locale !== undefined ? localeFilter(core, bot, opts.locale) : () => true;
   if (from === WORKING && to === WORKING) throw new BotvError('BAD_ARGUMENT', 'Compare the working copy with a version: give at least one version.');
   const [a, b] = await Promise.all([sideOf(core, bot, state, from), sideOf(core, bot, state, to)]);
   const withHunks = opts.hunks ?? true;
@@ -103,7 +106,7 @@ export async function diff(core: Core, botId: string, from: string, to: string =
   for (const path of paths) {
     const fa = am.get(path);
     const fb = bm.get(path);
-    if (fa && fb && fa.sha256 === fb.sha256) continue;
+    if ((fa && fb && fa.sha256 === fb.sha256) || !inLocale(path)) continue;
     const change: FileDiff['change'] = !fa ? 'added' : !fb ? 'removed' : 'modified';
     const d: FileDiff = {
       path,
@@ -146,9 +149,10 @@ export async function diff(core: Core, botId: string, from: string, to: string =
  * the whole bot: an entity may move between files). A file both sides hold unchanged is
  * read once.
  */
-export async function diffTexts(core: Core, botId: string, from: string, to: string = WORKING): Promise<DiffTexts> {
+export async function diffTexts(core: Core, botId: string, from: string, to: string = WORKING, opts: { locale?: string } = {}): Promise<DiffTexts> {
   const bot = await core.bot(botId);
   const state = await loadBotState(core, bot.id);
+  const inLocale = opts.locale !== undefined ? localeFilter(core, bot, opts.locale) : () => true;
   if (from === WORKING && to === WORKING) throw new BotvError('BAD_ARGUMENT', 'Compare the working copy with a version: give at least one version.');
   const [a, b] = await Promise.all([sideOf(core, bot, state, from), sideOf(core, bot, state, to)]);
   const read = new Map<string, Promise<string | undefined>>();
@@ -164,7 +168,7 @@ export async function diffTexts(core: Core, botId: string, from: string, to: str
       }),
     );
     const out = new Map<string, string>();
-    for (const [path, text] of entries) if (text !== undefined) out.set(path, text);
+    for (const [path, text] of entries) if (text !== undefined && inLocale(path)) out.set(path, text);
     return out;
   };
   // A bot that is an export zip is compared by what the zip holds, as the format reads it

@@ -220,6 +220,7 @@ export function versionInfo(state: BotState, v: Stored<VersionRecord>, held: Map
     stale: stale.has(v.id),
   };
   if (r.forced) info.forced = r.forced;
+  if (r.locales) info.locales = r.locales;
   return info;
 }
 

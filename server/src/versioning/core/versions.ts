@@ -6,11 +6,12 @@ import { objectHint, TREE_HINT } from '../store/layout';
 import type { EncodedRecord, Stored } from '../store/records';
 import type { PinRecord, RestoreRecord, VersionRecord } from '../store/schema';
 import { contentHash } from '../store/tree';
-import type { BotInfo, FileEntry, RestoreResult, SaveResult, VersionInfo, VersionOrigin, VersionRef } from '../types';
+import type { BotInfo, FileEntry, LocaleOrigin, RestoreResult, SaveResult, VersionInfo, VersionOrigin, VersionRef } from '../types';
 import { treeProblems } from '../workingcopy/paths';
 import type { Core } from './context';
 import { deleteLocked, nonce } from './deletion';
 import { checkPlan, journalRecord, runJournal, workingFolder } from './journal';
+import { chooseLocales, narrowToLocale } from './locales';
 import { pendingReleasesOf } from './pending';
 import { resolveVersion } from './refs';
 import { applyRetentionLocked } from './retention';
@@ -46,6 +47,8 @@ interface NewVersion {
   origin: VersionOrigin;
   parent: string | null;
   forced?: { reason: string };
+  /** Where each locale came from, for a bot whose locales are files of their own. */
+  locales?: LocaleOrigin[];
 }
 
 /** A version ready to be stored: its record and the objects it needs that may be missing. */
@@ -121,6 +124,7 @@ export async function prepareVersion(
     nonce: nonce(),
   };
   if (spec.forced) record.forced = spec.forced;
+  if (spec.locales?.length) record.locales = spec.locales;
   return { enc: core.records.encode(core.layout.botDir(bot.id, 'versions'), record), objects };
 }
 
@@ -163,14 +167,16 @@ function protectedMessage(bot: BotInfo, action: string): string {
 export async function save(
   core: Core,
   botId: string,
-  opts: { name?: string; description?: string; force?: boolean; reason?: string; allowUnchanged?: boolean } = {},
+  opts: { name?: string; description?: string; force?: boolean; reason?: string; allowUnchanged?: boolean; locales?: readonly string[]; localeFrom?: Readonly<Record<string, string>> } = {},
 ): Promise<SaveResult> {
   return core.write(`save ${botId}`, async () => {
     const bot = await core.bot(botId);
     const state = await loadBotState(core, bot.id);
     const scan = await scanBot(core, bot);
     const base = baseVersion(state);
-    const content = contentHash(scan.files);
+    // The locales the version holds, each from the working copy or an older version.
+    const { files, origins } = await chooseLocales(core, bot, state, scan.files, { locales: opts.locales, from: opts.localeFrom });
+    const content = contentHash(files);
     if (base && base.record.content === content && !opts.allowUnchanged) {
       return { version: await infoOf(core, state, base), created: false, removedByRetention: [] };
     }
@@ -178,16 +184,29 @@ export async function save(
       throw new BotvError('PROTECTED', protectedMessage(bot, 'save'), { bot: bot.id });
     }
     const spec: NewVersion = { origin: saveOrigin(state), parent: base?.id ?? null };
+    if (origins.length) spec.locales = origins;
     if (opts.name !== undefined) spec.name = opts.name;
     if (opts.description !== undefined) spec.description = opts.description;
     if (bot.protected && state.versions.length > 0) spec.forced = { reason: opts.reason?.trim() || 'saved with --force' };
-    const enc = await storeVersion(core, await prepareVersion(core, bot, state, scan.files, scan.contents, spec, nextTime(core, state)));
+    // The working copy's contents are those of its own files only: a locale taken from a version has that version's bytes (in the store already).
+    const chosen = new Map(files.map((f) => [f.path, f.sha256]));
+    const working = new Map(scan.files.map((f) => [f.path, f.sha256]));
+    const contents = new Map([...scan.contents].filter(([p]) => chosen.get(p) !== undefined && chosen.get(p) === working.get(p)));
+    const enc = await storeVersion(core, await prepareVersion(core, bot, state, files, contents, spec, nextTime(core, state)));
     await core.pinBot(bot);
     const v = addToState(state, enc);
     const config = await core.config();
     let removed: VersionRef[] = [];
     if (config.retention.keep !== null) removed = (await applyRetentionLocked(core, state, config, config.retention.keep, false)).removed;
-    return { version: await infoOf(core, state, v), created: true, removedByRetention: removed };
+    const result: SaveResult = { version: await infoOf(core, state, v), created: true, removedByRetention: removed };
+    // The platform keeps fewer versions than the store may: say so once the bot has more.
+    const format = core.formats.find((f) => f.id === bot.format);
+    if (format?.versionQuota !== undefined && state.versions.length > format.versionQuota) {
+      result.warnings = [
+        `${bot.id} has ${state.versions.length} versions; ${format.label} keeps at most ${format.versionQuota} versions of a bot, so not every one can be a version there too. Delete versions there that no alias uses, and keep fewer here with retention.keep in .botversions/config.json.`,
+      ];
+    }
+    return result;
   });
 }
 
@@ -231,14 +250,22 @@ export function planChanges(current: readonly FileEntry[], target: readonly File
 }
 
 /** Replaces the working copy with a version (auto-saving it first when needed). */
-export async function restore(core: Core, botId: string, ref: string, opts: { force?: boolean } = {}): Promise<RestoreResult> {
-  return core.write(`restore ${botId} ${ref}`, async () => {
+export async function restore(core: Core, botId: string, ref: string, opts: { force?: boolean; locale?: string } = {}): Promise<RestoreResult> {
+  return core.write(`restore ${botId} ${ref}${opts.locale ? ` --locale ${opts.locale}` : ''}`, async () => {
     const bot = await core.bot(botId);
     const state = await loadBotState(core, bot.id);
     const target = resolveVersion(state, ref);
     if (bot.protected && !opts.force) throw new BotvError('PROTECTED', protectedMessage(bot, 'restore'), { bot: bot.id });
-    const files = await versionFiles(core, target);
+    let files = await versionFiles(core, target);
     const scan = await scanBot(core, bot);
+    // One locale restored: the version's files of that locale, the rest of the working copy as it is.
+    const partial = opts.locale !== undefined;
+    if (partial) {
+      const theirs = narrowToLocale(core, bot, files, opts.locale!);
+      if (theirs.length === 0) throw new BotvError('BAD_ARGUMENT', `${refOf(state, target).label} of ${bot.id} has no locale ${opts.locale}.`);
+      const others = scan.files.filter((f) => !narrowToLocale(core, bot, [f], opts.locale!).length);
+      files = [...others, ...theirs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    }
     const plan = planChanges(scan.files, files);
     await checkPlan(core.fs, bot.path, plan.writes, plan.removes, `restore ${bot.id} ${refOf(state, target).label}`);
     const saved = await autoSave(core, bot, state, scan.files, scan.contents, 'restore', `Before restoring ${refOf(state, target).label}`);
@@ -260,9 +287,10 @@ export async function restore(core: Core, botId: string, ref: string, opts: { fo
       operation: 'restore',
       writes: plan.writes,
       removes: plan.removes,
-      records: [journalRecord(core, enc)],
+      // A restore of one locale leaves the working copy no version's files: no restore mark.
+      records: partial ? [] : [journalRecord(core, enc)],
     });
-    state.marks.push({ id: enc.id, record: mark });
+    if (!partial) state.marks.push({ id: enc.id, record: mark });
     return {
       version: await infoOf(core, state, target),
       autoSaved: saved ? await infoOf(core, state, saved) : null,

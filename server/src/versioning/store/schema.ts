@@ -3,7 +3,7 @@
  * once and never changed. `format` lets later releases read older stores; a reader that
  * meets an unknown `type` or `format` reports it instead of guessing.
  */
-import type { GateOutcome, GatesOutcome, VersionOrigin } from '../types';
+import type { GateOutcome, GatesOutcome, LocaleOrigin, VersionOrigin } from '../types';
 import { isSha256 } from './hash';
 
 /** Current format of every record. */
@@ -34,7 +34,14 @@ export interface VersionRecord extends Base {
   bytes: number;
   origin: VersionOrigin;
   forced?: { reason: string };
+  /**
+   * Per locale, where its files came from: the working copy (`from` null) or an older version.
+   * Written by saves of a bot whose format keeps locales in files of their own; absent on other
+   * versions and on versions of stores that predate it (readers that predate it ignore it).
+   */
+  locales?: LocaleOrigin[];
 }
+
 
 /** An environment change. */
 export interface EnvironmentRecord extends Base {
@@ -220,6 +227,7 @@ const shapes: Record<StoreRecord['type'], Check> = {
     bytes: int,
     origin,
     forced: optional(obj({ reason: str })),
+    locales: optional((v) => Array.isArray(v) && v.every(obj({ locale: str, from: nullable(sha), fromNumber: nullable(int) }))),
   }),
   environment: obj({
     ...base,
