@@ -99,6 +99,29 @@ describe('scheduled promotions', function () {
     assert.equal((await production(ws)).label, null);
   });
 
+  it('is not carried out when it is cancelled while its gates run', async () => {
+    const scripts = tempDir();
+    const flag = join(scripts, 'flag');
+    writeFileSync(join(scripts, 'wait.js'), `const fs = require('fs'); const t = setInterval(() => { if (fs.existsSync(${JSON.stringify(flag)})) clearInterval(t); }, 10);`);
+    const { root, ws, time } = await shop([{ name: 'waits', run: `${JSON.stringify(process.execPath)} ${JSON.stringify(join(scripts, 'wait.js'))}` }]);
+    const s = await ws.schedulePromotion('shop-dev', 'production', { at: T0 + HOUR });
+    time.set(T0 + HOUR + 1);
+    const other = await open(root, { clock: time.now });
+    let started!: () => void;
+    const gateStarted = new Promise<void>((r) => (started = r));
+    const run = ws.runSchedules({ progress: (p) => p.kind === 'start' && started() });
+    await gateStarted;
+    await other.cancelSchedule('shop-dev', s.id, { reason: 'stop the train' });
+    writeFileSync(flag, 'go');
+    const [r] = await run;
+    assert.equal(r!.outcome, 'refused');
+    assert.match(r!.reason!, /ended \(it was cancelled, or carried out elsewhere\) while it was being carried out; nothing was written/);
+    assert.equal(r!.schedule.status, 'cancelled');
+    assert.equal(r!.schedule.reason, 'stop the train');
+    assert.equal((await production(ws)).label, null);
+    assert.equal((await ws.history('shop-dev')).filter((h) => h.action === 'schedule-cancel').length, 1, 'one end recorded');
+  });
+
   it('refuses times that are not in the future or not times, and plans that cannot happen', async () => {
     const { ws } = await shop();
     await assert.rejects(ws.schedulePromotion('shop-dev', 'production', { at: T0 - HOUR }), (e) => isBotvError(e, 'BAD_ARGUMENT') && /is not in the future/.test(e.message));

@@ -172,6 +172,11 @@ async function changeEnvironment(core: Core, botId: string, env: string, purpose
   if (opts.skipGates && !skip) throw new BotvError('BAD_ARGUMENT', `Skipping the gates of ${env} needs a reason, which the history records: --skip-gates --reason "<why>".`);
   const expect = (state: BotState, d: Decision) => {
     if (opts.expect && d.target.id !== opts.expect.version) throw new BotvError('CHANGED_DURING_OPERATION', opts.expect.why(state, d.target), { environment: env });
+    // A schedule cancelled (or carried out elsewhere) meanwhile is not carried out here.
+    const s = opts.schedule;
+    if (s !== undefined && (state.cancellations.some((c) => c.record.schedule === s) || state.events.some((e) => e.record.schedule === s))) {
+      throw new BotvError('CHANGED_DURING_OPERATION', `The scheduled promotion of ${bot.id} into ${env} ended (it was cancelled, or carried out elsewhere) while it was being carried out; nothing was written.`, { environment: env, schedule: s });
+    }
   };
   const first = decide(await loadBotState(core, bot.id), await core.config(), bot);
   if (first.unchanged || first.gates.length === 0 || skip) {
