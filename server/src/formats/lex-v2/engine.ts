@@ -10,7 +10,7 @@ export { hover } from './features/hover';
 export { findDefinition, findReferences } from './features/navigation';
 export { documentSymbols } from './features/symbols';
 export { LexSession } from './session';
-export { lexEntities } from './entities';
+export { lexEntities, lexEntityFiles } from './entities';
 
 /** One file's facts; its findings are its syntax's (the rules run per bot, in the session). */
 export function analyse(doc: ParsedDocument): LexDocument {

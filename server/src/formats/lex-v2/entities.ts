@@ -8,6 +8,7 @@
 // against absent, and ConversationFlow.json's coordinates (the visual builder's layout).
 import { canonicalArray, canonicalObject, canonicalScalar, parseDocument } from '../../definitions/index';
 import type { Node, SemanticEntity, SemanticKind } from '../../definitions/index';
+import type { EntityFiles } from '../../definitions/diff/files';
 import { placeOf } from './layout';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -89,83 +90,127 @@ function parts(v: Json, path: string, out: { kind: 'response' | 'flow'; path: st
   }
 }
 
-/** The intent name of each intent folder, per locale, from its Intent.json. */
-function intentNames(files: ReadonlyMap<string, Json | undefined>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [path, json] of files) {
-    const place = placeOf(path);
-    if (place?.kind === 'intent' && isObject(json) && typeof json.name === 'string') out.set(`${place.botFolder}/${place.locale}/${place.intentFolder}`, json.name);
-  }
-  return out;
-}
-
-/** The entities of an export's files (paths relative to the export folder → texts). */
-export function lexEntities(files: ReadonlyMap<string, string>): SemanticEntity[] {
+/** The entities of one file of an export (its path relative to the export folder, its text). */
+export function entitiesOfFile(file: string, text: string): SemanticEntity[] {
   const out: SemanticEntity[] = [];
-  const add = (kind: SemanticKind, name: string, file: string, value: string, locale?: string, parent?: string): void => {
+  const place = placeOf(file);
+  if (!place) return out;
+  const json = read(file, text);
+  if (!isObject(json)) return out;
+  const add = (kind: SemanticKind, name: string, value: string, locale?: string, parent?: string): void => {
     const e: SemanticEntity = { kind, name, file, value };
     if (locale !== undefined) e.locale = locale;
     if (parent !== undefined) e.parent = parent;
     out.push(e);
   };
-  const parsed = new Map<string, Json | undefined>();
-  for (const path of [...files.keys()].sort()) if (placeOf(path)) parsed.set(path, read(path, files.get(path)!));
-  const names = intentNames(parsed);
-  const addParts = (value: Json, owner: string, file: string, locale: string, intent: string): void => {
+  const addParts = (value: Json, owner: string, locale: string, intent: string): void => {
     const found: { kind: 'response' | 'flow'; path: string; value: Json }[] = [];
     parts(value, '', found);
-    for (const p of found) add(p.kind, `${owner}: ${p.path}`, file, canon(p.value, {}), locale, intent);
+    for (const p of found) add(p.kind, `${owner}: ${p.path}`, canon(p.value, {}), locale, intent);
   };
-
-  for (const [file, json] of parsed) {
-    const place = placeOf(file)!;
-    if (!isObject(json)) continue;
-    const locale = place.locale;
-    switch (place.kind) {
-      case 'manifest':
-        break;
-      case 'bot':
-        for (const key of Object.keys(json).sort()) {
-          const v = json[key]!;
-          if (v !== null && !VOLATILE.has(key)) add('setting', key, file, canon(v, {}));
+  const locale = place.locale;
+  switch (place.kind) {
+    case 'manifest':
+      break;
+    case 'bot':
+      for (const key of Object.keys(json).sort()) {
+        const v = json[key]!;
+        if (v !== null && !VOLATILE.has(key)) add('setting', key, canon(v, {}));
+      }
+      break;
+    case 'locale':
+      add('locale', locale!, canon(json, {}), locale);
+      break;
+    case 'intent': {
+      const name = typeof json.name === 'string' ? json.name : place.intentFolder!;
+      add('intent', name, canon(json, { omit: new Set(['name', 'sampleUtterances']), parts: true }), locale);
+      if (Array.isArray(json.sampleUtterances)) {
+        for (const u of json.sampleUtterances) if (isObject(u) && typeof u.utterance === 'string') add('utterance', u.utterance, '', locale, name);
+      }
+      addParts(json, name, locale!, name);
+      break;
+    }
+    // A slot's intent, and the visual layout's, is the intent folder it is in: the console
+    // names that folder after the intent, and a file's entities depend on the file alone.
+    case 'slot': {
+      const intent = place.intentFolder!;
+      const name = typeof json.name === 'string' ? json.name : place.folder!;
+      add('slot', name, canon(json, { omit: new Set(['name']), parts: true }), locale, intent);
+      addParts(json, `${intent}.${name}`, locale!, intent);
+      break;
+    }
+    case 'slotType': {
+      const name = typeof json.name === 'string' ? json.name : place.folder!;
+      add('entity', name, canon(json, { omit: new Set(['name', 'slotTypeValues']) }), locale);
+      if (Array.isArray(json.slotTypeValues)) {
+        for (const v of json.slotTypeValues) {
+          if (!isObject(v) || !isObject(v.sampleValue) || typeof v.sampleValue.value !== 'string') continue;
+          add('entity-value', v.sampleValue.value, canon(v, { omit: new Set(['sampleValue']) }), locale, name);
         }
-        break;
-      case 'locale':
-        add('locale', locale!, file, canon(json, {}), locale);
-        break;
-      case 'intent': {
-        const name = typeof json.name === 'string' ? json.name : place.intentFolder!;
-        add('intent', name, file, canon(json, { omit: new Set(['name', 'sampleUtterances']), parts: true }), locale);
-        if (Array.isArray(json.sampleUtterances)) {
-          for (const u of json.sampleUtterances) if (isObject(u) && typeof u.utterance === 'string') add('utterance', u.utterance, file, '', locale, name);
-        }
-        addParts(json, name, file, locale!, name);
-        break;
       }
-      case 'slot': {
-        const intent = names.get(`${place.botFolder}/${locale}/${place.intentFolder}`) ?? place.intentFolder!;
-        const name = typeof json.name === 'string' ? json.name : place.folder!;
-        add('slot', name, file, canon(json, { omit: new Set(['name']), parts: true }), locale, intent);
-        addParts(json, `${intent}.${name}`, file, locale!, intent);
-        break;
-      }
-      case 'slotType': {
-        const name = typeof json.name === 'string' ? json.name : place.folder!;
-        add('entity', name, file, canon(json, { omit: new Set(['name', 'slotTypeValues']) }), locale);
-        if (Array.isArray(json.slotTypeValues)) {
-          for (const v of json.slotTypeValues) {
-            if (!isObject(v) || !isObject(v.sampleValue) || typeof v.sampleValue.value !== 'string') continue;
-            add('entity-value', v.sampleValue.value, file, canon(v, { omit: new Set(['sampleValue']) }), locale, name);
-          }
-        }
-        break;
-      }
-      case 'flow': {
-        const intent = names.get(`${place.botFolder}/${locale}/${place.intentFolder}`) ?? place.intentFolder!;
-        add('flow', `${intent}: visual layout`, file, canon(json, { skip: LAYOUT }), locale, intent);
-        break;
-      }
+      break;
+    }
+    case 'flow': {
+      const intent = place.intentFolder!;
+      add('flow', `${intent}: visual layout`, canon(json, { skip: LAYOUT }), locale, intent);
+      break;
     }
   }
   return out;
+}
+
+/** The entities of an export's files (paths relative to the export folder → texts), in path order. */
+export function lexEntities(files: ReadonlyMap<string, string>): SemanticEntity[] {
+  const out: SemanticEntity[] = [];
+  for (const path of [...files.keys()].sort()) for (const e of entitiesOfFile(path, files.get(path)!)) out.push(e);
+  return out;
+}
+
+/**
+ * The export read file by file, for a semantic diff that reads only what can differ: a file's
+ * entities depend on its path and text alone. Of the files both sides hold alike, those that
+ * may define an entity of one of the given identities: the same locale's file of the kind that
+ * defines it, whose text holds the name (or whose folder is the intent a slot belongs to).
+ */
+export function lexEntityFiles(files: ReadonlyMap<string, string>): EntityFiles {
+  return {
+    context: '',
+    read: (path) => entitiesOfFile(path, files.get(path) ?? ''),
+    mayShare(paths, identities) {
+      // One look per kind of file, locale and name: an intent's thousand utterances are one.
+      const group = (k: SemanticKind): string => (k === 'utterance' ? 'intent' : k === 'response' || k === 'flow' ? 'slot' : k === 'entity-value' ? 'entity' : k);
+      const seen = new Set<string>();
+      const wanted: { kind: string; locale: string | undefined; needle: string }[] = [];
+      for (const e of identities) {
+        const w = { kind: group(e.kind), locale: e.locale, needle: e.parent ?? e.name };
+        const key = `${w.kind}\u0000${w.locale ?? ''}\u0000${w.needle}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          wanted.push(w);
+        }
+      }
+      return paths.filter((path) => {
+        const place = placeOf(path);
+        if (!place) return false;
+        const text = files.get(path) ?? '';
+        const holds = (needle: string) => text.includes('\\') || text.includes(JSON.stringify(needle));
+        return wanted.some((w) => {
+          if (w.kind === 'setting') return place.kind === 'bot';
+          if (place.locale !== w.locale) return false;
+          switch (w.kind) {
+            case 'locale':
+              return place.kind === 'locale';
+            case 'intent':
+              return place.kind === 'intent' && holds(w.needle);
+            case 'slot':
+              return (place.kind === 'intent' && holds(w.needle)) || place.intentFolder === w.needle;
+            case 'entity':
+              return place.kind === 'slotType' && holds(w.needle);
+            default:
+              return true;
+          }
+        });
+      });
+    },
+  };
 }

@@ -58,6 +58,8 @@ export const lexFormat: BotFormat = {
 
   entities: (files) => engine().lexEntities(files),
 
+  entityFiles: (files) => engine().lexEntityFiles(files),
+
   // Each locale is a folder of its own: a version may hold some locales, or take one from an older version, as Lex's do.
   localeOf: (rel) => /^[^/]+\/BotLocales\/([^/]+)\//.exec(rel)?.[1],
 

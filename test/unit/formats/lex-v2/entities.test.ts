@@ -6,7 +6,11 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { diffEntities } from '../../../../server/src/definitions/index';
+import { diffBotFiles } from '../../../../server/src/definitions/diff/files';
 import { semanticChanges } from '../../../../server/src/formats/index';
+import { lexFormat } from '../../../../server/src/formats/lex-v2/index';
+import { lexEntities } from '../../../../server/src/formats/lex-v2/entities';
 
 const CLEAN = join(__dirname, '../../../fixtures/lex-v2/clean');
 
@@ -110,6 +114,29 @@ describe('lex-v2: semantic diff', () => {
   it('compares a sample utterance as one of a multiset: a second copy is a change, its place is not', () => {
     const after = edited(clean, `${EN}/Intents/CancelOrder/Intent.json`, (j) => j.sampleUtterances.unshift({ utterance: 'Cancel my order' }));
     assert.deepEqual(changesOf(clean, after), [['utterance', 'added', 'en_US', 'CancelOrder', 'Cancel my order']]);
+  });
+
+  it('reads only the files that can differ, with the same changes as reading both sides whole', () => {
+    const cases: Map<string, string>[] = [];
+    cases.push(edited(clean, `${FR}/Intents/OrderDrink/Intent.json`, (j) => j.sampleUtterances.push({ utterance: 'Un café bien serré' })));
+    cases.push(edited(clean, `${EN}/Intents/OrderDrink/Slots/Size/Slot.json`, (j) => (j.slotTypeName = 'DrinkType')));
+    cases.push(edited(clean, `${EN}/SlotTypes/CupSize/SlotType.json`, (j) => j.slotTypeValues.pop()));
+    // An intent moved to another folder, and a second folder giving an intent's name.
+    const moved = new Map(clean);
+    for (const [p, t] of clean) if (p.startsWith(`${EN}/Intents/CancelOrder/`)) {
+      moved.delete(p);
+      moved.set(p.replace('/CancelOrder/', '/CancelOrderV2/'), t);
+    }
+    cases.push(moved);
+    assert.deepEqual(diffBotFiles(lexFormat, clean, moved), [], 'a move between folders is no change');
+    cases.push(new Map(clean).set(`${FR}/Intents/Copy/Intent.json`, clean.get(`${FR}/Intents/CancelOrder/Intent.json`)!));
+    const gone = new Map(clean);
+    gone.delete(`${EN}/BotLocale.json`);
+    cases.push(gone);
+    for (const after of cases) {
+      const whole = diffEntities(lexEntities(clean), lexEntities(after));
+      assert.deepEqual(diffBotFiles(lexFormat, clean, after), whole);
+    }
   });
 
   it('reads a file that does not parse as far as it can, and never throws', () => {
