@@ -180,23 +180,32 @@ export function lexEntityFiles(files: ReadonlyMap<string, string>): EntityFiles 
       // One look per kind of file, locale and name: an intent's thousand utterances are one.
       const group = (k: SemanticKind): string => (k === 'utterance' ? 'intent' : k === 'response' || k === 'flow' ? 'slot' : k === 'entity-value' ? 'entity' : k);
       const seen = new Set<string>();
-      const wanted: { kind: string; locale: string | undefined; needle: string }[] = [];
+      // By locale (settings under ''): a file is looked at only for its own locale's names.
+      const wanted = new Map<string, { kind: string; needle: string }[]>();
       for (const e of identities) {
-        const w = { kind: group(e.kind), locale: e.locale, needle: e.parent ?? e.name };
-        const key = `${w.kind}\u0000${w.locale ?? ''}\u0000${w.needle}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          wanted.push(w);
-        }
+        const w = { kind: group(e.kind), needle: e.parent ?? e.name };
+        const locale = e.kind === 'setting' ? '' : (e.locale ?? '');
+        const key = `${w.kind}\u0000${locale}\u0000${w.needle}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const list = wanted.get(locale);
+        if (list) list.push(w);
+        else wanted.set(locale, [w]);
       }
+      // One pass over a file's text for all of its locale's names, quoted as JSON writes them.
+      const quick = new Map<string, RegExp>();
+      for (const [locale, list] of wanted) quick.set(locale, new RegExp(`"(?:${[...new Set(list.map((w) => w.needle))].map((n) => JSON.stringify(n).slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})"`));
       return paths.filter((path) => {
         const place = placeOf(path);
         if (!place) return false;
+        if (place.kind === 'bot' && wanted.has('')) return true;
+        const mine = wanted.get(place.locale ?? '');
+        if (!mine) return false;
         const text = files.get(path) ?? '';
-        const holds = (needle: string) => text.includes('\\') || text.includes(JSON.stringify(needle));
-        return wanted.some((w) => {
+        const any = text.includes('\\') || quick.get(place.locale ?? '')!.test(text);
+        const holds = (needle: string) => any && (text.includes('\\') || text.includes(JSON.stringify(needle)));
+        return mine.some((w) => {
           if (w.kind === 'setting') return place.kind === 'bot';
-          if (place.locale !== w.locale) return false;
           switch (w.kind) {
             case 'locale':
               return place.kind === 'locale';
