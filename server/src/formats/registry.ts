@@ -12,10 +12,11 @@ import { nativeFormat } from './native/index';
 import { rasaFormat } from './rasa/index';
 import { lexFormat } from './lex-v2/index';
 import { dialogflowCxFormat } from './dialogflow-cx/index';
+import { dialogflowEsFormat } from './dialogflow-es/index';
 import { livePersonFormat } from './liveperson/index';
 import { polyFormat } from './polyai/index';
 
-export const FORMATS: readonly BotFormat[] = [nativeFormat, rasaFormat, lexFormat, dialogflowCxFormat, livePersonFormat, polyFormat];
+export const FORMATS: readonly BotFormat[] = [nativeFormat, rasaFormat, lexFormat, dialogflowCxFormat, dialogflowEsFormat, livePersonFormat, polyFormat];
 
 /** What makes a folder a bot, format by format, for messages: "Bot Versions (bot.yaml, …); Rasa (config.yml, …)". */
 export function markersText(): string {

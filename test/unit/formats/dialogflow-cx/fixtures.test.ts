@@ -6,39 +6,11 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadFolder } from '../../../../server/src/definitions/index';
-import { createWorkspace } from '../../../../server/src/formats/index';
+import { byPlace, findings } from '../support/findings';
+import type { Finding as Expected } from '../support/findings';
 
 const FIXTURES = join(__dirname, '../../../fixtures/dialogflow-cx');
 const SAMPLE = join(__dirname, '../../../../samples/dialogflow-cx-parcels');
-
-interface Expected {
-  code: string;
-  file: string;
-  line: number;
-  severity: string;
-  text: string;
-}
-
-const order = (a: Expected, b: Expected): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.code < b.code ? -1 : 1));
-
-/** Every finding of every bot under `root`: code, file relative to its agent, 1-based line, severity, source text. */
-export async function findings(root: string): Promise<{ bots: { format: string; dir: string; id?: string; locales: string[] }[]; found: Expected[] }> {
-  const ws = createWorkspace();
-  await loadFolder(ws, root);
-  const bots = ws.getBots().map((b) => ({ format: b.format, dir: b.dir.slice(root.replace(/\\/g, '/').length + 1), ...(b.id ? { id: b.id } : {}), locales: b.locales }));
-  const found: Expected[] = [];
-  for (const [file, diags] of ws.getAllDiagnostics()) {
-    const doc = ws.getDocument(file);
-    const bot = ws.botOf(file);
-    for (const d of diags) {
-      const rel = bot ? file.slice(bot.dir.length + 1) : file;
-      const line = doc ? doc.text.slice(0, d.start).split('\n').length : 1;
-      found.push({ code: d.code, file: rel, line, severity: d.severity, text: doc ? doc.text.slice(d.start, d.end) : '' });
-    }
-  }
-  return { bots, found: found.sort(order) };
-}
 
 describe('dialogflow-cx: fixtures', function () {
   this.timeout(60_000);
@@ -73,7 +45,7 @@ describe('dialogflow-cx: fixtures', function () {
     it(`broken/${name}: exactly the findings of its expected.json`, async () => {
       const file = join(broken, name, 'expected.json');
       assert.ok(existsSync(file), `broken/${name} has no expected.json`);
-      const expected = (JSON.parse(readFileSync(file, 'utf8')) as Expected[]).sort(order);
+      const expected = (JSON.parse(readFileSync(file, 'utf8')) as Expected[]).sort(byPlace);
       const { found } = await findings(join(broken, name));
       assert.deepEqual(found, expected);
     });
