@@ -10,14 +10,14 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import type { BotWorkspace } from '../../../../server/src/definitions/index';
+import type { Diagnostic } from '../../../../server/src/definitions/index';
 import { createWorkspace } from '../../../../server/src/formats/index';
 import type { RasaBot } from '../../../../server/src/formats/rasa/model';
 import { generateLargeRasaProject } from '../../../../bench/generate-rasa';
 
 const RUNS = Number(process.env.BOTV_PROPERTY_RUNS ?? 150);
 const FIXTURES = join(__dirname, '../../../fixtures/rasa');
-const BROKEN = ['example-multiple-intents', 'story-conflict', 'rule-conflict-story', 'intent-not-in-domain', 'response-unused', 'synonym-conflict', 'version-newer', 'entity-not-in-domain'];
+const BROKEN = ['example-multiple-intents', 'story-conflict', 'rule-conflict-story', 'intent-not-in-domain', 'response-unused', 'synonym-conflict', 'version-newer', 'entity-not-in-domain', 'unknown-action', 'unknown-utterance', 'unknown-slot', 'unknown-form', 'duplicate-domain-definition'];
 
 function folder(dir: string, prefix: string, out: Map<string, string>): void {
   const visit = (d: string): void => {
@@ -41,35 +41,63 @@ const WORDS = [...new Set([...FILES.values()].join('\n').match(/[A-Za-z_][A-Za-z
 
 const isConfig = (p: string): boolean => /(^|\/)config\.ya?ml$/.test(p);
 
+let workspaces = 0;
+
+/**
+ * A workspace whose files sit in a folder of its own: the checks keep what they work out per
+ * project folder, so two workspaces of the same folders would take each other's (a check that
+ * kept a stale result would then go unseen).
+ */
+class Ws {
+  readonly root = `w${++workspaces}/`;
+  readonly ws = createWorkspace();
+  set(path: string, text: string, version = 0): void {
+    this.ws.setDocument(this.root + path, text, version);
+  }
+  remove(path: string): void {
+    this.ws.removeDocument(this.root + path);
+  }
+  diagnosticsOf(path: string): Diagnostic[] {
+    return this.ws.getDiagnostics(this.root + path);
+  }
+  botOf(path: string): RasaBot | undefined {
+    return this.ws.botOf(this.root + path) as RasaBot | undefined;
+  }
+  /** Paths and texts as the tests name them: the workspace's folder left out. */
+  plain(s: string): string {
+    return s.split(this.root).join('');
+  }
+}
+
 /**
  * A workspace of the texts, each project's model made once from all its files: its config
  * comes last, so that no project is recognised (and no model patched) while its files come.
  */
-function fromScratch(texts: ReadonlyMap<string, string>): BotWorkspace {
-  const ws = createWorkspace();
-  for (const [p, t] of [...texts].sort(([a], [b]) => Number(isConfig(a)) - Number(isConfig(b)))) ws.setDocument(p, t);
-  return ws;
+function fromScratch(texts: ReadonlyMap<string, string>): Ws {
+  const w = new Ws();
+  for (const [p, t] of [...texts].sort(([a], [b]) => Number(isConfig(a)) - Number(isConfig(b)))) w.set(p, t);
+  return w;
 }
 
 /** The same texts taken file by file in path order, as a project loads: each file that comes patches the model. */
-function fileByFile(texts: ReadonlyMap<string, string>): BotWorkspace {
-  const ws = createWorkspace();
+function fileByFile(texts: ReadonlyMap<string, string>): Ws {
+  const w = new Ws();
   for (const [p, t] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    ws.setDocument(p, t);
-    if (p.startsWith('big/')) ws.getBots();
+    w.set(p, t);
+    if (p.startsWith('big/')) w.ws.getBots();
   }
-  return ws;
+  return w;
 }
 
 const byPath = <T>([a]: [string, T], [b]: [string, T]): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every diagnostic, file by file in path order (bots come in the order the workspace met them), each file's in its order. */
-function diagnostics(ws: BotWorkspace): string[] {
-  return [...ws.getAllDiagnostics()].sort(byPath).flatMap(([f, ds]) => ds.map((d) => `${f} ${JSON.stringify(d)}`));
+function diagnostics(w: Ws): string[] {
+  return [...w.ws.getAllDiagnostics()].sort(byPath).flatMap(([f, ds]) => ds.map((d) => w.plain(`${f} ${JSON.stringify(d)}`)));
 }
 
 /** A Rasa model as plain data: every table's keys in order, each entry by its file and place. */
-function model(ws: BotWorkspace): string[] {
+function model(w: Ws): string[] {
   const out: string[] = [];
   const at = (x: unknown): unknown => {
     const o = x as { file?: string; decl?: unknown; start?: number; end?: number; item?: { start: number } };
@@ -77,7 +105,7 @@ function model(ws: BotWorkspace): string[] {
     if (o.item) return o.item.start;
     return [o.file, o.start, o.end];
   };
-  for (const bot of (ws.getBots() as RasaBot[]).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
+  for (const bot of (w.ws.getBots() as RasaBot[]).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
     if (bot.format !== 'rasa') continue;
     out.push(JSON.stringify([bot.dir, bot.files, [...bot.roles], bot.unreadable, bot.skipped, bot.id ?? null, bot.locales]));
     for (const key of ['intents', 'entities', 'slots', 'forms', 'responses', 'actions', 'defs', 'refsByKey'] as const) {
@@ -85,7 +113,7 @@ function model(ws: BotWorkspace): string[] {
     }
     for (const key of ['refs', 'nlu', 'stories', 'tests', 'flows'] as const) out.push(`${key} ${JSON.stringify((bot[key] as unknown[]).map(at))}`);
   }
-  return out;
+  return out.map((x) => w.plain(x));
 }
 
 const edit = fc.record({
@@ -143,12 +171,12 @@ describe('rasa: incremental checking', function () {
       fc.property(fc.array(edit, { minLength: 5, maxLength: 20 }), (edits) => {
         const texts = new Map(FILES);
         const ws = fromScratch(texts);
-        ws.getAllDiagnostics();
+        ws.ws.getAllDiagnostics();
         let version = 1;
         for (const e of edits) {
           const file = apply(texts, e);
-          ws.setDocument(file, texts.get(file)!, version++);
-          if (e.ask === 'one') ws.getDiagnostics(PATHS[e.other]!);
+          ws.set(file, texts.get(file)!, version++);
+          if (e.ask === 'one') ws.diagnosticsOf(PATHS[e.other]!);
           else if (e.ask === 'bot') ws.botOf(PATHS[e.other]!);
           else if (e.ask === 'all') {
             const scratch = fromScratch(texts);
@@ -171,7 +199,7 @@ describe('rasa: incremental checking', function () {
     assert.deepEqual(model(ws), model(fromScratch(texts)));
     for (const p of PATHS.filter((f) => f.startsWith('big/') && !isConfig(f)).filter((_, i) => i % 3 === 0)) {
       texts.delete(p);
-      ws.removeDocument(p);
+      ws.remove(p);
       assert.deepEqual(diagnostics(ws), diagnostics(fromScratch(texts)), p);
       assert.deepEqual(model(ws), model(fromScratch(texts)), p);
     }
@@ -198,10 +226,44 @@ describe('rasa: incremental checking', function () {
       const next = step(texts.get(file)!);
       assert.notEqual(next, texts.get(file), 'each step changes the file');
       texts.set(file, next);
-      ws.setDocument(file, next, ++version);
+      ws.set(file, next, ++version);
       const scratch = fromScratch(texts);
       assert.deepEqual(diagnostics(ws), diagnostics(scratch));
       assert.deepEqual(model(ws), model(scratch));
+    }
+  });
+
+  it('a name changed in the domain is seen by the checks of the stories and rules that did not change', () => {
+    const texts = new Map(FILES);
+    // A domain file that declares slots alone (its forms moved to a file of their own): its edits leave every other table as it was.
+    const slots = 'split/services/assistant/domain/slots.yml';
+    const [slotsOnly, forms] = texts.get(slots)!.split('\nforms:');
+    texts.set(slots, `${slotsOnly}\n`);
+    texts.set('split/services/assistant/domain/forms.yml', `version: "3.1"\n\nforms:${forms}`);
+    const ws = fromScratch(texts);
+    ws.ws.getAllDiagnostics();
+    const file = 'big/domain/billing.yml';
+    const renames: [string, string][] = [
+      ['  billing_reference:\n', '  billing_ref:\n'], // a slot the form stories set
+      ['  billing_form:\n', '  billing_formx:\n'], // a form the stories and rules run
+      ['  - action_billing_submit\n', '  - action_billing_submitx\n'], // an action a rule runs
+      ['  utter_billing_request_logged:\n', '  utter_billing_logged:\n'], // a response a rule says
+    ];
+    const cases: [string, string, string][] = [
+      ...renames.map(([from, to]) => [file, from, to] as [string, string, string]),
+      [slots, '  postcode:\n', '  post_code:\n'], // a slot a story sets
+    ];
+    let version = 1;
+    for (const [path, from, to] of cases) {
+      const text = texts.get(path)!;
+      assert.ok(text.includes(from), from);
+      for (const next of [text.replace(from, to), text]) {
+        texts.set(path, next);
+        ws.set(path, next, ++version);
+        const scratch = fromScratch(texts);
+        assert.deepEqual(diagnostics(ws), diagnostics(scratch), `${from.trim()} → ${next === text ? 'back' : to.trim()}`);
+        assert.deepEqual(model(ws), model(scratch));
+      }
     }
   });
 
@@ -215,7 +277,7 @@ describe('rasa: incremental checking', function () {
     for (const f of [...files, ...files]) {
       // Typing in the example after the repeated one.
       texts.set(f, texts.get(f)!.replace(/(three files\n {6}- )([^\n]+)\n/, (_, before: string, line: string) => `${before}${line} x\n`));
-      ws.setDocument(f, texts.get(f)!, ++version);
+      ws.set(f, texts.get(f)!, ++version);
       assert.deepEqual(diagnostics(ws), diagnostics(fromScratch(texts)), f);
     }
   });
@@ -223,11 +285,11 @@ describe('rasa: incremental checking', function () {
   it('an edit of an example keeps the tables the file does not touch, and the lists of the files whose diagnostics did not change', () => {
     const ws = fromScratch(FILES);
     const file = 'big/data/nlu/billing.yml';
-    const before = ws.getAllDiagnostics();
-    const model = ws.botOf(file) as RasaBot;
-    ws.setDocument(file, FILES.get(file)!.replace('      - I want to check my invoice', '      - I want to check my invoice please'), 2);
-    const after = ws.getAllDiagnostics();
-    const patched = ws.botOf(file) as RasaBot;
+    const before = ws.ws.getAllDiagnostics();
+    const model = ws.botOf(file)!;
+    ws.set(file, FILES.get(file)!.replace('      - I want to check my invoice', '      - I want to check my invoice please'), 2);
+    const after = ws.ws.getAllDiagnostics();
+    const patched = ws.botOf(file)!;
     assert.notEqual(patched, model);
     for (const key of ['intents', 'entities', 'slots', 'forms', 'responses', 'actions', 'stories', 'tests', 'flows'] as const) assert.equal(patched[key], model[key], key);
     assert.notEqual(patched.nlu, model.nlu);

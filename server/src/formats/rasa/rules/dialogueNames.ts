@@ -6,8 +6,9 @@
 import { closest } from '../../../definitions/text/didYouMean';
 import { DEFAULT_SLOTS } from '../dialogue';
 import type { Spanned } from '../examples';
-import { addToDomainFix, declared, renameFix } from './names';
-import { dataFiles, usesOf, type Use } from './uses';
+import { reportMemo } from './dialogueWalk';
+import { addToDomainFix, declared, domainDocs, renameFix } from './names';
+import { dataFiles, usesAsInputs, usesOf, type Use } from './uses';
 import type { RasaRule, RasaRuleContext } from './types';
 
 const ACTION = 'rasa/unknown-action';
@@ -23,22 +24,30 @@ export const dialogueNamesRule: RasaRule = {
     const actions = !ctx.isOff(ACTION);
     const forms = !ctx.isOff(FORM);
     const slots = !ctx.isOff(SLOT);
-    const slotKnown = (s: string) => bot.slots.has(s) || DEFAULT_SLOTS.has(s);
-    for (const { file } of dataFiles(bot)) {
-      const uses = usesOf(bot, file)!;
-      if (actions) {
-        for (const [name, list] of uses.actions) if (!name.startsWith('utter_') && !names.actions.has(name)) for (const u of list) unknownAction(ctx, file, u);
-      }
-      if (forms) {
-        for (const [name, list] of uses.forms) if (!names.actions.has(name)) for (const u of list) unknownForm(ctx, file, u);
-      }
-      if (slots) {
-        for (const [name, list] of uses.slots) if (!slotKnown(name)) for (const u of list) unknownSlot(ctx, file, u.at, `the '${u.block}' block`);
-        for (const [name, list] of uses.e2eSlots) if (!slotKnown(name)) for (const u of list) unknownSlot(ctx, file, u.at, `the test case '${u.block}'`);
-      }
-    }
+    const inputs = [names, bot.slots, bot.forms, actions, forms, slots, ...domainDocs(bot), ...usesAsInputs(bot, (u) => u.actions.size + u.forms.size + u.slots.size + u.e2eSlots.size > 0)];
+    reportMemo(ctx, 'dialogue-names', inputs, (report) => check({ ...ctx, report }, actions, forms, slots));
   },
 };
+
+/** Every finding of the rule. */
+function check(ctx: RasaRuleContext, actions: boolean, forms: boolean, slots: boolean): void {
+  const { bot } = ctx;
+  const names = declared(bot);
+  const slotKnown = (s: string) => bot.slots.has(s) || DEFAULT_SLOTS.has(s);
+  for (const { file } of dataFiles(bot)) {
+    const uses = usesOf(bot, file)!;
+    if (actions) {
+      for (const [name, list] of uses.actions) if (!name.startsWith('utter_') && !names.actions.has(name)) for (const u of list) unknownAction(ctx, file, u);
+    }
+    if (forms) {
+      for (const [name, list] of uses.forms) if (!names.actions.has(name)) for (const u of list) unknownForm(ctx, file, u);
+    }
+    if (slots) {
+      for (const [name, list] of uses.slots) if (!slotKnown(name)) for (const u of list) unknownSlot(ctx, file, u.at, `the '${u.block}' block`);
+      for (const [name, list] of uses.e2eSlots) if (!slotKnown(name)) for (const u of list) unknownSlot(ctx, file, u.at, `the test case '${u.block}'`);
+    }
+  }
+}
 
 function unknownAction(ctx: RasaRuleContext, file: string, { at: name, block }: Use): void {
   const { bot } = ctx;

@@ -7,7 +7,7 @@ import { requote } from '../../../definitions/text/didYouMean';
 import { DEFAULT_ACTIONS } from '../builtins';
 import type { Spanned } from '../examples';
 import { asArray } from '../facts';
-import type { RasaBot } from '../model';
+import type { RasaBot, RasaDocument } from '../model';
 
 export interface DeclaredNames {
   /** Every response name, and the base `utter_faq` of each retrieval response `utter_faq/ask_x`. */
@@ -25,17 +25,18 @@ export interface DeclaredNames {
 }
 
 const cache = new WeakMap<RasaBot, DeclaredNames>();
-/** The last names worked out, with the tables they were read from: a patched model whose tables are the same objects has the same names. */
-let last: { from: readonly unknown[]; names: DeclaredNames } | undefined;
+/** The last names worked out per project, with the tables they were read from: a patched model whose tables are the same objects has the same names. */
+const last = new Map<string, { from: readonly unknown[]; names: DeclaredNames }>();
 
 /** The names the project declares, once per model (and per set of tables). */
 export function declared(bot: RasaBot): DeclaredNames {
   const hit = cache.get(bot);
   if (hit) return hit;
   const from = [bot.responses, bot.actions, bot.forms, bot.entities, bot.unreadable, bot.skipped, bot.roles];
-  if (last && last.from.every((x, i) => x === from[i])) {
-    cache.set(bot, last.names);
-    return last.names;
+  const kept = last.get(bot.dir);
+  if (kept && kept.from.every((x, i) => x === from[i])) {
+    cache.set(bot, kept.names);
+    return kept.names;
   }
   const utterances = new Set<string>();
   for (const name of bot.responses.keys()) {
@@ -63,7 +64,7 @@ export function declared(bot: RasaBot): DeclaredNames {
     anyUnsure: unsure.length > 0,
   };
   cache.set(bot, names);
-  last = { from, names };
+  last.set(bot.dir, { from, names });
   return names;
 }
 
@@ -73,6 +74,11 @@ export function renameFix(bot: RasaBot, file: string, span: Spanned, guess: stri
   const text = bot.docs.get(file)?.doc.text;
   if (text === undefined) return [];
   return [{ title: `Change to "${guess}"`, preferred: true, edits: [{ file, start: span.start, end: span.end, newText: requote(text, span.start, span.end, guess) }] }];
+}
+
+/** The parses of the domain files, in path order: what the "add it to the domain" fixes read. */
+export function domainDocs(bot: RasaBot): RasaDocument[] {
+  return bot.files.filter((f) => bot.roles.get(f) === 'domain').map((f) => bot.docs.get(f)!);
 }
 
 /** Adds a name to a domain list (`intents:`, `entities:`, `actions:`): in the first domain file that has the list, else in the first domain file. */

@@ -77,6 +77,22 @@ export function dataFiles(bot: RasaBot): { file: string; test: boolean }[] {
   return out;
 }
 
+const NONE = {};
+
+/**
+ * The training data and test files as memo inputs of a check: each file, whether it is a
+ * test, and its uses when `relevant` says the check reads something of them (else one
+ * sentinel: an edit of an NLU file leaves the inputs of a check of the dialogue the same).
+ */
+export function usesAsInputs(bot: RasaBot, relevant: (u: FileUses) => boolean): unknown[] {
+  const out: unknown[] = [];
+  for (const { file, test } of dataFiles(bot)) {
+    const u = usesOf(bot, file)!;
+    out.push(file, test, relevant(u) ? u : NONE);
+  }
+  return out;
+}
+
 /** The part of a name before `/` (a retrieval intent `faq/ask_x` is the domain's `faq`), span inside its quotes. */
 export function baseOf(name: Spanned, text: string): Spanned {
   const slash = name.text.indexOf('/');

@@ -11,8 +11,9 @@ import { DEFAULT_ACTION_RESPONSES, PATTERN_RESPONSES } from '../builtins';
 import type { Spanned } from '../examples';
 import { asArray, asObject, prop, spanned } from '../facts';
 import type { RasaBot } from '../model';
-import { declared, renameFix } from './names';
-import { dataFiles, usesOf, type Use } from './uses';
+import { reportMemo } from './dialogueWalk';
+import { declared, domainDocs, renameFix } from './names';
+import { dataFiles, usesAsInputs, usesOf, type FileUses, type Use } from './uses';
 import type { RasaRule, RasaRuleContext } from './types';
 
 const UNKNOWN = 'rasa/unknown-utterance';
@@ -22,52 +23,62 @@ export const utterancesRule: RasaRule = {
   codes: [UNKNOWN, UNUSED],
   check(ctx) {
     const { bot } = ctx;
-    const names = declared(bot);
-    const used = new Set<string>();
-    const usedInTests = new Set<string>();
-    const checkUnknown = !names.responsesUnsure && !ctx.isOff(UNKNOWN);
-    const check = (file: string, name: string, list: readonly Use[], where: string): void => {
-      if (!checkUnknown || !name.startsWith('utter_') || known(bot, name)) return;
-      for (const use of list) unknown(ctx, file, use.at, where);
-    };
-    for (const { file, test } of dataFiles(bot)) {
-      const uses = usesOf(bot, file)!;
-      for (const [name, list] of uses.actions) {
-        (test ? usedInTests : used).add(name);
-        check(file, name, list, 'the stories');
-      }
-      for (const [name, list] of uses.e2eUtters) {
-        usedInTests.add(name);
-        check(file, name, list, 'an end-to-end test');
-      }
-      if (test) continue;
-      // A flow's action steps are the flow checks' (rasa/flow-unknown-action), as in Rasa; they are uses all the same.
-      for (const name of uses.flowActions.keys()) used.add(name);
-      for (const [name, list] of uses.flowRejections) {
-        used.add(name);
-        check(file, name, list, 'a rejection of a flow');
-      }
-      for (const p of uses.flowPrompts) used.add(p);
-    }
-
-    if (names.anyUnsure || ctx.isOff(UNUSED)) return;
-    const implied = impliedResponses(bot);
-    for (const [name, decls] of bot.responses) {
-      const slash = name.indexOf('/');
-      const base = slash > 0 ? name.slice(0, slash) : name;
-      if (used.has(name) || used.has(base) || implied.has(name) || DEFAULT_ACTION_RESPONSES.has(name) || PATTERN_RESPONSES.has(name)) continue;
-      const { file, decl } = decls[0]!;
-      const tests = usedInTests.has(name) || usedInTests.has(base) ? ' (tests do not count: they are not training data)' : '';
-      ctx.report(file, {
-        start: decl.item.start,
-        end: decl.item.end,
-        code: UNUSED,
-        message: `The utterance '${base}' is not used in any story, rule or flow${tests}. Use it in a story or rule (- action: ${base}), or remove the response.`,
-        tags: ['unnecessary'],
-      });
-    }
+    const unknownOn = !ctx.isOff(UNKNOWN);
+    const unusedOn = !ctx.isOff(UNUSED);
+    const relevant = (u: FileUses) => u.actions.size + u.e2eUtters.size + u.flowActions.size + u.flowRejections.size + u.flowPrompts.size > 0;
+    const inputs = [declared(bot), bot.responses, bot.forms, bot.slots, unknownOn, unusedOn, ...domainDocs(bot), ...usesAsInputs(bot, relevant)];
+    reportMemo(ctx, 'utterances', inputs, (report) => check({ ...ctx, report }));
   },
 };
+
+/** Every finding of the rule. */
+function check(ctx: RasaRuleContext): void {
+  const { bot } = ctx;
+  const names = declared(bot);
+  const used = new Set<string>();
+  const usedInTests = new Set<string>();
+  const checkUnknown = !names.responsesUnsure && !ctx.isOff(UNKNOWN);
+  const check = (file: string, name: string, list: readonly Use[], where: string): void => {
+    if (!checkUnknown || !name.startsWith('utter_') || known(bot, name)) return;
+    for (const use of list) unknown(ctx, file, use.at, where);
+  };
+  for (const { file, test } of dataFiles(bot)) {
+    const uses = usesOf(bot, file)!;
+    for (const [name, list] of uses.actions) {
+      (test ? usedInTests : used).add(name);
+      check(file, name, list, 'the stories');
+    }
+    for (const [name, list] of uses.e2eUtters) {
+      usedInTests.add(name);
+      check(file, name, list, 'an end-to-end test');
+    }
+    if (test) continue;
+    // A flow's action steps are the flow checks' (rasa/flow-unknown-action), as in Rasa; they are uses all the same.
+    for (const name of uses.flowActions.keys()) used.add(name);
+    for (const [name, list] of uses.flowRejections) {
+      used.add(name);
+      check(file, name, list, 'a rejection of a flow');
+    }
+    for (const p of uses.flowPrompts) used.add(p);
+  }
+
+  if (names.anyUnsure || ctx.isOff(UNUSED)) return;
+  const implied = impliedResponses(bot);
+  for (const [name, decls] of bot.responses) {
+    const slash = name.indexOf('/');
+    const base = slash > 0 ? name.slice(0, slash) : name;
+    if (used.has(name) || used.has(base) || implied.has(name) || DEFAULT_ACTION_RESPONSES.has(name) || PATTERN_RESPONSES.has(name)) continue;
+    const { file, decl } = decls[0]!;
+    const tests = usedInTests.has(name) || usedInTests.has(base) ? ' (tests do not count: they are not training data)' : '';
+    ctx.report(file, {
+      start: decl.item.start,
+      end: decl.item.end,
+      code: UNUSED,
+      message: `The utterance '${base}' is not used in any story, rule or flow${tests}. Use it in a story or rule (- action: ${base}), or remove the response.`,
+      tags: ['unnecessary'],
+    });
+  }
+}
 
 function known(bot: RasaBot, name: string): boolean {
   return declared(bot).utterances.has(name) || PATTERN_RESPONSES.has(name) || DEFAULT_ACTION_RESPONSES.has(name);
