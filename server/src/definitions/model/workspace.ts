@@ -281,13 +281,19 @@ export class BotWorkspace implements WorkspaceView {
       }
     }
     const folders = this.foldersToRecognise(p, addedOrRemoved);
+    let moved = false;
     if (folders.length) {
-      this.workspaceFindings = undefined;
-      for (const dir of folders) {
+      for (const { dir, fileMarker } of folders) {
         // A new, changed or removed bot folder moves files between bots: every bot that encloses it is rebuilt too.
         const touched = [...this.bots.values()].filter((b) => b.session.dir === dir || relativeTo(b.session.dir, dir) !== undefined);
-        for (const b of touched) for (const f of b.session.lastFiles) before.push(f);
-        this.recognise(dir);
+        const lastFiles = touched.flatMap((b) => b.session.lastFiles);
+        const changedHere = this.recognise(dir);
+        // A file that came or went under a folder marker (one more file in flows/) while the
+        // folder stays the bot it was, or no bot, moves nothing between bots: an ordinary change.
+        if (!changedHere && !fileMarker) continue;
+        moved = true;
+        this.workspaceFindings = undefined;
+        for (const f of lastFiles) before.push(f);
         for (const b of [...this.bots.values()].filter((b) => b.session.dir === dir || relativeTo(b.session.dir, dir) !== undefined)) {
           b.session.invalidate();
           // Membership may have changed: the files that joined need diagnostics too.
@@ -300,7 +306,8 @@ export class BotWorkspace implements WorkspaceView {
           before.push(f);
         }
       }
-    } else {
+    }
+    if (!moved) {
       const bot = this.botAt(p);
       if (bot) bot.session.invalidate(entry && previous && !claimChanged ? { path: p, previous } : undefined);
     }
@@ -316,20 +323,24 @@ export class BotWorkspace implements WorkspaceView {
    * The folders above `p` for which `p` is a marker of some format: a file marker always (its
    * text may decide), a folder marker only when a file came or went under it.
    */
-  private foldersToRecognise(p: string, addedOrRemoved: boolean): string[] {
-    const out: string[] = [];
+  private foldersToRecognise(p: string, addedOrRemoved: boolean): { dir: string; fileMarker: boolean }[] {
+    const out: { dir: string; fileMarker: boolean }[] = [];
     let dir = dirOf(p);
     for (;;) {
       const rel = relativeTo(dir, p);
-      if (rel !== undefined && this.formats.some((f) => f.markers.some((m) => (m.endsWith('/') ? addedOrRemoved : true) && markerCovers(m, rel)))) out.push(dir);
+      if (rel !== undefined) {
+        // `fileMarker`: the file is itself a marker (its text may decide the bot's identity).
+        const fileMarker = this.formats.some((f) => f.markers.some((m) => !m.endsWith('/') && markerCovers(m, rel)));
+        if (fileMarker || (addedOrRemoved && this.formats.some((f) => f.markers.some((m) => m.endsWith('/') && markerCovers(m, rel))))) out.push({ dir, fileMarker });
+      }
       if (dir === '') break;
       dir = dirOf(dir);
     }
     return out;
   }
 
-  /** Recognises one folder again: the first format that claims it, in the registry's order, wins. */
-  private recognise(dir: string): void {
+  /** Recognises one folder again: the first format that claims it, in the registry's order, wins. Whether that changed what the folder is (a bot of which format, by which marker). */
+  private recognise(dir: string): boolean {
     const probe = this.probe(dir);
     let found: { format: BotFormat; recognition: Recognition } | undefined;
     for (const format of this.formats) {
@@ -342,10 +353,15 @@ export class BotWorkspace implements WorkspaceView {
     const had = this.bots.get(dir);
     if (!found) {
       if (had) this.bots.delete(dir);
-      return;
+      return !!had;
     }
-    if (had && had.session.format === found.format) had.recognition = found.recognition;
-    else this.bots.set(dir, { session: found.format.open(dir), recognition: found.recognition });
+    if (had && had.session.format === found.format) {
+      const same = had.recognition.marker === found.recognition.marker && (had.recognition.ignored ?? []).join('\0') === (found.recognition.ignored ?? []).join('\0');
+      had.recognition = found.recognition;
+      return !same;
+    }
+    this.bots.set(dir, { session: found.format.open(dir), recognition: found.recognition });
+    return true;
   }
 
   private probe(dir: string): FolderProbe {
