@@ -1,6 +1,6 @@
 // The PolyAI ADK format: a project as `poly pull` lays it out — project.yaml (project_id,
-// account_id, region) beside the resource folders (agent_settings/, config/, topics/, flows/,
-// functions/, voice/, chat/, test_suite/) or the generated _gen/. Identity: `project_name`,
+// account_id, region) beside agent_settings/, config/ or the generated _gen/, with the other
+// resource folders (topics/, flows/, functions/, voice/, chat/, test_suite/). Identity: `project_name`,
 // else `project_id`; languages from agent_settings/languages.yaml. _gen/ is generated state:
 // versioned (`poly push` needs it as its base) but never checked nor compared. See
 // docs/formats.md.
@@ -22,8 +22,13 @@ const features: EditorFeatures = {
   documentSymbols: (...a) => engine().documentSymbols(...a),
 };
 
-/** Folders beside project.yaml that make it a PolyAI project (a project.yaml alone could be any tool's). */
-const RESOURCE_DIRS = ['agent_settings/', 'config/', 'topics/', 'flows/', 'functions/', '_gen/'];
+/**
+ * Folders beside project.yaml that make it a PolyAI project (a project.yaml alone could be any
+ * tool's): the ADK's generated _gen/ and the folders of the settings a project always has. Not
+ * topics/ or flows/: a folder marker is looked at again whenever a file comes or goes under it,
+ * and those hold hundreds.
+ */
+const RESOURCE_DIRS = ['agent_settings/', 'config/', '_gen/'];
 
 /** Python's caches and environments, and the test runner's. */
 const GENERATED = new Set(['__pycache__', '.venv', 'venv', '.pytest_cache', '.mypy_cache', '.ruff_cache']);

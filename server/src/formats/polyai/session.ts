@@ -27,6 +27,8 @@ function factsOf(doc: ParsedDocument, rel: string): PolyFacts {
 export class PolySession implements BotSession {
   lastFiles: string[] = [];
   private current: PolyProject | undefined;
+  /** The member files of the last model, in its order, kept while only their texts change (an edit). */
+  private members: string[] | undefined;
   private findings: Map<string, Diagnostic[]> | undefined;
   private previous: Map<string, Diagnostic[]> | undefined;
   private settler: Settler | undefined;
@@ -37,7 +39,9 @@ export class PolySession implements BotSession {
     readonly dir: string,
   ) {}
 
-  invalidate(): void {
+  invalidate(edit?: { path: string }): void {
+    // An edit of a member's text keeps the members; anything else (a file came or went) finds them again.
+    if (!edit || !this.current?.docs.has(edit.path)) this.members = undefined;
     this.current = undefined;
     if (this.findings) this.previous = this.findings;
     this.findings = undefined;
@@ -52,6 +56,18 @@ export class PolySession implements BotSession {
     if (this.current) return this.current;
     if (!host.has(joinPath(this.dir, 'project.yaml'))) return undefined;
     const members: { path: string; doc: PolyDocument; facts: PolyFacts }[] = [];
+    if (this.members) {
+      for (const p of this.members) {
+        const doc = host.document(p) as PolyDocument | undefined;
+        if (!doc) {
+          this.members = undefined;
+          return this.model(host);
+        }
+        members.push({ path: p, doc, facts: factsOf(doc.doc, relativeTo(this.dir, p)!) });
+      }
+      this.current = buildPolyProject(this.dir, members);
+      return this.current;
+    }
     for (const p of host.paths()) {
       const rel = relativeTo(this.dir, p);
       if (rel === undefined || host.ownerOf(p) !== this) continue;
@@ -66,6 +82,7 @@ export class PolySession implements BotSession {
     // project.yaml first (it gives the identity), then every file in path order.
     members.sort((a, b) => (a.facts.role === 'project' ? -1 : b.facts.role === 'project' ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     this.current = buildPolyProject(this.dir, members);
+    this.members = members.map((m) => m.path);
     this.lastFiles = [...this.current.files];
     return this.current;
   }

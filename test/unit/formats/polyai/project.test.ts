@@ -36,7 +36,8 @@ describe('polyai: projects', function () {
 
   it('is a project when project.yaml stands beside the ADK\'s folders, not alone', () => {
     const probe = (files: string[], dirs: string[]) => ({ dir: '', hasFile: (f: string) => files.includes(f), hasDir: (d: string) => dirs.includes(d), read: () => undefined });
-    assert.deepEqual(polyFormat.recognise(probe(['project.yaml'], ['flows/'])), { marker: 'project.yaml' });
+    assert.deepEqual(polyFormat.recognise(probe(['project.yaml'], ['agent_settings/'])), { marker: 'project.yaml' });
+    assert.deepEqual(polyFormat.recognise(probe(['project.yaml'], ['config/'])), { marker: 'project.yaml' });
     assert.deepEqual(polyFormat.recognise(probe(['project.yaml'], ['_gen/'])), { marker: 'project.yaml' });
     assert.equal(polyFormat.recognise(probe(['project.yaml'], [])), undefined);
     assert.equal(polyFormat.recognise(probe([], ['flows/', 'topics/'])), undefined);

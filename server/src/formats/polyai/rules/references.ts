@@ -34,13 +34,7 @@ export const referencesRule: PolyRule = {
         });
         continue;
       }
-      const known =
-        r.prefix === 'fn'
-          ? !!referableFunction(project, r.name)
-          : r.prefix === 'ft'
-            ? r.flow !== undefined && !!project.flows.get(r.flow)?.transitionFunctions.has(r.name)
-            : namesFor(project, r.prefix, r.flow).includes(r.name);
-      if (known) continue;
+      if (isKnown(project, r.prefix, r.name, r.flow)) continue;
       const where = r.prefix === 'ft' ? (r.flow !== undefined ? ` in flows/${r.flow}/functions/` : ' (only a flow\'s steps can call transition functions)') : '';
       report(file, {
         start: r.start,
@@ -51,6 +45,30 @@ export const referencesRule: PolyRule = {
     }
   },
 };
+
+/** Whether a reference's name is something of its prefix's kind (table lookups: a project holds thousands of references). */
+function isKnown(project: import('../model').PolyProject, prefix: string, name: string, flow: string | undefined): boolean {
+  switch (prefix) {
+    case 'fn':
+      return !!referableFunction(project, name);
+    case 'ft':
+      return flow !== undefined && !!project.flows.get(flow)?.transitionFunctions.has(name);
+    case 'entity':
+      return project.entities.has(name);
+    case 'attr':
+      return project.attributes.has(name);
+    case 'twilio_sms':
+      return project.smsTemplates.has(name);
+    case 'ho':
+      return project.handoffs.some((h) => h.decl.name.text === name);
+    case 'vrbl':
+      return project.variables.has(name);
+    case 'tn':
+      return project.translations.has(name);
+    default:
+      return namesFor(project, prefix, flow).includes(name);
+  }
+}
 
 function hint(prefix: string): string {
   switch (prefix) {
