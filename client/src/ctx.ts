@@ -75,6 +75,11 @@ export class Ctx implements vscode.Disposable {
     const path = uri.toString();
     let best: BotInfo | undefined;
     for (const b of this.botList) {
+      // A bot that is one file holds that file alone, not the folder it is in.
+      if (b.fileUri !== undefined) {
+        if (path === b.fileUri) return b;
+        continue;
+      }
       const folder = b.folderUri.endsWith('/') ? b.folderUri : b.folderUri + '/';
       if (path.startsWith(folder) && (!best || folder.length > best.folderUri.length)) best = b;
     }

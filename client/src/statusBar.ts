@@ -34,7 +34,8 @@ export class StatusBar {
     let errors = 0;
     let warnings = 0;
     for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
-      if (!uri.toString().startsWith(folder)) continue;
+      // A bot that is one file: that file's problems alone, not its folder's.
+      if (bot.fileUri !== undefined ? uri.toString() !== bot.fileUri : !uri.toString().startsWith(folder)) continue;
       for (const d of diagnostics) {
         if (d.source !== 'bot-versions') continue;
         if (d.severity === vscode.DiagnosticSeverity.Error) errors++;

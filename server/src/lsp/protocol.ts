@@ -47,6 +47,8 @@ export interface BotInfo {
   localeVersions: boolean;
   folderUri: string;
   manifestUri: string;
+  /** Set for a bot that is one file (a committed export zip, a LivePerson export): that file, its only one, in `folderUri`. */
+  fileUri?: string;
   protected: boolean;
   /** What puts its versions at risk, and what to do (a Dialogflow CX agent at the top of a repository its Git integration owns); null when nothing does. */
   warning: string | null;

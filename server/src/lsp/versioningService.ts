@@ -109,6 +109,11 @@ export class VersioningService {
     let best: { located: Located; relative: string } | undefined;
     for (const ws of this.workspaces) {
       for (const bot of (await ws.bots()).bots) {
+        // A bot that is one file holds that file alone (and, for a zip, nothing beside it in its folder).
+        if (bot.file !== undefined) {
+          if (path === join(bot.path, bot.file)) return { located: { ws, bot }, relative: bot.file };
+          continue;
+        }
         const dir = bot.path.endsWith('/') ? bot.path : bot.path + '/';
         if (path.startsWith(dir) && (!best || dir.length > best.located.bot.path.length)) best = { located: { ws, bot }, relative: path.slice(dir.length) };
       }
@@ -148,6 +153,7 @@ export class VersioningService {
       localeVersions: !!formatById(bot.format)?.localeOf && bot.file === undefined,
       folderUri: pathToFileURL(bot.path).toString(),
       manifestUri: pathToFileURL(join(bot.path, bot.file ?? bot.manifest)).toString(),
+      ...(bot.file !== undefined ? { fileUri: pathToFileURL(join(bot.path, bot.file)).toString() } : {}),
       protected: bot.protected,
       warning: bot.warning ?? null,
       versionCount: versions.length,
