@@ -229,15 +229,18 @@ export async function discoverBots(
   await walk(root, 0, undefined);
   // A committed export zip beside its unzipped copy: both name one platform bot (a Lex
   // export's Bot.json), yet they are two bots of the workspace, so the zip takes the id of its
-  // file's name instead (its first version records it).
+  // file's name instead — and when that is the folder's id too (a platform whose files name
+  // no bot, as Dialogflow ES, names both after the agent), that id with "-zip". Its first
+  // version records it.
+  const isZip = (b: BotInfo): boolean => !!b.file && /\.zip$/i.test(b.file);
+  const clashes = (b: BotInfo): boolean => found.some((o) => o !== b && !isZip(o) && o.id === b.id);
   for (const b of found) {
-    if (!b.file || !/\.zip$/i.test(b.file) || b.idSource !== 'files') continue;
-    if (!found.some((o) => o !== b && !(o.file && /\.zip$/i.test(o.file)) && o.id === b.id)) continue;
-    const own = toBotId(b.file.replace(/\.zip$/i, ''));
-    if (own === '' || own === b.id) continue;
-    b.id = own;
+    if (!isZip(b) || (b.idSource !== 'files' && b.idSource !== 'folder') || !clashes(b)) continue;
+    const own = toBotId(b.file!.replace(/\.zip$/i, ''));
+    b.id = own !== '' && own !== b.id ? own : `${b.id}-zip`;
+    if (clashes(b)) b.id = `${b.id}-zip`;
     b.idSource = 'folder';
-    b.protected = protectedIds.includes(own);
+    b.protected = protectedIds.includes(b.id);
   }
   await adoptMoved(fs, root, config, found, problems);
   await exclusiveRepositories(fs, root, found, problems, formats);
