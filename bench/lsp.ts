@@ -57,8 +57,20 @@ const EDITS = Math.max(2, Number(process.env.BOTV_BENCH_LSP_EDITS ?? 30));
 const PROFILE = process.env.BOTV_BENCH_LSP_PROFILE;
 /** Quiet time between two edits: longer than either server's debounce, as a person pauses. */
 const PAUSE_MS = 300;
-/** Validation delay of each server after a change (ours: server/src/lsp/diagnostics.ts; the peer's validationDelayMs). */
-const DEBOUNCE = { ours: 120, yls: 200 };
+/** Typing pace: a keystroke every 150 ms, for this many timed edits (after two warm-up ones). */
+const TYPING_MS = 150;
+const TYPING_EDITS = Math.max(2, Number(process.env.BOTV_BENCH_LSP_TYPING ?? 30));
+/**
+ * Ours: a change after QUIET_MS of quiet is checked at once, closer ones wait for DEBOUNCE_MS
+ * of quiet (server/src/lsp/diagnostics.ts, read from there so that the figures follow it);
+ * the peer debounces every change by its validationDelayMs.
+ */
+const COALESCING = (() => {
+  const src = readFileSync(join(ROOT, 'server/src/lsp/diagnostics.ts'), 'utf8');
+  const n = (name: string) => Number(new RegExp(`const ${name} = (\\d+);`).exec(src)?.[1] ?? NaN);
+  return { quiet: n('QUIET_MS'), debounce: n('DEBOUNCE_MS') };
+})();
+const DEBOUNCE = { ours: COALESCING.debounce, yls: 200 };
 
 type ServerKey = 'ours' | 'ours24' | 'yls';
 
@@ -93,6 +105,14 @@ interface EditRun {
   memoryFull: Memory;
   /** After the edits. */
   memory: Memory;
+  /**
+   * Typing pace (ours only: the peer's publishes carry no version): for each edit, how long the
+   * diagnostics shown lag behind it, until a publish of its version or a later one.
+   */
+  typing: number[];
+  /** Publishes and CPU time of the server per typing-pace edit. */
+  typingPublishes: number;
+  typingCpu: number;
 }
 
 interface Results {
@@ -258,11 +278,43 @@ async function measure(
       if (k >= 2) samples.push(fresh.at - t);
       await d.quiet(PAUSE_MS);
     }
-    const memory = d.memory();
     const caused = d.publishes.slice(editsFrom);
     const bytes = caused.reduce((n, p) => n + JSON.stringify({ uri: p.uri, version: p.version, diagnostics: p.diagnostics }).length, 0);
-    const run = { samples, publishes: caused.length / (EDITS + 2), bytes: bytes / (EDITS + 2), memoryFull, memory };
-    log(`${server.label}: edit → fresh diagnostics p50 ${ms(median(samples))}, p95 ${ms(percentile(samples, 95))} (${samples.length} edits, ${run.publishes.toFixed(0)} publishes and ${mb(run.bytes)} of JSON each)`);
+    log(`${server.label}: edit → fresh diagnostics p50 ${ms(median(samples))}, p95 ${ms(percentile(samples, 95))} (${samples.length} edits, ${(caused.length / (EDITS + 2)).toFixed(0)} publishes and ${mb(bytes / (EDITS + 2))} of JSON each)`);
+
+    // Typing pace: edits on a fixed schedule whatever the server answers; each edit's lag is
+    // the time until the client holds diagnostics of its version or a later one.
+    const typing: number[] = [];
+    let typingPublishes = 0;
+    let typingCpu = 0;
+    if (server.key !== 'yls') {
+      const from = d.publishes.length;
+      const cpu0 = d.cpuMs();
+      const sent: { v: number; at: number; insert: boolean }[] = [];
+      const start = performance.now();
+      for (let k = 0; k < TYPING_EDITS + 2; k++) {
+        const wait = start + k * TYPING_MS - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        // Insert when the text is as generated, else delete what was inserted.
+        const insert = text.length === ctx.target.text.length;
+        version++;
+        text = insert ? text.slice(0, at.offset) + ':' + text.slice(at.offset) : text.slice(0, at.offset) + text.slice(at.offset + 1);
+        const range = insert ? { start: pos, end: pos } : { start: pos, end: { line: pos.line, character: pos.character + 1 } };
+        sent.push({ v: version, at: performance.now(), insert });
+        d.change(uri, version, range, insert ? ':' : '', text);
+      }
+      const lastSent = sent[sent.length - 1]!;
+      const final = await d.until(() => d.publishes.slice(from).find((p) => p.uri === uri && p.version === lastSent.v), `diagnostics for the last typed version (${lastSent.v})`, 30_000);
+      if (errorOn(final.diagnostics, pos.line) !== lastSent.insert) throw new Error(`${server.label}: the last typed version's diagnostics do not show its text (error expected: ${lastSent.insert})`);
+      await d.quiet(PAUSE_MS);
+      typingCpu = (d.cpuMs() - cpu0) / sent.length;
+      const mine = d.publishes.slice(from).filter((p) => p.uri === uri);
+      typingPublishes = mine.length / sent.length;
+      for (const e of sent.slice(2)) typing.push(mine.find((p) => p.version !== undefined && p.version >= e.v && p.at >= e.at)!.at - e.at);
+      log(`${server.label}: typing (${TYPING_MS} ms apart) → diagnostics behind the text p50 ${ms(median(typing))}, p95 ${ms(percentile(typing, 95))}, ${typingPublishes.toFixed(2)} publishes and ${ms(typingCpu)} of CPU per edit`);
+    }
+    const memory = d.memory();
+    const run = { samples, publishes: caused.length / (EDITS + 2), bytes: bytes / (EDITS + 2), memoryFull, memory, typing, typingPublishes, typingCpu };
     return { round, edits: run };
   } finally {
     await d.stop();
@@ -356,6 +408,13 @@ export const lspBench: BenchModule = {
       rows.push(ratioRow(`edit → fresh diagnostics p95 (${node(k)})`, p95, peer, ms, '≤ 50 ms and ≤ 0.5× peer', p95 <= 50 && p95 / peer <= 0.5));
     }
     for (const k of ours) {
+      const t = edits(k).typing;
+      const typed = (operation: string, value: number, goal: string, pass: boolean | null): BenchRow => ({ operation, ours: ms(value), reference: '', ratio: null, goal, pass, raw: { ours: value } });
+      rows.push(typed(`typing, ${TYPING_MS} ms apart: diagnostics behind the text p50 (${node(k)})`, median(t), '', null));
+      rows.push(typed(`typing, ${TYPING_MS} ms apart: diagnostics behind the text p95 (${node(k)})`, percentile(t, 95), '≤ 100 ms', percentile(t, 95) <= 100));
+      rows.push(typed(`  CPU time of the server per typed edit (${node(k)})`, edits(k).typingCpu, 'reported', null));
+    }
+    for (const k of ours) {
       const [a, b] = [edits(k).memory, edits('yls').memory];
       if (a && b) rows.push(ratioRow(`peak memory after the run, VmHWM (${node(k)})`, a.peak, b.peak, mb, '≤ 1× peer', a.peak <= b.peak));
     }
@@ -374,7 +433,8 @@ export const lspBench: BenchModule = {
       `Full validation: median of ${ROUNDS} fresh processes; start-up is spawn until ready, then every file is opened and the clock stops at the last publishDiagnostics of the burst (after every file with problems has had its own). Ours published ${thousands(oursDiags)} diagnostics in ${get('ours').rounds[0]!.files} publishes (the library finds ${thousands(libraryTotal)} in ${oursExpected.size} files; the other ${files.length - oursExpected.size} have none); the peer published ${thousands(get('yls').rounds[0]!.diagnostics)} for ${files.length} files.`,
       `Tabs restored: median of ${RESTORED_ROUNDS} fresh processes; every file is opened the moment the server is initialized, as an editor restoring its tabs does, and the clock runs from spawn to the last first publish of every file.`,
       `Rounds, start-up + full (ms): ${list.map((x) => `${x.key} ${get(x.key).rounds.map((r) => Math.round(r.startup + r.full)).join('/')}`).join('; ')}.`,
-      `Edits: ${EDITS} timed after one warm-up insert and delete, ${PAUSE_MS} ms apart, each until the publish for the edited document's new version; figures include each server's wait: the peer debounces every change by ${DEBOUNCE.yls} ms (less it, its p95 is ${ms(percentile(edits('yls').samples, 95) - DEBOUNCE.yls)}); ours checks a change that follows a quiet spell at once and waits ${DEBOUNCE.ours} ms only inside a burst of typing, so these spaced edits are not delayed.`,
+      `Edits: ${EDITS} timed after one warm-up insert and delete, ${PAUSE_MS} ms apart, each until the publish for the edited document's new version; figures include each server's wait: the peer debounces every change by ${DEBOUNCE.yls} ms (less it, its p95 is ${ms(percentile(edits('yls').samples, 95) - DEBOUNCE.yls)}); ours checks a change that follows ${COALESCING.quiet} ms of quiet at once and waits for ${DEBOUNCE.ours} ms of quiet only inside a faster burst, so these spaced edits are not delayed.`,
+      `Typing: ${TYPING_EDITS} edits ${TYPING_MS} ms apart after two warm-up ones, sent on schedule whatever the server answers; each edit's figure is the time until the client holds diagnostics of its version or a later one (ours only: the peer's publishes carry no version, and at this pace its ${DEBOUNCE.yls} ms debounce holds every check back until the typing stops). Ours sent ${edits('ours').typingPublishes.toFixed(2)} publishes for the edited document per edit.`,
       `Each edit made ours send ${edits('ours').publishes.toFixed(0)} publishes, ${mb(edits('ours').bytes)} of JSON; the peer ${edits('yls').publishes.toFixed(0)}, ${mb(edits('yls').bytes)}.`,
       `Server: ${SERVER === join(ROOT, 'dist', 'server.js') ? 'dist/server.js' : SERVER} built ${built}, sources at ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes under server/src' : ''}; bench on Node ${process.version}; Node 24 is ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}; load average before the run ${loadBefore}.`,
     ];

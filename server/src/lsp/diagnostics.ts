@@ -17,11 +17,19 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Typing after this much quiet is checked at once… */
-const QUIET_MS = 300;
-/** …while during a burst of typing (or of changes on disk), diagnostics wait for this much quiet… */
-const DEBOUNCE_MS = 120;
-/** …but never longer than this while changes keep coming (a typing storm). */
+/**
+ * A change after this much quiet is checked at once: a person typing leaves more than this
+ * between keystrokes (150 ms at a brisk pace), so every keystroke gets its diagnostics as soon
+ * as they are worked out, never a wait (docs/performance.md: at typing pace they are at most
+ * the check's time behind the text)…
+ */
+const QUIET_MS = 100;
+/**
+ * …while changes closer together than that (key repeat, a paste of many changes, a burst of
+ * changes on disk) wait for this much quiet, so that only the last is checked…
+ */
+const DEBOUNCE_MS = 50;
+/** …but never longer than this while changes keep coming (a typing storm costs a check per this much). */
 const MAX_WAIT_MS = 600;
 
 /** What the client was last sent for a file. */
