@@ -5,6 +5,11 @@ import { commandGroups, groupsFor } from './commands/index';
 import type { CommandGroup } from './commands/types';
 import { Cli, type CliIO } from './context';
 
+/** Whether output goes to no terminal and no variable asks for colour or none (commander's own answers then are 80 columns, no colour). */
+function plainOutput(cli: Cli): boolean {
+  return !cli.io.isTTY && ['NO_COLOR', 'FORCE_COLOR', 'CLICOLOR_FORCE'].every((v) => cli.io.env[v] === undefined);
+}
+
 /** Builds the program with the commands of `groups` (default: all); commands print through `cli`. */
 export function buildProgram(cli: Cli, groups: readonly CommandGroup[] = commandGroups): Command {
   const program = new Command();
@@ -13,7 +18,13 @@ export function buildProgram(cli: Cli, groups: readonly CommandGroup[] = command
     .description('Bot Versions: save, compare, promote, roll back and release versions of bots defined as files.\nThe store is .botversions/ at the workspace root. Exit codes: 0 success, 1 a check found problems, 2 bad usage or a refused action.')
     .version(version, '-V, --version', 'print the version of botv')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => cli.io.stdout(s), writeErr: (s) => cli.io.stderr(s) })
+    .configureOutput({
+      writeOut: (s) => cli.io.stdout(s),
+      writeErr: (s) => cli.io.stderr(s),
+      // Help to a file or a pipe is 80 columns without colour: said here, so that commander
+      // does not create process.stdout to ask it (milliseconds of `botv --help`).
+      ...(plainOutput(cli) ? { getOutHelpWidth: () => 80, getOutHasColors: () => false } : {}),
+    })
     .showSuggestionAfterError(true)
     .helpCommand(true)
     // `env` takes options and has a subcommand (`env set`): options written after a
