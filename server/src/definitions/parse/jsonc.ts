@@ -3,6 +3,7 @@
 import { createScanner } from 'jsonc-parser';
 import type { Finding } from '../types';
 import { MAX_DEPTH, PropertyCollector, tooDeep } from './build';
+import { parseJsonFast } from './fastJson';
 import type { ArrayNode, Container, Node, ObjectNode, Property, ScalarNode } from './tree';
 
 // jsonc-parser's SyntaxKind and ScanError are const enums, which isolated modules cannot read.
@@ -54,6 +55,9 @@ type Frame = ObjectFrame | ArrayFrame;
 
 /** Parses JSON(C) into the shared tree; recovers from errors like jsonc-parser does; never throws. */
 export function parseJsonc(text: string, options: JsoncOptions): { root: Node | null; findings: Finding[] } {
+  // Plain valid JSON (most bot files, and every export) takes the fast path; anything else is read here, with its messages.
+  const fast = parseJsonFast(text);
+  if (fast) return fast;
   const findings: Finding[] = [];
   const sc = createScanner(text, false);
   if (text.charCodeAt(0) === 0xfeff) sc.setPosition(1);
