@@ -46,8 +46,6 @@ export interface LpRule {
   actionName?: Str;
   /** `next`, `none`, `close_dialog`, `close_conversation`, an interaction id or a dialog id. */
   actionValue?: Str;
-  /** The patterns, regexes, option values and API results the rule matches, for people. */
-  conditions: string[];
 }
 
 export interface LpTile {
@@ -147,8 +145,6 @@ function strOf(node: Node | null | undefined, key: string): Str | undefined {
   return str(val(node, key));
 }
 
-const CODE_KEYS = ['preProcessMessage', 'postProcessMessage', 'processUserResponse'] as const;
-
 /** `botContext.setTriggerNextMessage('name')` (or with double quotes, escaped in the JSON source) in a code string's raw text. */
 const TRIGGER = /setTriggerNextMessage\s*\(\s*(?:'((?:[^'\\\n]|\\.)*)'|\\"((?:[^"\\\n]|\\[^"\n])*)\\")\s*\)/g;
 
@@ -174,7 +170,8 @@ export function triggersIn(text: string, code: Str, where: string): LpTrigger[] 
   return out;
 }
 
-function conditionsOf(rule: ObjectNode): string[] {
+/** The patterns, regexes, option values and API results a rule matches, for people (worked out when a hover asks). */
+export function conditionsOf(rule: ObjectNode): string[] {
   const out: string[] = [];
   for (const c of arr(val(rule, 'conditions'))?.items ?? []) {
     const type = str(val(c, 'matchType'))?.text ?? '';
@@ -288,39 +285,72 @@ export function extractLivePersonFacts(doc: ParsedDocument): LivePersonFacts {
       shape(item, 'An interaction (an item of `conversationMessage`) must be an object.');
       continue;
     }
-    const content = val(o, 'content');
-    const { tiles, node: tilesNode } = tilesOf(content);
-    const it: LpInteraction = { node: o, rules: [], patterns: [], tiles, triggers: [] };
-    setIf(it, 'id', strOf(o, 'id'));
-    setIf(it, 'name', strOf(o, 'name'));
-    setIf(it, 'group', strOf(o, 'group'));
-    setIf(it, 'type', strOf(o, 'interactionType'));
-    setIf(it, 'prev', strOf(o, 'prevMessageId'));
-    setIf(it, 'next', strOf(o, 'nextMessageId'));
-    setIf(it, 'intentId', strOf(o, 'intentId'));
-    setIf(it, 'responderId', strOf(content, 'responderId'));
-    setIf(it, 'delay', scalar(val(o, 'interactionDelay')));
-    setIf(it, 'comment', strOf(val(o, 'comment'), 'content'));
-    setIf(it, 'tilesNode', tilesNode);
+    const it: LpInteraction = { node: o, rules: [], patterns: [], tiles: [], triggers: [] };
+    // One pass over the interaction's keys (an export has thousands of interactions); the first of a repeated key counts.
+    const seen = new Set<string>();
+    for (const p of o.properties) {
+      if (seen.has(p.key)) continue;
+      seen.add(p.key);
+      const v = p.value;
+      switch (p.key) {
+        case 'id':
+        case 'name':
+        case 'group':
+        case 'intentId': {
+          const x = str(v);
+          if (x) it[p.key] = x;
+          break;
+        }
+        case 'interactionType':
+          setIf(it, 'type', str(v));
+          break;
+        case 'prevMessageId':
+          setIf(it, 'prev', str(v));
+          break;
+        case 'nextMessageId':
+          setIf(it, 'next', str(v));
+          break;
+        case 'interactionDelay':
+          setIf(it, 'delay', scalar(v));
+          break;
+        case 'comment':
+          setIf(it, 'comment', strOf(v, 'content'));
+          break;
+        case 'content': {
+          const { tiles, node: tilesNode } = tilesOf(v);
+          it.tiles = tiles;
+          setIf(it, 'tilesNode', tilesNode);
+          setIf(it, 'responderId', strOf(v, 'responderId'));
+          break;
+        }
+        case 'pattern':
+          for (const x of arr(v)?.items ?? []) {
+            const s = str(x);
+            if (s) it.patterns.push(s);
+          }
+          break;
+        case 'responseMatches':
+          for (const r of arr(v)?.items ?? []) {
+            const ro = obj(r);
+            if (!ro) continue;
+            const rule: LpRule = { node: ro };
+            setIf(rule, 'name', strOf(ro, 'name'));
+            const action = val(ro, 'action');
+            setIf(rule, 'actionName', strOf(action, 'name'));
+            setIf(rule, 'actionValue', strOf(action, 'value'));
+            it.rules.push(rule);
+          }
+          break;
+        case 'preProcessMessage':
+        case 'postProcessMessage':
+        case 'processUserResponse': {
+          const code = str(v);
+          if (code) it.triggers.push(...triggersIn(text, code, p.key));
+          break;
+        }
+      }
+    }
     if (!it.id) shape(o, 'An interaction without an `id`: nothing can go to it. Export the bot again.');
-    for (const p of arr(val(o, 'pattern'))?.items ?? []) {
-      const s = str(p);
-      if (s) it.patterns.push(s);
-    }
-    for (const r of arr(val(o, 'responseMatches'))?.items ?? []) {
-      const ro = obj(r);
-      if (!ro) continue;
-      const rule: LpRule = { node: ro, conditions: conditionsOf(ro) };
-      setIf(rule, 'name', strOf(ro, 'name'));
-      const action = val(ro, 'action');
-      setIf(rule, 'actionName', strOf(action, 'name'));
-      setIf(rule, 'actionValue', strOf(action, 'value'));
-      it.rules.push(rule);
-    }
-    for (const key of CODE_KEYS) {
-      const code = strOf(o, key);
-      if (code) it.triggers.push(...triggersIn(text, code, key));
-    }
     facts.interactions.push(it);
   }
 

@@ -2,6 +2,7 @@
 // intent id) the name of what it names and where it is, so ids read as names; on an
 // interaction's own id or name, what leads to it and where it goes; on a rule, where it leads.
 import type { Hover, WorkspaceView } from '../../../definitions/index';
+import { conditionsOf } from '../facts';
 import type { LpInteraction, LpRule } from '../facts';
 import { ACTION_KEYWORDS, dialogLabel, dialogOf, labelOf } from '../model';
 import type { LivePersonBot } from '../model';
@@ -65,7 +66,8 @@ export function hover(ws: WorkspaceView, file: string, offset: number): Hover | 
   }
   const r = ruleAt(bot, offset);
   if (r) {
-    const when = r.rule.conditions.length ? `When ${r.rule.conditions.join(' and ')}` : 'Always';
+    const conditions = conditionsOf(r.rule.node);
+    const when = conditions.length ? `When ${conditions.join(' and ')}` : 'Always';
     return {
       contents: `Rule ${r.rule.name ? `**${r.rule.name.text}** ` : ''}of **${labelOf(r.it)}**: ${when}, ${whereRuleLeads(bot, r.it, r.rule)}.`,
       start: r.rule.node.start,
