@@ -11,11 +11,12 @@ import { cliBench } from './cli';
 import { editorBench } from './editor';
 import { lexBench } from './lex';
 import { lspBench } from './lsp';
+import { platformsBench } from './platforms';
 import { rasaBench } from './rasa';
 import { storeBench } from './store';
 import type { BenchModule, BenchRow } from './types';
 
-const modules: BenchModule[] = [storeBench, cliBench, editorBench, lspBench, rasaBench, lexBench];
+const modules: BenchModule[] = [storeBench, cliBench, editorBench, lspBench, rasaBench, lexBench, platformsBench];
 
 // As the CLI does (server/src/cli/main.ts): room for flushes to run side by side.
 process.env.UV_THREADPOOL_SIZE ??= '16';
