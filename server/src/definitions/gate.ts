@@ -66,8 +66,7 @@ export function validateBotFiles(
       severity: 'error',
       code: 'bot/missing-section',
       message: `These files form no bot at the top of the bot folder: it holds none of ${formats
-        .flatMap((f) => f.markers)
-        .filter((m) => !m.endsWith('/'))
+        .flatMap((f) => [...f.markers.filter((m) => !m.endsWith('/')), ...(f.fileMarkers ?? []).map((m) => `${m} that is a bot by its content`)])
         .join(', ')}. Add the manifest or the platform's marker file.`,
     });
   }
