@@ -13,10 +13,14 @@ export const SPECIAL_PAGES: ReadonlySet<string> = new Set([
   'End Flow With Human Escalation',
 ]);
 
+const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** A phrase as compared with others: case, spacing and the punctuation around it are no difference. */
 export function normalisePhrase(text: string): string {
-  return text
-    .normalize('NFC')
+  // Plain lower-case ASCII words with single spaces (most phrases) are their own normal form.
+  if (PLAIN.test(text)) return text;
+  return (NON_ASCII.test(text) ? text.normalize('NFC') : text)
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/^[\s.,;:!?¿¡"'“”‘’()-]+|[\s.,;:!?¿¡"'“”‘’()-]+$/g, '');

@@ -10,7 +10,7 @@ export { hover } from './features/hover';
 export { findDefinition, findReferences } from './features/navigation';
 export { prepareRename, rename } from './features/rename';
 export { documentSymbols } from './features/symbols';
-export { cxEntities } from './entities';
+export { cxEntities, cxEntityFiles } from './entities';
 export { CxSession } from './session';
 
 /**

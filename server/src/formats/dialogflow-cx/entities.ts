@@ -7,11 +7,14 @@
 // rewrites on every export is no change: UUID `name`s, `projectNumber`, test cases'
 // `creationTime` and last results, key order, escapes and formatting, float noise
 // (`0.30000001`); the order of routes is a change (the page's value lists it), that of
-// phrases is not.
+// phrases is not. Each file's entities are its own path's and text's (an intent's phrases
+// name it by its folder, as a page its flow), so the diff reads only the files that differ.
 import { canonicalArray, canonicalNode, canonicalObject, parseDocument } from '../../definitions/index';
 import type { CanonicalOptions, Node, ObjectNode, SemanticEntity, SemanticKind } from '../../definitions/index';
+import type { EntityFiles } from '../../definitions/diff/files';
 import { isMachineName } from './facts';
-import { decodeName, placeOf } from './names';
+import { placeOf } from './names';
+import type { CxPlace } from './names';
 
 const VOLATILE = new Set(['projectNumber', 'creationTime', 'lastTestResult', 'lastTestResults']);
 
@@ -27,34 +30,82 @@ function prop(obj: ObjectNode, key: string): Node | null | undefined {
 }
 const strOf = (n: Node | null | undefined): string | undefined => (n && n.type === 'scalar' && typeof n.value === 'string' ? n.value : undefined);
 
-/** The entities of an agent's files (paths relative to the agent folder → texts). */
+/** The entities of an agent's files (paths relative to the agent folder → texts), in path order. */
 export function cxEntities(files: ReadonlyMap<string, string>): SemanticEntity[] {
   const out: SemanticEntity[] = [];
+  for (const p of [...files.keys()].sort()) for (const e of fileEntities(p, files.get(p)!)) out.push(e);
+  return out;
+}
+
+/** The same, file by file (BotFormat.entityFiles): a file's entities depend on its path and text alone. */
+export function cxEntityFiles(files: ReadonlyMap<string, string>): EntityFiles {
+  return {
+    context: '',
+    read: (path) => fileEntities(path, files.get(path) ?? ''),
+    mayShare(paths, identities) {
+      return paths.filter((path) => {
+        const place = placeOf(path);
+        const text = files.get(path) ?? '';
+        return identities.some((e) => mayHold(path, place, text, e));
+      });
+    },
+  };
+}
+
+/** Whether a file (by its place, and a look at its text for display names) may define an entity of this identity. */
+function mayHold(path: string, place: CxPlace, text: string, e: SemanticEntity): boolean {
+  const named = (name: string | undefined): boolean => name !== undefined && (place.name === name || text.includes('\\') || text.includes(JSON.stringify(name)));
+  switch (e.kind) {
+    case 'setting':
+      return place.role === 'agent' || e.name === path;
+    case 'locale':
+      return place.role === 'agent';
+    case 'intent':
+      return place.role === 'intent' && named(e.name);
+    case 'slot':
+      return place.role === 'intent' && (place.folder === e.parent || named(e.parent));
+    case 'utterance':
+      return place.role === 'phrases' && place.folder === e.parent && place.lang === e.locale;
+    case 'entity':
+      return place.role === 'entityType' && named(e.name);
+    case 'entity-value':
+      return (place.role === 'entities' || place.role === 'excluded') && place.folder === e.parent && place.lang === e.locale;
+    case 'flow':
+      return place.role === 'flow' && named(e.name);
+    case 'page':
+      return place.role === 'page' && place.folder === e.parent && named(e.name);
+    case 'route-group':
+      return (place.role === 'flowGroup' || place.role === 'agentGroup') && named(e.name);
+    case 'route':
+    case 'response': {
+      const owner = e.kind === 'route' ? (e.parent ?? '') : e.name;
+      if (place.role === 'agentGroup') return owner.startsWith('group ');
+      return (place.role === 'flow' || place.role === 'page' || place.role === 'flowGroup') && (owner === place.folder || owner.startsWith(`${place.folder} / `));
+    }
+    case 'webhook':
+      return place.role === 'webhook' && named(e.name);
+    case 'test':
+      return place.role === 'testCase' && named(e.name);
+    default:
+      return true;
+  }
+}
+
+/** The entities one file defines. */
+function fileEntities(file: string, text: string): SemanticEntity[] {
+  const out: SemanticEntity[] = [];
+  if (!/\.json$/i.test(file)) return out;
   const add = (kind: SemanticKind, name: string, file: string, value: string, parent?: string, locale?: string): void => {
     const e: SemanticEntity = { kind, name, file, value };
     if (parent !== undefined) e.parent = parent;
     if (locale !== undefined) e.locale = locale;
     out.push(e);
   };
-  const paths = [...files.keys()].filter((p) => /\.json$/i.test(p)).sort();
-  const tops = new Map<string, ObjectNode>();
-  for (const p of paths) {
-    const root = parseDocument(p, files.get(p)!).root;
-    if (root && root.type === 'object') tops.set(p, root);
-  }
-  // Display names of resources with folders, by folder: what their per-language files belong to.
-  const named = new Map<string, string>();
-  for (const [p, top] of tops) {
-    const place = placeOf(p);
-    if ((place.role === 'intent' || place.role === 'entityType' || place.role === 'flow') && place.file === place.folder) {
-      const dn = strOf(prop(top, 'displayName'));
-      if (dn) named.set(p.slice(0, p.lastIndexOf('/')), dn);
-    }
-  }
-  const owner = (p: string): string => {
-    const folder = p.split('/').slice(0, 2).join('/');
-    return named.get(folder) ?? decodeName(p.split('/')[1] ?? '');
-  };
+  const root = parseDocument(file, text).root;
+  if (!root || root.type !== 'object') return out;
+  const top = root;
+  // Per-language files and pages name their intent, entity type or flow by its folder.
+  const owner = (p: string): string => placeOf(p).folder ?? '';
 
   /** Routes and event handlers of a container as route entities; returns their order. */
   const routes = (top: ObjectNode, file: string, parent: string): string[] => {
@@ -92,7 +143,7 @@ export function cxEntities(files: ReadonlyMap<string, string>): SemanticEntity[]
     for (const [lang, list] of byLang) add('response', name, file, canonicalArray(list), parent, lang || undefined);
   };
 
-  for (const [file, top] of tops) {
+  {
     const place = placeOf(file);
     const dn = strOf(prop(top, 'displayName'));
     switch (place.role) {
@@ -157,7 +208,7 @@ export function cxEntities(files: ReadonlyMap<string, string>): SemanticEntity[]
       case 'flow': {
         if (place.file !== place.folder) break;
         const name = dn ?? place.name!;
-        const order = routes(top, file, name);
+        const order = routes(top, file, place.folder ?? name);
         add('flow', name, file, canonicalObject([['flow', canon(top, ['displayName', 'transitionRoutes', 'eventHandlers'])], ['routes', canonicalArray(order)]]));
         break;
       }

@@ -55,6 +55,8 @@ export const dialogflowCxFormat: BotFormat = {
 
   entities: (files) => engine().cxEntities(files),
 
+  entityFiles: (files) => engine().cxEntityFiles(files),
+
   // A package holds nothing generated.
   skipsDir: () => false,
 

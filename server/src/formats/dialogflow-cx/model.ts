@@ -65,6 +65,12 @@ export interface CxBot extends BotModel {
   owner: Map<string, Resource>;
   /** Files whose JSON could not be read: what they would say is unknown. */
   unreadable: string[];
+  /**
+   * Everything the agent defines by name, as one string: its languages, its resources of each
+   * kind (a flow's pages and route groups, an intent's parameters) and which metadata files
+   * cannot be read. The checks of one file depend on its facts and on this alone.
+   */
+  namesKey: string;
 }
 
 function add<R extends Resource>(map: Map<string, R[]>, r: R): void {
@@ -103,6 +109,7 @@ export function buildCxBot(dir: string, files: { path: string; rel: string; doc:
     playbooks: new Map(),
     owner: new Map(),
     unreadable: [],
+    namesKey: '',
   };
   const ordered = agent ? [agent, ...files.filter((f) => f !== agent)] : files;
   for (const f of ordered) {
@@ -226,7 +233,30 @@ export function buildCxBot(dir: string, files: { path: string; rel: string; doc:
         break;
     }
   }
+  bot.namesKey = namesKeyOf(bot);
   return bot;
+}
+
+function namesKeyOf(bot: CxBot): string {
+  const parts: string[] = [bot.languages.join(','), bot.unreadable.join('\0')];
+  const list = (kind: string, map: ReadonlyMap<string, readonly Resource[]>): void => {
+    parts.push(kind);
+    for (const [name, rs] of map) parts.push(`${name}\0${rs.length}`);
+  };
+  list('intents', bot.intents);
+  for (const rs of bot.intents.values())
+    for (const r of rs) if (r.file) parts.push(`${r.file}\0${bot.facts.get(r.file)!.parameters.map((p) => p.id.text).join('\0')}`);
+  list('entityTypes', bot.entityTypes);
+  list('flows', bot.flows);
+  for (const [folder, fl] of bot.flowsByFolder) {
+    parts.push(`flow ${folder}\0${fl.name}`);
+    list('pages', fl.pages);
+    list('groups', fl.groups);
+  }
+  list('agentGroups', bot.agentGroups);
+  list('webhooks', bot.webhooks);
+  list('playbooks', bot.playbooks);
+  return parts.join('\n');
 }
 
 /** The flow a file's routes belong to (a page's, a flow route group's, the flow's own file), if any. */

@@ -48,6 +48,37 @@ export function resolveRef(bot: CxBot, file: string, ref: CxRef): Resolution {
   }
 }
 
+/** Whether a reference names something (a resource, a parameter or a built-in): resolveRef without building its answer. */
+export function resolves(bot: CxBot, file: string, ref: CxRef): boolean {
+  switch (ref.kind) {
+    case 'intent':
+      return bot.intents.has(ref.name);
+    case 'flow':
+      return bot.flows.has(ref.name);
+    case 'webhook':
+      return bot.webhooks.has(ref.name);
+    case 'playbook':
+      return bot.playbooks.has(ref.name);
+    case 'entityType':
+      return ref.name.startsWith('sys.') || bot.entityTypes.has(ref.name);
+    case 'language':
+      return true;
+    case 'page': {
+      if (SPECIAL_PAGES.has(ref.name)) return true;
+      const flow = flowOfFile(bot, file);
+      if (flow) return flow.pages.has(ref.name);
+      for (const list of bot.flows.values()) for (const fl of list) if (fl.pages.has(ref.name)) return true;
+      return false;
+    }
+    case 'routeGroup':
+      return !!flowOfFile(bot, file)?.groups.has(ref.name) || bot.agentGroups.has(ref.name);
+    default: {
+      const r = resolveRef(bot, file, ref);
+      return r === 'builtin' || r.resources.length > 0;
+    }
+  }
+}
+
 /** The names a reference of this kind could take in `file`, for did-you-mean and completion. */
 export function candidates(bot: CxBot, file: string, kind: CxRef['kind']): string[] {
   switch (kind) {

@@ -5,6 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { diffEntities } from '../../../../server/src/definitions/index';
+import { dialogflowCxFormat } from '../../../../server/src/formats/dialogflow-cx/index';
 import { semanticChanges } from '../../../../server/src/formats/index';
 
 const CLEAN = join(__dirname, '../../../fixtures/dialogflow-cx/clean');
@@ -101,4 +103,26 @@ describe('dialogflow-cx: semantic diff', () => {
       'test | modified |  |  | Track a parcel',
     ]);
   });
+
+  it('reads only the files that differ, and gives what reading every file gives', () => {
+    const edits: [string, (v: any) => void][] = [
+      ['intents/help/trainingPhrases/de.json', (v) => v.trainingPhrases.pop()],
+      ['intents/track.parcel/track.parcel.json', (v) => (v.displayName = 'parcel.track')],
+      ['flows/Track Parcel/pages/Ask Number.json', (v) => v.transitionRoutes.reverse()],
+      ['flows/Default Start Flow/Default Start Flow.json', (v) => (v.transitionRoutes[1].targetFlow = 'Change Delivery')],
+      ['entityTypes/delivery-slot/entities/de.json', (v) => (v.entities[0].value = 'weekend')],
+      ['transitionRouteGroups/Common Exits.json', (v) => (v.displayName = 'Exits')],
+      ['agent.json', (v) => (v.supportedLanguageCodes = ['de', 'fr'])],
+    ];
+    let after = new Map(before);
+    for (const [path, change] of edits) {
+      const v = JSON.parse(after.get(path)!);
+      change(v);
+      after = new Map(after);
+      after.set(path, JSON.stringify(v));
+      const whole = diffEntities(dialogflowCxFormat.entities!(before), dialogflowCxFormat.entities!(after));
+      assert.deepEqual(semanticChanges('dialogflow-cx', before, after).changes, whole, path);
+    }
+  });
 });
+

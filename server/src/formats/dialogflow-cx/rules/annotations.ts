@@ -20,18 +20,18 @@ function containsWords(hay: string, needle: string): boolean {
 
 export const annotationsRule: CxRule = {
   codes: ['dialogflow-cx/annotation-inconsistent'],
-  check(ctx) {
+  checkFile(ctx, file) {
     const { bot } = ctx;
-    for (const file of bot.files) {
+    {
       const facts = bot.facts.get(file)!;
-      if (facts.place.role !== 'phrases') continue;
+      if (facts.place.role !== 'phrases') return;
       const annotated = new Map<string, { parameter: string; start: number; end: number }>();
       for (const ph of facts.phrases)
         for (const part of ph.parts) {
           const t = part.text.trim().toLowerCase();
           if (part.parameterId && t.length > 1 && !annotated.has(t)) annotated.set(t, { parameter: part.parameterId.text, start: part.start, end: part.end });
         }
-      if (annotated.size === 0) continue;
+      if (annotated.size === 0) return;
       for (const ph of facts.phrases)
         for (const part of ph.parts) {
           if (part.parameterId) continue;

@@ -4,11 +4,11 @@ import type { CxRule } from './types';
 
 export const formSysAnyRule: CxRule = {
   codes: ['dialogflow-cx/form-sys-any'],
-  check(ctx) {
+  checkFile(ctx, file) {
     const { bot } = ctx;
-    for (const file of bot.files) {
+    {
       const facts = bot.facts.get(file)!;
-      if (facts.place.role !== 'page') continue;
+      if (facts.place.role !== 'page') return;
       for (const p of facts.parameters)
         if (p.entityType?.text === '@sys.any')
           ctx.report(file, {

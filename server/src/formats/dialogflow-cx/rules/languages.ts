@@ -6,12 +6,12 @@ import type { CxRule } from './types';
 
 export const languagesRule: CxRule = {
   codes: ['dialogflow-cx/undeclared-language', 'dialogflow-cx/language-code-mismatch'],
-  check(ctx) {
+  checkFile(ctx, file) {
     const { bot } = ctx;
     if (!bot.agent || bot.unreadable.includes(bot.agent) || bot.languages.length === 0) return;
     const declared = new Set(bot.languages);
     const list = bot.languages.join(', ');
-    for (const file of bot.files) {
+    {
       const facts = bot.facts.get(file)!;
       const lang = facts.place.lang;
       if (lang !== undefined && !declared.has(lang) && facts.top) {

@@ -12,7 +12,10 @@ export const metadataFileRule: CxRule = {
     const { bot } = ctx;
     const folders = new Set<string>();
     // Misnamed metadata files first: a folder that has one is reported there, once.
-    const files = [...bot.files].sort((a, b) => Number(!META.has(bot.facts.get(a)!.place.role)) - Number(!META.has(bot.facts.get(b)!.place.role)));
+    const meta: string[] = [];
+    const rest: string[] = [];
+    for (const f of bot.files) (META.has(bot.facts.get(f)!.place.role) ? meta : rest).push(f);
+    const files = [...meta, ...rest];
     for (const file of files) {
       const facts = bot.facts.get(file)!;
       const place = facts.place;

@@ -1,5 +1,6 @@
 // dialogflow-cx/unknown-start-flow: agent.json's `startFlow` (or `startPlaybook`) names no flow
 // (playbook) of the package: the agent has nowhere to start.
+import type { CxRule } from './types';
 import { unknownRefRule } from './unknownRefs';
 
 const flows = unknownRefRule(
@@ -15,10 +16,11 @@ const playbooks = unknownRefRule(
   ['start'],
 );
 
-export const startFlowRule = {
+export const startFlowRule: CxRule = {
   codes: ['dialogflow-cx/unknown-start-flow'],
-  check: (ctx: Parameters<typeof flows.check>[0]) => {
-    flows.check(ctx);
-    playbooks.check(ctx);
+  checkFile(ctx, file) {
+    if (ctx.bot.facts.get(file)?.place.role !== 'agent') return;
+    flows.checkFile!(ctx, file);
+    playbooks.checkFile!(ctx, file);
   },
 };

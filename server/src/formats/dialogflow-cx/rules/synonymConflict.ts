@@ -5,11 +5,11 @@ import type { CxRule } from './types';
 
 export const synonymConflictRule: CxRule = {
   codes: ['dialogflow-cx/synonym-conflict'],
-  check(ctx) {
+  checkFile(ctx, file) {
     const { bot } = ctx;
-    for (const file of bot.files) {
+    {
       const facts = bot.facts.get(file)!;
-      if (facts.place.role !== 'entities') continue;
+      if (facts.place.role !== 'entities') return;
       const owner = new Map<string, { value: string; start: number; end: number }>();
       for (const entry of facts.entries) {
         const mine = new Set<string>();

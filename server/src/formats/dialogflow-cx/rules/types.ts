@@ -12,9 +12,16 @@ export interface CxRuleContext {
   report(file: string, finding: Finding): void;
 }
 
-/** A check of a CX agent. A new check is a new file and one line in the list. */
+/**
+ * A check of a CX agent. A new check is a new file and one line in the list. A check of the
+ * whole agent is `check`; a check of one file whose findings depend only on that file's facts
+ * and on the names the agent defines (`CxBot.namesKey`) is `checkFile`, which the session
+ * runs again only for a file whose facts or the agent's names changed.
+ */
 export interface CxRule {
   /** The codes this rule reports (documented in docs/diagnostics.md). */
   codes: readonly string[];
-  check(ctx: CxRuleContext): void;
+  check?(ctx: CxRuleContext): void;
+  /** Reports findings in `file` only. */
+  checkFile?(ctx: CxRuleContext, file: string): void;
 }

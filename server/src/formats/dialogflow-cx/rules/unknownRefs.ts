@@ -4,22 +4,22 @@
 import { closest, requote } from '../../../definitions/text/didYouMean';
 import type { Finding } from '../../../definitions/index';
 import type { CxRef } from '../facts';
-import { candidates, resolveRef } from '../resolve';
+import { candidates, resolves } from '../resolve';
 import type { CxRule, CxRuleContext } from './types';
 
 /** A rule reporting the uses of one kind of name that name nothing. */
 export function unknownRefRule(kind: CxRef['kind'], code: string, describe: (ref: CxRef, file: string, ctx: CxRuleContext) => string | undefined, roles?: readonly CxRef['role'][]): CxRule {
   return {
     codes: [code],
-    check(ctx) {
+    checkFile(ctx, file) {
       const { bot } = ctx;
-      for (const file of bot.files) {
+      {
         const facts = bot.facts.get(file)!;
+        if (!facts.refs2.some((r) => r.kind === kind)) return;
         const text = bot.docs.get(file)!.doc.text;
         for (const ref of facts.refs2) {
           if (ref.kind !== kind || (roles && !roles.includes(ref.role))) continue;
-          const r = resolveRef(bot, file, ref);
-          if (r === 'builtin' || r.resources.length > 0) continue;
+          if (resolves(bot, file, ref)) continue;
           const message = describe(ref, file, ctx);
           if (message === undefined) continue;
           const f: Finding = { start: ref.start, end: ref.end, code, message };
