@@ -8,6 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliBench } from './cli';
+import { dialogflowBench } from './dialogflow';
 import { editorBench } from './editor';
 import { lexBench } from './lex';
 import { lspBench } from './lsp';
@@ -16,7 +17,7 @@ import { rasaBench } from './rasa';
 import { storeBench } from './store';
 import type { BenchModule, BenchRow } from './types';
 
-const modules: BenchModule[] = [storeBench, cliBench, editorBench, lspBench, rasaBench, lexBench, platformsBench];
+const modules: BenchModule[] = [storeBench, cliBench, editorBench, lspBench, rasaBench, lexBench, platformsBench, dialogflowBench];
 
 // As the CLI does (server/src/cli/main.ts): room for flushes to run side by side.
 process.env.UV_THREADPOOL_SIZE ??= '16';
