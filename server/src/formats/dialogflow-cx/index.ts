@@ -8,6 +8,7 @@ import { CX_CODES } from './codes';
 import type * as Engine from './engine';
 import type * as Adopt from './adopt';
 import { readCxIdentity } from './identity';
+import { placeOf } from './names';
 
 /** The analysis, rules, editor features and semantic diff (./engine.ts), loaded on first use. */
 let loaded: typeof Engine | undefined;
@@ -61,6 +62,10 @@ export const dialogflowCxFormat: BotFormat = {
   skipsDir: () => false,
 
   isDefinitionFile: (rel) => /\.json$/i.test(rel),
+
+  // Training phrases, entity entries, excluded phrases and generative settings are files per
+  // language; pages and flows hold every language's messages and are shared.
+  localeOf: (rel) => placeOf(rel).lang,
 
   // The console's own test cases.
   isTestFile: (rel) => /^testCases\/[^/]+\.json$/i.test(rel),

@@ -7,6 +7,7 @@ import { ES_CODES } from './codes';
 import type * as Engine from './engine';
 import type * as Adopt from './adopt';
 import { readEsIdentity } from './identity';
+import { placeOf } from './names';
 
 /** The analysis, rules, editor features and semantic diff (./engine.ts), loaded on first use. */
 let loaded: typeof Engine | undefined;
@@ -53,6 +54,9 @@ export const dialogflowEsFormat: BotFormat = {
   skipsDir: () => false,
 
   isDefinitionFile: (rel) => /\.json$/i.test(rel),
+
+  // Training phrases, entries and small talk are files per language; intents hold every language's responses and are shared.
+  localeOf: (rel) => placeOf(rel).lang,
 
   analyse: (doc: ParsedDocument) => engine().analyse(doc),
 

@@ -53,6 +53,11 @@ describe('dialogflow-cx: recognition and identity', () => {
     assert.deepEqual(placeOf('testCases/Smoke test.json'), { role: 'testCase', name: 'Smoke test' });
     assert.equal(placeOf('README.md').role, 'other');
     assert.equal(placeOf('tools/t/schema.yaml').role, 'other');
+    // Files of one language, for versions chosen language by language.
+    assert.equal(dialogflowCxFormat.localeOf!('intents/x/trainingPhrases/pt-br.json'), 'pt-br');
+    assert.equal(dialogflowCxFormat.localeOf!('entityTypes/size/entities/de.json'), 'de');
+    assert.equal(dialogflowCxFormat.localeOf!('flows/Main/pages/Start.json'), undefined);
+    assert.equal(dialogflowCxFormat.localeOf!('agent.json'), undefined);
   });
 
   it('takes its name and id from displayName, its locales from the languages, and a zip\'s id from the zip', () => {

@@ -45,6 +45,8 @@ describe('dialogflow-es: recognition and identity', () => {
     assert.deepEqual(placeOf('entities/seating-area.json'), { role: 'entity', name: 'seating-area' });
     assert.deepEqual(placeOf('customSmalltalkResponses_en.json'), { role: 'smalltalk', lang: 'en' });
     assert.equal(placeOf('intents/sub/x.json').role, 'other');
+    assert.equal(dialogflowEsFormat.localeOf!('intents/Öffnungszeiten_usersays_de.json'), 'de');
+    assert.equal(dialogflowEsFormat.localeOf!('intents/Öffnungszeiten.json'), undefined);
   });
 
   it('gives no id or name of its own (the folder or zip names it) and its languages', () => {
