@@ -10,9 +10,9 @@
  * - edit → fresh diagnostics in the largest NLU file through the real language server over
  *   stdio (dist/server.js): one-character edits (the "-" of an example deleted, making the line
  *   one Rasa skips — a rasa/example-format warning — and typed again), spaced 300 ms apart (a
- *   person pausing: the server checks at once) and at typing pace, 150 ms apart (the server
- *   coalesces a burst: see DEBOUNCE below), each from its didChange to the publishDiagnostics
- *   of that version. Beside them, the server's CPU time per edit (from /proc) and the library's
+ *   person pausing: the server checks at once) and at typing pace, 150 ms apart (whether the
+ *   server's coalescing wait applies is read from diagnostics.ts: see DEBOUNCE below), each
+ *   from its didChange to the publishDiagnostics of that version. Beside them, the server's CPU time per edit (from /proc) and the library's
  *   own time for the same edits in this process;
  * - the semantic diff of two versions that differ in one file, cold: `botv diff <bot> 1 2
  *   --semantic --json` as a whole process, and `semanticChanges('rasa', …)` as the first call
@@ -62,6 +62,9 @@ const DEBOUNCE = (() => {
   const n = (name: string) => Number(new RegExp(`const ${name} = (\\d+);`).exec(src)?.[1] ?? NaN);
   return { debounce: n('DEBOUNCE_MS'), quiet: n('QUIET_MS') };
 })();
+
+/** Whether keystrokes at typing pace fall inside the server's quiet spell (and so wait DEBOUNCE_MS). */
+const typingWaits = TYPING_MS <= DEBOUNCE.quiet;
 
 const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' };
 
@@ -245,16 +248,24 @@ export const rasaBench: BenchModule = {
       rows.push(row(`edit → fresh diagnostics p50, edits ${PAUSE_MS} ms apart`, median(edits.spaced.samples), null, '', null));
       rows.push(row(`edit → fresh diagnostics p95, edits ${PAUSE_MS} ms apart`, percentile(edits.spaced.samples, 95), null, '≤ 50 ms', percentile(edits.spaced.samples, 95) <= 50));
       rows.push(row(`edit → fresh diagnostics p50, typing (${TYPING_MS} ms apart)`, median(edits.typing.samples), null, '', null));
-      rows.push(row(`edit → fresh diagnostics p95, typing (${TYPING_MS} ms apart)`, percentile(edits.typing.samples, 95), null, `reported (incl. the ${d} ms wait)`, null));
-      const typed = edits.typing.samples.map((x) => x - d);
-      rows.push(row(`  … p95 less the server's ${d} ms coalescing wait`, percentile(typed, 95), null, '≤ 50 ms', percentile(typed, 95) <= 50));
+      const typingP95 = percentile(edits.typing.samples, 95);
+      if (!typingWaits) rows.push(row(`edit → fresh diagnostics p95, typing (${TYPING_MS} ms apart)`, typingP95, null, '≤ 50 ms', typingP95 <= 50));
+      else {
+        // Keystrokes inside the server's quiet spell wait for more before they are checked: that wait is the server's choice, not its work.
+        rows.push(row(`edit → fresh diagnostics p95, typing (${TYPING_MS} ms apart)`, typingP95, null, `reported (incl. the ${d} ms wait)`, null));
+        const typed = edits.typing.samples.map((x) => x - d);
+        rows.push(row(`  … p95 less the server's ${d} ms coalescing wait`, percentile(typed, 95), null, '≤ 50 ms', percentile(typed, 95) <= 50));
+      }
       rows.push(row('  server CPU per edit, spaced / typing (mean)', edits.spaced.cpuPerEdit, edits.typing.cpuPerEdit, 'reported', null));
       rows.push(row('  library in-process: edit → the file’s diagnostics p50', median(inProcess.own), null, '', null));
       rows.push(row('  library in-process: edit → the file’s diagnostics p95', percentile(inProcess.own, 95), null, '', null));
       rows.push(row('  library in-process: edit → every affected file’s p95', percentile(inProcess.all, 95), null, '', null));
       context.push(
         `Edits in ${targetRel} (${thousands(Buffer.byteLength(target.text))} bytes, the largest NLU file): the "-" of an example line deleted and typed again, two warm-up edits then ${EDITS} timed per pace; each from didChange to the first publish of that version showing the warning exactly when the "-" is gone. ` +
-          `The server checks a change that follows ${DEBOUNCE.quiet} ms of quiet at once; inside a burst it waits ${d} ms for more (server/src/lsp/diagnostics.ts), so every typing-pace figure holds that wait: the goal applies to the edits ${PAUSE_MS} ms apart and to typing less the wait. ` +
+          `The server checks a change that follows ${DEBOUNCE.quiet} ms of quiet at once and waits ${d} ms for more when changes come closer (server/src/lsp/diagnostics.ts): ` +
+          (typingWaits
+            ? `keystrokes ${TYPING_MS} ms apart are inside that spell, so every typing-pace figure holds the ${d} ms wait, and the goal applies to typing less the wait. `
+            : `keystrokes ${TYPING_MS} ms apart are not, so no wait is in these figures: each is the server's work and the way to and from it. `) +
           `Typing: ${edits.typing.coalesced} of ${EDITS} versions were coalesced into a later one (timed to that one's publish). Publishes per edit: ${edits.spaced.publishesPerEdit.toFixed(1)} (spaced), ${edits.typing.publishesPerEdit.toFixed(1)} (typing), ${(edits.spaced.bytesPerEdit / 1024).toFixed(1)} KB of JSON each. ` +
           `Server CPU time is read from /proc in 10 ms ticks (a mean over the series); the library figures replay the same edits on a workspace in this process: setDocument, then getDiagnostics of the edited file, then of every file the change names.`,
       );
