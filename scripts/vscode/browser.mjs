@@ -113,7 +113,7 @@ export async function runCommand(page, label, { timeout = 30_000 } = {}) {
   }
 }
 
-/** Picks the row of an open quick pick whose label is `label`. */
+/** Picks the row of an open quick pick whose label is `label` (or matches it, a RegExp). */
 export async function pickQuickItem(page, label, { timeout = 10_000 } = {}) {
   const row = page
     .locator(selectors.quickInputRow)
@@ -165,5 +165,6 @@ export async function screenshot(page, name) {
 }
 
 function exactText(s) {
+  if (s instanceof RegExp) return s;
   return new RegExp(`^\\s*${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }

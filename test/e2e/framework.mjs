@@ -31,7 +31,7 @@ import {
 /**
  * @typedef {object} WorkbenchHelpers  The page's helpers, bound to it (see scripts/vscode/browser.mjs).
  * @property {(label: string, o?: {timeout?: number}) => Promise<void>} runCommand  Palette command by its label, e.g. 'Bot Versions: Save Version'.
- * @property {(label: string, o?: {timeout?: number}) => Promise<void>} pickQuickItem  Picks an item of an open quick pick.
+ * @property {(label: string | RegExp, o?: {timeout?: number}) => Promise<void>} pickQuickItem  Picks an item of an open quick pick.
  * @property {(text: string, o?: {timeout?: number}) => Promise<void>} answerInput  Types into an open input box and presses Enter.
  * @property {(text: string | RegExp, o?: {timeout?: number}) => Promise<import('playwright-core').Locator>} waitForNotification
  * @property {(relativePath: string, o?: {timeout?: number}) => Promise<void>} openFile  Quick Open, then waits for the editor.
