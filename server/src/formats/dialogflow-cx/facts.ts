@@ -282,7 +282,7 @@ function textLanguages(fulfillment: ObjectNode): string[] {
 /**
  * Every name the file uses, wherever it sits: one walk of the tree, no recursion. Routes are
  * the items of `transitionRoutes` and `eventHandlers` lists; a test case's expected intents
- * and its flow are uses of their own.
+ * its flow and the pages it expects are uses of their own.
  */
 function walkRefs(root: ObjectNode, facts: CxFacts, place: CxPlace): void {
   const test = place.role === 'testCase';
@@ -334,6 +334,9 @@ function walkRefs(root: ObjectNode, facts: CxFacts, place: CxPlace): void {
             // The intent a test case expects (virtualAgentOutput.triggeredIntent), named by its display name.
             if (test && n.property?.key === 'triggeredIntent' && !isMachineName(s.text) && (p.key === 'displayName' || !n.properties.some((q) => q.key === 'displayName')))
               facts.refs2.push({ ...s, kind: 'intent', name: s.text, offset: 1, role: 'test' });
+            // The page a test case expects the conversation on (virtualAgentOutput.currentPage).
+            else if (test && n.property?.key === 'currentPage' && !isMachineName(s.text) && (p.key === 'displayName' || !n.properties.some((q) => q.key === 'displayName')))
+              facts.refs2.push({ ...s, kind: 'page', name: s.text, offset: 1, role: 'test' });
             break;
         }
         continue;
