@@ -180,6 +180,25 @@ export const cliBench: BenchModule = {
     }
     const [nodeS, versionS, helpS, statusS, gitStatusS, versionsS, validateS] = quick.map(([s]) => s) as [Series, Series, Series, Series, Series, Series, Series];
 
+    // Node parses the CA bundle NODE_EXTRA_CA_CERTS names as it starts (tens of milliseconds),
+    // which makes node -e 0 slower and every ratio to it smaller: the start-up rows again without it.
+    const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
+    const plain: [Series, Cmd[]][] = [];
+    if (extraCerts !== undefined) {
+      log(`the same without NODE_EXTRA_CA_CERTS: ${ROUNDS} rounds…`);
+      const bare = (c: Cmd): Cmd => {
+        const { NODE_EXTRA_CA_CERTS: _, ...env } = c.env ?? process.env;
+        return { ...c, env };
+      };
+      for (const [s, cmds] of quick) if (s.label !== 'git status') plain.push([series(`${s.label} (no extra CA certificates)`), cmds.map(bare)]);
+      for (let r = 0; r < ROUNDS + 1; r++) {
+        for (const [s, cmds] of plain) {
+          const res = run(cmds);
+          if (r > 0) record(s, res);
+        }
+      }
+    }
+
     // 2. The large bot: first saves into fresh copies, then saves after one changed line, then diffs.
     log('the large bot…');
     const src = join(workDir, 'src', BOT);
@@ -266,6 +285,17 @@ export const cliBench: BenchModule = {
       row('botv status of the large bot vs node -e 0', bigStatusS, nDiff, 'reported', null),
       row('  git status of the large bot', bigGitStatusS, null, 'reported', null),
     ];
+    if (plain.length) {
+      const [pNode, pVersion, pHelp, pStatus, pVersions, pValidate] = plain.map(([s]) => s) as [Series, Series, Series, Series, Series, Series];
+      const p0 = median(pNode.times);
+      rows.push(
+        row('without NODE_EXTRA_CA_CERTS: botv --version vs node -e 0', pVersion, p0, '≤ 1.15× node', median(pVersion.times) <= 1.15 * p0),
+        row('  botv --help vs node -e 0', pHelp, p0, '≤ 1.15× node', median(pHelp.times) <= 1.15 * p0),
+        row('  botv status pizza-dev vs node -e 0', pStatus, p0, '≤ node + 20 ms', within(pStatus, p0, 20)),
+        row('  botv versions pizza-dev vs node -e 0', pVersions, p0, '≤ node + 20 ms', within(pVersions, p0, 20)),
+        row('  botv validate of the sample vs node -e 0', pValidate, p0, '≤ node + 50 ms', within(pValidate, p0, 50)),
+      );
+    }
 
     // What each command loads, and the spread.
     const sizes = [
@@ -282,10 +312,10 @@ export const cliBench: BenchModule = {
       return `${name} ${l.files} files, ${(l.bytes / 1024).toFixed(0)} KB`;
     });
     const spread = (s: Series) => `${s.label} ${ms(quantile(s.times, 0.25))}–${ms(quantile(s.times, 0.75))} (CPU ${ms(median(s.cpu))})`;
-    const all = [...quick.map(([s]) => s), firstS, gitFirstS, oneS, gitOneS, nodeSaveS, ...diffs.map(([s]) => s)];
+    const all = [...quick.map(([s]) => s), ...plain.map(([s]) => s), firstS, gitFirstS, oneS, gitOneS, nodeSaveS, ...diffs.map(([s]) => s)];
     const context = [
       `botv: ${process.env.BOTV_BENCH_CLI ? cli : 'built from the sources as the package ships it (scripts/buildCli.mjs, minified)'}; sources at ${git(ROOT, 'rev-parse', '--short', 'HEAD').trim()}${git(ROOT, 'status', '--porcelain', '--', 'server/src', 'scripts').trim() ? ' with uncommitted changes' : ''}.`,
-      `node ${process.version}, ${git(ROOT, '--version').trim()}, ${process.platform} ${process.arch}; load average before ${loadBefore}, after ${loadavg().map((x) => x.toFixed(1)).join(' ')}.`,
+      `node ${process.version}, ${git(ROOT, '--version').trim()}, ${process.platform} ${process.arch}; load average before ${loadBefore}, after ${loadavg().map((x) => x.toFixed(1)).join(' ')}.${extraCerts !== undefined ? ' NODE_EXTRA_CA_CERTS is set in this environment: every Node process, node -e 0 included, parses that CA bundle as it starts; the start-up rows are run again without it.' : ''}`,
       `Large bot: ${gen.files} files, ${(gen.bytes / 1024 / 1024).toFixed(2)} MB. Start-up, status, versions, validate and diff: median of ${ROUNDS} interleaved rounds (after one warm-up round); first saves: ${FIRST_SAVES} fresh copies; one-line saves: ${SAVES}; node -e 0 is timed beside each group (${ms(n0)}, ${ms(nSave)}, ${ms(nDiff)}).`,
       `Loaded from the bundle: ${loads.join('; ')}.`,
       `Spread (quartiles) and median CPU per run: ${all.map(spread).join('; ')}.`,
