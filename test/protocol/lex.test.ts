@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
-import type { CompletionList, Hover, Location } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionList, Hover, Location } from 'vscode-languageserver-protocol';
 import { TestClient } from '../support/lspClient';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'lex-v2');
@@ -75,6 +75,26 @@ describe('language server: Lex V2 exports over stdio', function () {
     const slots = got.filter((d) => d.code === 'lex-v2/unknown-slot-in-utterance');
     assert.deepEqual(slots.map((d) => textAt(intentText, d.range)), ['{item}', '{Colour}', '{Colour}']);
     assert.ok(![...client.diagnostics.keys()].some((u) => u.startsWith('file:') && u.includes('.zip/')), 'no file: URI inside the zip');
+  });
+
+  it('checks a Test Workbench test set as it is typed: an intent the locale lacks, its quick fix, clean once fixed', async () => {
+    const SET = 'cafe/TestSets/CafeOrders_en_US.csv';
+    const uri = client.uri(SET);
+    const text = readFileSync(join(root, SET), 'utf8');
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'csv', version: 1, text } });
+    const broken = text.replace('Where is my order,CheckOrderStatus', 'Where is my order,CheckOrderStatsu');
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: broken }] });
+    const diags = await client.until(() => {
+      const d = client.diagnostics.get(uri);
+      return d?.version === 2 && d.items.length > 0 ? d.items : undefined;
+    }, 'the unknown intent in the test set');
+    assert.deepEqual(diags.map((d) => [d.code, d.severity, textAt(broken, d.range), d.range.start.line]), [['lex-v2/test-unknown-intent', 1, 'CheckOrderStatsu', 3]]);
+    assert.match(String(diags[0]!.message), /the locale en_US does not have: the test can only fail\. Did you mean CheckOrderStatus\?/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diags[0]!.range, context: { diagnostics: diags } });
+    assert.ok(actions.some((a) => a.title === 'Change to CheckOrderStatus'), actions.map((a) => a.title).join(', '));
+    await client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+    await client.until(() => client.diagnostics.get(uri)?.version === 3 && client.diagnostics.get(uri)!.items.length === 0, 'no diagnostics once fixed');
+    await client.notify('textDocument/didClose', { textDocument: { uri } });
   });
 
   it('answers hover, completion and definition in an opened entry', async () => {

@@ -16,6 +16,8 @@ const documentSelector = [
   // A PolyAI project's Python functions and its rules.
   { scheme: 'file', language: 'python' },
   { scheme: 'file', pattern: '**/agent_settings/rules.txt' },
+  // A Lex export's Test Workbench test sets.
+  { scheme: 'file', pattern: '**/*.csv' },
   { scheme: ENTRY_SCHEME },
 ];
 

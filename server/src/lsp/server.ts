@@ -109,7 +109,7 @@ export class BotServer {
       if (this.watchedFilesSupport) {
         await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
           // PolyAI's functions (.py) and rules (agent_settings/rules.txt) are bot files too.
-          watchers: [{ globPattern: '**/*.{yaml,yml,json,jsonc,zip,py}' }, { globPattern: '**/agent_settings/rules.txt' }, { globPattern: '**/.botversions/**' }],
+          watchers: [{ globPattern: '**/*.{yaml,yml,json,jsonc,zip,py,csv}' }, { globPattern: '**/agent_settings/rules.txt' }, { globPattern: '**/.botversions/**' }],
         });
       } else {
         // Clients that cannot watch files for us (Neovim 0.7, for one): watch ourselves.

@@ -304,9 +304,9 @@ describe('gates: the bot’s own tests', function () {
   this.timeout(60_000);
   const BROKEN = join(REPO, 'test', 'fixtures', 'rasa', 'broken', 'test-unknown-intent');
 
-  async function rasa(check: unknown) {
+  async function rasa(check: unknown, fixture = BROKEN) {
     const root = tempDir('botv-rasa-gates-');
-    cpSync(BROKEN, join(root, 'parcels'), { recursive: true });
+    cpSync(fixture, join(root, 'parcels'), { recursive: true });
     put(root, '.botversions/config.json', JSON.stringify({ gates: { validateBefore: [], before: { production: [check] } } }));
     const ws = await open(root, { validate: gateValidator });
     const bot = (await ws.bots()).bots[0]!.id;
@@ -331,5 +331,29 @@ describe('gates: the bot’s own tests', function () {
     const run = c.event.gates!.runs[0]!;
     assert.deepEqual([run.name, run.verdict, run.errors, run.warnings], ['tests', 'passed', 0, 1]);
     assert.match(run.output!, /^tests\/test_stories\.yml:12:17: warning rasa\/unknown-intent/);
+  });
+
+  it('checks a Lex test set, a Dialogflow CX test case and a PolyAI test the same way', async () => {
+    const lex = await rasa('tests', join(REPO, 'test', 'fixtures', 'lex-v2', 'broken', 'test-set'));
+    await assert.rejects(lex.ws.promote(lex.bot, 'production'), (e) => {
+      assert.ok(isBotvError(e, 'GATE_REFUSED'));
+      assert.match(e.message, /the gate "tests" failed \(3 errors, 3 warnings\)/);
+      assert.match(e.message, /│ TestSets\/smoke-en_US\.csv:3:\d+: error lex-v2\/test-unknown-intent: The test expects the intent "TrackOrdr"/);
+      return true;
+    });
+    const cx = await rasa('tests', join(REPO, 'test', 'fixtures', 'dialogflow-cx', 'broken', 'test-unknown-page'));
+    await assert.rejects(cx.ws.promote(cx.bot, 'production'), (e) => {
+      assert.ok(isBotvError(e, 'GATE_REFUSED'));
+      assert.match(e.message, /the gate "tests" failed \(1 error\)/);
+      assert.match(e.message, /│ testCases\/Order status\.json:22:\d+: error dialogflow-cx\/unknown-page: The test case expects the conversation on the page "Order Status"/);
+      return true;
+    });
+    const poly = await rasa('tests', join(REPO, 'test', 'fixtures', 'polyai', 'broken', 'test-unknown-parameter'));
+    await assert.rejects(poly.ws.promote(poly.bot, 'production'), (e) => {
+      assert.ok(isBotvError(e, 'GATE_REFUSED'));
+      assert.match(e.message, /the gate "tests" failed \(1 warning\)/);
+      assert.match(e.message, /│ test_suite\/annuler_un_rendez_vous\.yaml:12:\d+: warning polyai\/test-unknown-parameter/);
+      return true;
+    });
   });
 });

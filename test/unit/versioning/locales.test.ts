@@ -36,7 +36,8 @@ describe('versions chosen locale by locale', function () {
     const r = await ws.save(BOT, { locales: ['en_US'] });
     const v = await ws.version(BOT, String(r.version.number));
     assert.deepEqual(v.locales, [{ locale: 'en_US', from: null, fromNumber: null }]);
-    assert.ok(v.tree.every((f) => !f.path.includes('/fr_FR/')), 'no file of fr_FR');
+    assert.ok(v.tree.every((f) => !f.path.includes('/BotLocales/fr_FR/')), 'no file of fr_FR');
+    assert.ok(v.tree.some((f) => f.path === 'TestSets/fr_FR/conversations.csv'), 'test sets are files every locale shares');
     assert.ok(v.tree.some((f) => f.path === 'Manifest.json') && v.tree.some((f) => f.path === 'CafeOrders/Bot.json'), 'the shared files');
     // The record on disk carries the field, and is a valid record for a reader that knows nothing of it.
     const dir = join(root, '.botversions', 'bots', BOT, 'versions');

@@ -7,7 +7,7 @@ import { LineIndex } from './lines';
 import type { Node } from './tree';
 import { parseYaml } from './yaml';
 
-/** `text`: a file a format reads as text (Python code, a prompt's .txt): never parsed as data, its hazards (merge markers, control characters) still found. */
+/** `text`: a file a format reads as text (Python code, a prompt's .txt, a Lex test set's .csv): never parsed as data, its hazards (merge markers, control characters) still found. */
 export type DocumentFormat = 'yaml' | 'json' | 'jsonc' | 'text';
 
 export interface ParsedDocument {
@@ -22,12 +22,12 @@ export interface ParsedDocument {
   version: number;
 }
 
-/** The format a path is parsed as: .json strict JSON, .jsonc JSON with comments, .py, .txt and .md text, else YAML. */
+/** The format a path is parsed as: .json strict JSON, .jsonc JSON with comments, .py, .txt, .md and .csv text, else YAML. */
 export function formatOf(path: string): DocumentFormat {
   const p = path.toLowerCase();
   if (p.endsWith('.json')) return 'json';
   if (p.endsWith('.jsonc')) return 'jsonc';
-  if (p.endsWith('.py') || p.endsWith('.txt') || p.endsWith('.md')) return 'text';
+  if (p.endsWith('.py') || p.endsWith('.txt') || p.endsWith('.md') || p.endsWith('.csv')) return 'text';
   return 'yaml';
 }
 

@@ -28,5 +28,9 @@ export const LEX_CODES = {
   'lex-v2/unknown-slot': ['error', 'A next step that elicits a slot its intent does not have.'],
   'lex-v2/unknown-dialog-action': ['error', 'A `dialogAction.type` Lex does not know.'],
   'lex-v2/duplicate-utterance': ['warning', 'The same sample utterance in two intents of a locale: Lex cannot tell them apart.'],
+  'lex-v2/test-set': ['warning', 'A row of a Test Workbench test set (CSV) the workbench cannot read: a Source that is neither User nor Agent, an expected slot not written "Slot = value", an unclosed quote, no Input column.'],
+  'lex-v2/test-unknown-intent': ['error', 'A test set row that expects an intent the locale does not have.'],
+  'lex-v2/test-unknown-slot': ['error', 'A test set row that expects a slot its intent does not have.'],
+  'lex-v2/test-example-conflict': ['warning', 'A test set input that is a sample utterance of another intent than the one the test expects.'],
   'lex-v2/missing-translation': ['information', 'A locale without an intent that another locale of the bot has.'],
 } as const satisfies CodeTable;

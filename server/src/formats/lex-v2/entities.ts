@@ -10,6 +10,7 @@ import { canonicalArray, canonicalObject, canonicalScalar, parseDocument } from 
 import type { Node, SemanticEntity, SemanticKind } from '../../definitions/index';
 import type { EntityFiles } from '../../definitions/diff/files';
 import { placeOf } from './layout';
+import { conversationOf, readTestSet, type Cell, type TestRow } from './testSet';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -95,6 +96,7 @@ export function entitiesOfFile(file: string, text: string): SemanticEntity[] {
   const out: SemanticEntity[] = [];
   const place = placeOf(file);
   if (!place) return out;
+  if (place.kind === 'testSet') return testSetEntities(file, text);
   const json = read(file, text);
   if (!isObject(json)) return out;
   const add = (kind: SemanticKind, name: string, value: string, locale?: string, parent?: string): void => {
@@ -159,6 +161,32 @@ export function entitiesOfFile(file: string, text: string): SemanticEntity[] {
   return out;
 }
 
+/**
+ * A test set's tests: each conversation one (named by its number), each single input one
+ * (named by its words), valued by what its rows send and expect. Line numbers and the order
+ * of single inputs are no change.
+ */
+function testSetEntities(file: string, text: string): SemanticEntity[] {
+  const set = readTestSet(text);
+  if (!set) return [];
+  const cell = (c: Cell | undefined) => c?.text.trim() ?? '';
+  const turn = (r: TestRow) => [cell(r.source) || 'User', cell(r.input), cell(r.intent), ...r.slots.map((s) => s.text.trim())].join(' | ');
+  const conversations = new Map<string, TestRow[]>();
+  const out: SemanticEntity[] = [];
+  for (const row of set.rows) {
+    const c = conversationOf(row);
+    if (c === undefined) {
+      out.push({ kind: 'test', name: `${file}: ${cell(row.input)}`, file, value: turn(row) });
+      continue;
+    }
+    const list = conversations.get(c);
+    if (list) list.push(row);
+    else conversations.set(c, [row]);
+  }
+  for (const [c, rows] of conversations) out.push({ kind: 'test', name: `${file}: conversation ${c}`, file, value: rows.map(turn).join('\n') });
+  return out;
+}
+
 /** The entities of an export's files (paths relative to the export folder → texts), in path order. */
 export function lexEntities(files: ReadonlyMap<string, string>): SemanticEntity[] {
   const out: SemanticEntity[] = [];
@@ -215,6 +243,8 @@ export function lexEntityFiles(files: ReadonlyMap<string, string>): EntityFiles 
               return (place.kind === 'intent' && holds(w.needle)) || place.intentFolder === w.needle;
             case 'entity':
               return place.kind === 'slotType' && holds(w.needle);
+            case 'test':
+              return place.kind === 'testSet';
             default:
               return true;
           }

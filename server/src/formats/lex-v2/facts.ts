@@ -5,6 +5,7 @@
 import type { Node, ObjectNode, ParsedDocument, Property, ScalarNode } from '../../definitions/index';
 import type { FileFacts } from '../../definitions/index';
 import { kindOfName, type LexFileKind } from './layout';
+import { readTestSet, type TestSetFacts } from './testSet';
 
 /** A string value with the span of its token in the file (quotes included). */
 export interface Str {
@@ -87,6 +88,8 @@ export interface LexFacts extends FileFacts {
   nextSteps: NextStepFact[];
   /** Every plain text and SSML message's text. */
   messages: Str[];
+  /** A test set's rows (a CSV file whose header is a test set's). */
+  testSet?: TestSetFacts;
 }
 
 function strOf(node: Node | null | undefined): Str | undefined {
@@ -113,6 +116,11 @@ const EMPTY: readonly never[] = [];
 export function extractLexFacts(doc: ParsedDocument): LexFacts {
   const kind = kindOfName(doc.path);
   const facts: LexFacts = { kind, defs: EMPTY, refs: EMPTY, shape: [], utterances: [], slotPriorities: [], values: [], nextSteps: [], messages: [] };
+  if (kind === 'testSet') {
+    const set = readTestSet(doc.text);
+    if (set) facts.testSet = set;
+    return facts;
+  }
   const root = doc.root;
   if (!kind || !root) return facts;
   if (root.type !== 'object') {
@@ -273,6 +281,8 @@ export function labelOf(kind: LexFileKind): string {
       return 'The slot type';
     case 'flow':
       return 'ConversationFlow.json';
+    case 'testSet':
+      return 'The test set';
   }
 }
 

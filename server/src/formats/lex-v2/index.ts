@@ -61,12 +61,16 @@ export const lexFormat: BotFormat = {
   entityFiles: (files) => engine().lexEntityFiles(files),
 
   // Each locale is a folder of its own: a version may hold some locales, or take one from an older version, as Lex's do.
+  // Test sets are files every locale shares, even one named for a locale: a locale is what BotLocales/ holds.
   localeOf: (rel) => /^[^/]+\/BotLocales\/([^/]+)\//.exec(rel)?.[1],
 
   // macOS's resource forks when a zip was unpacked by hand.
   skipsDir: (rel) => rel.split('/').includes('__MACOSX'),
 
-  isDefinitionFile: (rel) => /\.json$/i.test(rel) && !JUNK.test(rel),
+  // JSON of the export; CSV files are read as Test Workbench test sets when their header is one's.
+  isDefinitionFile: (rel) => /\.(json|csv)$/i.test(rel) && !JUNK.test(rel),
+
+  isTestFile: (rel) => /\.csv$/i.test(rel) && !JUNK.test(rel),
 
   analyse: (doc: ParsedDocument): LexDocument => engine().analyse(doc),
 

@@ -7,6 +7,7 @@
 //     Intents/<Intent>/Intent.json, ConversationFlow.json
 //     Intents/<Intent>/Slots/<Slot>/Slot.json
 //     SlotTypes/<Type>/SlotType.json
+//   <any folder>/<name>.csv                              a Test Workbench test set (testSet.ts)
 //
 // Read from paths alone, so recognition, identity and the store need nothing heavier.
 
@@ -17,12 +18,12 @@ export const MANIFESTS = ['Manifest.json', 'manifest.json'] as const;
 export const BOT_MARKER = '*/Bot.json';
 export const LOCALE_MARKER = '*/BotLocales/*/BotLocale.json';
 
-export type LexFileKind = 'manifest' | 'bot' | 'locale' | 'intent' | 'slot' | 'slotType' | 'flow';
+export type LexFileKind = 'manifest' | 'bot' | 'locale' | 'intent' | 'slot' | 'slotType' | 'flow' | 'testSet';
 
 /** What a file of an export is, from its path relative to the export's folder. */
 export interface LexPlace {
   kind: LexFileKind;
-  /** The bot folder's name ('' for the manifest). */
+  /** The bot folder's name ('' for the manifest and test sets). */
   botFolder: string;
   /** The locale folder's name (en_US), for files of a locale. */
   locale?: string;
@@ -34,6 +35,8 @@ export interface LexPlace {
 
 /** The place of a path relative to the export's folder, or undefined for a file that is none of the export's. */
 export function placeOf(rel: string): LexPlace | undefined {
+  // A test set may be kept anywhere in the export's folder (TestSets/, tests/en_US/, beside the manifest).
+  if (/\.csv$/i.test(rel)) return /(^|\/)(__MACOSX\/|\._)/.test(rel) ? undefined : { kind: 'testSet', botFolder: '' };
   const p = rel.split('/');
   if (p.length === 1) return (MANIFESTS as readonly string[]).includes(p[0]!) ? { kind: 'manifest', botFolder: '' } : undefined;
   const botFolder = p[0]!;
@@ -71,11 +74,26 @@ export function kindOfName(path: string): LexFileKind | undefined {
     case 'ConversationFlow.json':
       return 'flow';
     default:
-      return undefined;
+      return /\.csv$/i.test(name) ? 'testSet' : undefined;
   }
 }
 
 /** The folder of a locale, relative to the export's folder. */
 export function localeDir(botFolder: string, locale: string): string {
   return `${botFolder}/BotLocales/${locale}`;
+}
+
+/** A Lex locale id as the console writes it (en_US, es_419). */
+const LOCALE_ID = /^[a-z]{2}_(?:[A-Z]{2}|\d{3})$/;
+
+/**
+ * The locale a test set's path names: one folder (TestSets/en_US/…) or word of its file name
+ * (smoke-en_US.csv) that is a locale id, or undefined when it names none, or several.
+ */
+export function localeNamedBy(rel: string): string | undefined {
+  const parts = rel.split('/');
+  const base = parts.pop()!.replace(/\.csv$/i, '');
+  const named = new Set(parts.filter((p) => LOCALE_ID.test(p)));
+  for (const m of base.matchAll(/(?:^|[^A-Za-z])([a-z]{2}_(?:[A-Z]{2}|\d{3}))(?![A-Za-z0-9])/g)) named.add(m[1]!);
+  return named.size === 1 ? [...named][0] : undefined;
 }

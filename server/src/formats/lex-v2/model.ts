@@ -5,7 +5,7 @@
 import type { BotDocument, BotModel } from '../../definitions/index';
 import { relativeTo } from '../../definitions/index';
 import type { LexFacts } from './facts';
-import { placeOf } from './layout';
+import { localeNamedBy, placeOf } from './layout';
 
 export type LexDocument = BotDocument<LexFacts>;
 
@@ -50,6 +50,24 @@ export interface LexBot extends BotModel {
   byLocale: Map<string, LexLocale>;
   /** Files that do not parse: what they would define is unknown. */
   unreadable: Set<string>;
+  /** Test Workbench test sets (CSV files with a test set's header), with the locales each is checked against. */
+  testSets: LexTestSet[];
+}
+
+export interface LexTestSet extends LexFile {
+  /** The locale its path names (tests/en_US/…, smoke-en_US.csv), else every locale of the bot. */
+  locales: string[];
+}
+
+/**
+ * The locales a test set is checked against: the one its path names, else every locale; none
+ * when it names a locale the bot does not have (a version saved without that locale keeps
+ * the locale's test set, which then has nothing to be checked against).
+ */
+export function testSetLocales(rel: string, locales: readonly string[]): string[] {
+  const named = localeNamedBy(rel);
+  if (named === undefined) return [...locales];
+  return locales.includes(named) ? [named] : [];
 }
 
 /** The intents of a locale with a name, by name (several when two folders give one name). */
@@ -113,6 +131,7 @@ export function buildLexBot(dir: string, botFolder: string, files: { path: strin
     botFolder,
     byLocale: new Map(),
     unreadable: new Set(),
+    testSets: [],
   };
   const locale = (id: string): LexLocale => {
     let l = bot.byLocale.get(id);
@@ -128,7 +147,9 @@ export function buildLexBot(dir: string, botFolder: string, files: { path: strin
     const rel = relativeTo(dir, path);
     const place = rel === undefined ? undefined : placeOf(rel);
     if (!place) continue;
-    if (place.kind !== 'manifest' && place.botFolder !== botFolder) continue;
+    if (place.kind !== 'manifest' && place.kind !== 'testSet' && place.botFolder !== botFolder) continue;
+    // A CSV file that is no test set is none of the bot's checked files.
+    if (place.kind === 'testSet' && !doc.facts.testSet) continue;
     bot.docs.set(path, doc);
     bot.files.push(path);
     if (doc.doc.root === null && doc.doc.syntax.length) bot.unreadable.add(path);
@@ -156,6 +177,9 @@ export function buildLexBot(dir: string, botFolder: string, files: { path: strin
       case 'slotType':
         locale(place.locale!).slotTypes.push(file);
         break;
+      case 'testSet':
+        bot.testSets.push({ ...file, locales: [] });
+        break;
     }
   }
   // A second manifest is reported on but is none of the bot's files.
@@ -167,5 +191,6 @@ export function buildLexBot(dir: string, botFolder: string, files: { path: strin
   // The manifest first, as every model lists its files.
   if (bot.manifest) bot.files = [bot.manifest, ...bot.files.filter((f) => f !== bot.manifest)];
   bot.locales = [...bot.byLocale.keys()].sort();
+  for (const t of bot.testSets) t.locales = testSetLocales(relativeTo(dir, t.path) ?? t.path, bot.locales);
   return bot;
 }

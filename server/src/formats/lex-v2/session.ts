@@ -47,12 +47,12 @@ export class LexSession implements BotSession {
     if (!members.some((m) => placeOf(m.rel)!.kind === 'manifest')) return undefined;
     members.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
     // The bot folder: the first that holds Bot.json, else the first with a locale.
-    const folder = members.find((m) => placeOf(m.rel)!.kind === 'bot') ?? members.find((m) => placeOf(m.rel)!.kind !== 'manifest');
+    const folder = members.find((m) => placeOf(m.rel)!.kind === 'bot') ?? members.find((m) => placeOf(m.rel)!.botFolder !== '');
     const botFolder = folder ? placeOf(folder.rel)!.botFolder : '';
     const files: { path: string; doc: LexDocument }[] = [];
     for (const m of members) {
       const place = placeOf(m.rel)!;
-      if (place.kind !== 'manifest' && place.botFolder !== botFolder) continue;
+      if (place.kind !== 'manifest' && place.kind !== 'testSet' && place.botFolder !== botFolder) continue;
       const doc = host.document(m.path) as LexDocument | undefined;
       if (doc) files.push({ path: m.path, doc });
     }

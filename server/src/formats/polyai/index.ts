@@ -59,6 +59,9 @@ export const polyFormat: BotFormat = {
 
   isDefinitionFile: (rel) => /\.(ya?ml|json|py)$/i.test(rel) || /(^|\/)rules\.txt$/.test(rel),
 
+  // test_suite/<case>.yaml: what the `tests` gate checks.
+  isTestFile: (rel) => /^test_suite\/[^/]+\.ya?ml$/i.test(rel),
+
   analyse: (doc: ParsedDocument) => engine().analyse(doc),
 
   open(dir: string) {

@@ -59,6 +59,11 @@ describe('lex-v2: semantic diff', () => {
     let again = new Map<string, string>();
     let n = 0;
     for (const [path, text] of clean) {
+      // Test sets are the team's own files: a console export leaves them as they are.
+      if (!path.endsWith('.json')) {
+        again.set(path, text);
+        continue;
+      }
       const j = JSON.parse(text);
       const walk = (v: J) => {
         if (Array.isArray(v)) {
@@ -137,6 +142,24 @@ describe('lex-v2: semantic diff', () => {
       const whole = diffEntities(lexEntities(clean), lexEntities(after));
       assert.deepEqual(diffBotFiles(lexFormat, clean, after), whole);
     }
+  });
+
+  it('compares a Test Workbench test set by its tests: a single input by its words, a conversation by its number; line numbers and row order no change', () => {
+    const SET = 'TestSets/CafeOrders_en_US.csv';
+    const CONV = 'TestSets/fr_FR/conversations.csv';
+    const rows = clean.get(SET)!.split('\r\n');
+    // Renumbered, the single inputs in another order, LF line ends: the same tests.
+    const shuffled = [rows[0], ...rows.slice(1, -1).reverse().map((r, i) => r.replace(/^\d+/, String(i + 10))), ''].join('\n');
+    assert.deepEqual(changesOf(clean, new Map(clean).set(SET, shuffled)), []);
+    let after = new Map(clean).set(SET, clean.get(SET)!.replace('Where is my order,CheckOrderStatus', 'Where is my order,CancelOrder'));
+    after = after.set(CONV, clean.get(CONV)!.replace('Size = grand', 'Size = petit'));
+    after = after.set(SET, after.get(SET)! + '7,N/A,User,Two flat whites,OrderDrink,Quantity = 2,Drink = flat white\r\n');
+    assert.deepEqual(changesOf(clean, after).sort(), [
+      ['test', 'added', '', '', `${SET}: Two flat whites`],
+      ['test', 'modified', '', '', `${SET}: Where is my order`],
+      ['test', 'modified', '', '', `${CONV}: conversation 1`],
+    ]);
+    assert.deepEqual(diffBotFiles(lexFormat, clean, after), diffEntities(lexEntities(clean), lexEntities(after)), 'read file by file, the same changes');
   });
 
   it('reads a file that does not parse as far as it can, and never throws', () => {

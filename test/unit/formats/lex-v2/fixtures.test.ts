@@ -73,6 +73,21 @@ describe('lex-v2: fixtures', function () {
     assert.deepEqual(found, []);
   });
 
+  it('clean: its test sets are checked against their locale; another CSV, or a test set of a locale the bot lacks, is left alone', async () => {
+    const ws = createWorkspace();
+    await loadFolder(ws, join(FIXTURES, 'clean'));
+    const root = normal(join(FIXTURES, 'clean'));
+    const conv = `${root}/TestSets/fr_FR/conversations.csv`;
+    const text = ws.getDocument(conv)!.text;
+    // "Where is my order" is an English utterance: in the French test set it is no conflict, only an unknown intent.
+    ws.setDocument(conv, text.replace('6,2,User,Donnez-moi 2 espressos,OrderDrink', '6,2,User,Where is my order,Commander'));
+    ws.setDocument(`${root}/TestSets/de_DE/smoke.csv`, 'Source,Input,Expected Output Intent\nUser,Hallo,Begruessung\n');
+    ws.setDocument(`${root}/prices.csv`, 'Drink,Size,Price\nlatte,large,4.20\n');
+    const { found } = findingsOf(ws);
+    assert.deepEqual(found.map((f) => [f.code, f.file, f.line, f.text]), [['lex-v2/test-unknown-intent', 'TestSets/fr_FR/conversations.csv', 7, 'Commander']]);
+    assert.ok(!ws.getBots()[0]!.files.includes(`${root}/prices.csv`), 'a CSV file that is no test set is none of the checked files');
+  });
+
   it('zip: the same export as a committed zip, read in place, no finding', async () => {
     const root = join(FIXTURES, 'zip');
     const { bots, found } = await findings(root);

@@ -15,6 +15,7 @@ import { duplicateNamesRule } from './duplicateNames';
 import { nextStepsRule } from './nextSteps';
 import { duplicateUtterancesRule } from './duplicateUtterances';
 import { translationsRule } from './translations';
+import { testSetsRule } from './testSets';
 
 export const LEX_RULES: readonly LexRule[] = [
   schemaRule,
@@ -32,4 +33,5 @@ export const LEX_RULES: readonly LexRule[] = [
   nextStepsRule,
   duplicateUtterancesRule,
   translationsRule,
+  testSetsRule,
 ];
