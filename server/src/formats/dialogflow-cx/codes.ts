@@ -26,6 +26,7 @@ export const CX_CODES = {
   'dialogflow-cx/fallback-no-negatives': ['information', 'The default negative intent has no training phrases (negative examples).'],
   'dialogflow-cx/unreachable-page': ['information', 'A page no route, event handler or route group of its flow leads to.'],
   'dialogflow-cx/unused-intent': ['information', 'An intent no route or event handler uses.'],
+  'dialogflow-cx/test-example-conflict': ['warning', 'A test case turn whose words are a training phrase of another intent than the one it expects.'],
   'dialogflow-cx/metadata-file-name': ['error', 'A resource folder whose metadata file is not named like the folder (or is missing).'],
   'dialogflow-cx/duplicate-name': ['error', 'Two intents, entity types, flows, pages, route groups or webhooks with one display name.'],
   'dialogflow-cx/form-sys-any': ['information', 'A form parameter of type `@sys.any`, which the console advises against.'],

@@ -89,6 +89,17 @@ export interface CxFacts extends FileFacts {
   entryTextLanguages: string[];
   /** Shape findings of the file alone. */
   shape: Finding[];
+  /** A test case's turns: what the user says, in which language, and the intent the turn expects. */
+  testTurns: TestTurn[];
+}
+
+export interface TestTurn {
+  /** `userInput.input.text.text`. */
+  input: Str;
+  /** `userInput.input.languageCode`, when the turn names one. */
+  lang?: string;
+  /** `virtualAgentOutput.triggeredIntent`: its display name (or a name that is no machine id). */
+  intent?: string;
 }
 
 export type CxDocument = BotDocument<CxFacts>;
@@ -121,6 +132,7 @@ export function extractCxFacts(doc: ParsedDocument, rel: string): CxFacts {
     languageCodes: [],
     entryTextLanguages: [],
     shape: [],
+    testTurns: [],
   };
   const root = doc.root;
   if (!root) return facts;
@@ -254,11 +266,37 @@ export function extractCxFacts(doc: ParsedDocument, rel: string): CxFacts {
     }
     case 'testCase': {
       walkRefs(root, facts, place);
+      readTestTurns(root, facts);
       return facts;
     }
     default:
       walkRefs(root, facts, place);
       return facts;
+  }
+}
+
+/** The node at a path of object keys, or undefined where the path leaves objects. */
+function at(n: Node | null | undefined, ...keys: string[]): Node | null | undefined {
+  for (const k of keys) {
+    if (!n || n.type !== 'object') return undefined;
+    n = prop(n, k);
+  }
+  return n;
+}
+
+/** A test case's turns (testCaseConversationTurns) with a text input. */
+function readTestTurns(root: ObjectNode, facts: CxFacts): void {
+  const turns = prop(root, 'testCaseConversationTurns');
+  if (!turns || turns.type !== 'array') return;
+  for (const turn of turns.items) {
+    const text = str(at(turn, 'userInput', 'input', 'text', 'text'));
+    if (!text) continue;
+    const t: TestTurn = { input: text };
+    const lang = str(at(turn, 'userInput', 'input', 'languageCode'))?.text;
+    if (lang) t.lang = lang;
+    const name = str(at(turn, 'virtualAgentOutput', 'triggeredIntent', 'displayName')) ?? str(at(turn, 'virtualAgentOutput', 'triggeredIntent', 'name'));
+    if (name && !isMachineName(name.text)) t.intent = name.text;
+    facts.testTurns.push(t);
   }
 }
 

@@ -11,7 +11,7 @@ import type { CxFacts } from '../facts';
 import type { CxBot } from '../model';
 import type { CxRule } from './types';
 
-interface Entry {
+export interface Entry {
   intent: string;
   file: string;
   start: number;
@@ -75,26 +75,34 @@ function add(index: Index, file: string, facts: CxFacts, intent: string): void {
   index.files.set(file, { facts, intent, lang, keys });
 }
 
+/** The agent's training phrases by language and normal form, brought up to the model's phrase files. */
+export function phraseIndex(bot: CxBot): ReadonlyMap<string, ReadonlyMap<string, readonly Entry[]>> {
+  return current(bot).byLang;
+}
+
+function current(bot: CxBot): Index {
+  let index = indexes.get(bot);
+  if (!index) indexes.set(bot, (index = { byLang: new Map(), files: new Map(), shared: new Set() }));
+  const present = new Set<string>();
+  for (const file of bot.files) {
+    const facts = bot.facts.get(file)!;
+    if (facts.place.role !== 'phrases') continue;
+    const intent = bot.owner.get(file);
+    if (!intent) continue;
+    present.add(file);
+    const had = index.files.get(file);
+    if (had && had.facts === facts && had.intent === intent.name) continue;
+    remove(index, file);
+    add(index, file, facts, intent.name);
+  }
+  for (const file of [...index.files.keys()]) if (!present.has(file)) remove(index, file);
+  return index;
+}
+
 export const duplicatePhrasesRule: CxRule = {
   codes: ['dialogflow-cx/duplicate-phrase'],
   check(ctx) {
-    const { bot } = ctx;
-    let index = indexes.get(bot);
-    if (!index) indexes.set(bot, (index = { byLang: new Map(), files: new Map(), shared: new Set() }));
-    // Bring the index up to the model's phrase files.
-    const present = new Set<string>();
-    for (const file of bot.files) {
-      const facts = bot.facts.get(file)!;
-      if (facts.place.role !== 'phrases') continue;
-      const intent = bot.owner.get(file);
-      if (!intent) continue;
-      present.add(file);
-      const had = index.files.get(file);
-      if (had && had.facts === facts && had.intent === intent.name) continue;
-      remove(index, file);
-      add(index, file, facts, intent.name);
-    }
-    for (const file of [...index.files.keys()]) if (!present.has(file)) remove(index, file);
+    const index = current(ctx.bot);
     for (const list of index.shared) {
       const first = list[0]!;
       const lang = index.files.get(first.file)?.lang ?? '';

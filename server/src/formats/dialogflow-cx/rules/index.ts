@@ -20,6 +20,7 @@ import { unusedIntentsRule } from './unusedIntents';
 import { metadataFileRule } from './metadataFile';
 import { duplicateNamesRule } from './duplicateNames';
 import { formSysAnyRule } from './formSysAny';
+import { testExampleConflictRule } from './testExampleConflict';
 
 export const CX_RULES: readonly CxRule[] = [
   agentKeysRule,
@@ -42,4 +43,5 @@ export const CX_RULES: readonly CxRule[] = [
   metadataFileRule,
   duplicateNamesRule,
   formSysAnyRule,
+  testExampleConflictRule,
 ];
