@@ -33,13 +33,13 @@ export async function run(cli: Cli, paths: string[], opts: ValidateOptions): Pro
       return abs;
     });
     const lib = createWorkspace({ environments: config.pipeline });
-    const files = new Set(await listBotFiles(FORMATS, root));
+    const files = new Set(await listBotFiles(FORMATS, root, { sync: true }));
     for (const t of targets) {
       if (isInside(root, t)) continue;
       // A path outside the workspace is read too, so that it can be checked on its own.
-      for (const f of statSync(t).isDirectory() ? await listBotFiles(FORMATS, t) : [t]) files.add(f);
+      for (const f of statSync(t).isDirectory() ? await listBotFiles(FORMATS, t, { sync: true }) : [t]) files.add(f);
     }
-    await loadFiles(lib, [...files]);
+    await loadFiles(lib, [...files], { sync: true });
     // The protected bots' edits outside a release, as the versioning core counts them.
     const edited = new Map<string, Set<string>>();
     for (const e of await ws.protectedEdits()) if (e.changes.length) edited.set(e.bot, new Set(e.changes.map((c) => c.path)));

@@ -1,6 +1,7 @@
 // The thin I/O helper: finds the files some format may parse under a folder and feeds them
 // to a workspace. The language server uses it for files that are not open; the CLI for
 // everything. The folders it skips are the ones discovery skips (files.ts).
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isArchiveName, MAX_ZIP_BYTES } from '../archive';
@@ -19,15 +20,15 @@ export function isDefinitionFile(formats: readonly BotFormat[], path: string): b
   return formats.some((f) => f.isDefinitionFile(path)) || isArchiveName(formats, path);
 }
 
-/** Every file under `root` that one of `formats` may parse (absolute, '/'-separated paths). */
-export async function listBotFiles(formats: readonly BotFormat[], root: string): Promise<string[]> {
+/** Every file under `root` that one of `formats` may parse (absolute, '/'-separated paths); `sync` lists with blocking reads (see loadFiles). */
+export async function listBotFiles(formats: readonly BotFormat[], root: string, options: { sync?: boolean } = {}): Promise<string[]> {
   const out: string[] = [];
   const stack = [root];
   while (stack.length) {
     const dir = stack.pop()!;
-    let names;
+    let names: Dirent[];
     try {
-      names = await readdir(dir, { withFileTypes: true });
+      names = options.sync ? readdirSync(dir, { withFileTypes: true }) : await readdir(dir, { withFileTypes: true });
     } catch {
       continue; // unreadable folders are skipped, as an editor would
     }
@@ -45,9 +46,29 @@ export async function listBotFiles(formats: readonly BotFormat[], root: string):
 /** How many files are read at once: one after the other, a bot of 80 files waits on 160 round trips. */
 const READ_AHEAD = 16;
 
-/** Reads files into the workspace (bytes, so invalid UTF-8 is reported), in the order given. Returns the paths read. */
-export async function loadFiles(ws: BotWorkspace, paths: readonly string[]): Promise<string[]> {
+/**
+ * Reads files into the workspace (bytes, so invalid UTF-8 is reported), in the order given.
+ * Returns the paths read. `sync`: with blocking reads, for a process that waits for nothing
+ * else (`botv validate`): a bot of thousands of small files reads in a fraction of the time
+ * the promise API takes with an open, a stat, a read and a close each. The language server
+ * keeps reading asynchronously, so that it answers while it loads.
+ */
+export async function loadFiles(ws: BotWorkspace, paths: readonly string[], options: { sync?: boolean } = {}): Promise<string[]> {
   const bytes: (Uint8Array | undefined)[] = new Array(paths.length);
+  if (options.sync) {
+    for (let i = 0; i < paths.length; i++) {
+      let fd: number | undefined;
+      try {
+        fd = openSync(paths[i]!, 'r');
+        if (fstatSync(fd).size <= maxBytes(paths[i]!)) bytes[i] = readFileSync(fd);
+      } catch {
+        // A file that vanished between listing and reading is simply not there.
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+    }
+    return addAll(ws, paths, bytes);
+  }
   let next = 0;
   const reader = async (): Promise<void> => {
     while (next < paths.length) {
@@ -61,6 +82,11 @@ export async function loadFiles(ws: BotWorkspace, paths: readonly string[]): Pro
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_AHEAD, paths.length) }, reader));
+  return addAll(ws, paths, bytes);
+}
+
+/** Gives the workspace the files read, in the order given; the paths of those read. */
+function addAll(ws: BotWorkspace, paths: readonly string[], bytes: readonly (Uint8Array | undefined)[]): string[] {
   const done: string[] = [];
   for (let i = 0; i < paths.length; i++) {
     const b = bytes[i];

@@ -325,18 +325,53 @@ export class BotWorkspace implements WorkspaceView {
    */
   private foldersToRecognise(p: string, addedOrRemoved: boolean): { dir: string; fileMarker: boolean }[] {
     const out: { dir: string; fileMarker: boolean }[] = [];
+    // Most files are no marker of any format: the markers that could cover this file are
+    // found from its name, and from its folders' names for folder markers, before any walk.
+    const markers = this.markerIndex();
+    const name = p.slice(p.lastIndexOf('/') + 1);
+    const fileMarkers = [...(markers.fileByName.get(name) ?? []), ...markers.fileAnyName];
+    let folderMarkers: string[] = [];
+    if (addedOrRemoved && markers.folder.length) {
+      const segments = new Set(p.split('/').slice(0, -1));
+      folderMarkers = markers.folder.filter((m) => m.startsWith('*') || segments.has(m.slice(0, m.indexOf('/'))));
+    }
+    if (fileMarkers.length === 0 && folderMarkers.length === 0) return out;
     let dir = dirOf(p);
     for (;;) {
       const rel = relativeTo(dir, p);
       if (rel !== undefined) {
         // `fileMarker`: the file is itself a marker (its text may decide the bot's identity).
-        const fileMarker = this.formats.some((f) => f.markers.some((m) => !m.endsWith('/') && markerCovers(m, rel)));
-        if (fileMarker || (addedOrRemoved && this.formats.some((f) => f.markers.some((m) => m.endsWith('/') && markerCovers(m, rel))))) out.push({ dir, fileMarker });
+        const fileMarker = fileMarkers.some((m) => markerCovers(m, rel));
+        if (fileMarker || folderMarkers.some((m) => markerCovers(m, rel))) out.push({ dir, fileMarker });
       }
       if (dir === '') break;
       dir = dirOf(dir);
     }
     return out;
+  }
+
+  private markers: { fileByName: Map<string, string[]>; fileAnyName: string[]; folder: string[] } | undefined;
+
+  /** Every format's markers: file markers by their last name (or any name, for `*`), and folder markers. */
+  private markerIndex(): { fileByName: Map<string, string[]>; fileAnyName: string[]; folder: string[] } {
+    if (this.markers) return this.markers;
+    const index = { fileByName: new Map<string, string[]>(), fileAnyName: [] as string[], folder: [] as string[] };
+    for (const f of this.formats) {
+      for (const m of f.markers) {
+        if (m.endsWith('/')) {
+          index.folder.push(m);
+          continue;
+        }
+        const last = m.slice(m.lastIndexOf('/') + 1);
+        if (last.includes('*')) index.fileAnyName.push(m);
+        else {
+          const list = index.fileByName.get(last);
+          if (list) list.push(m);
+          else index.fileByName.set(last, [m]);
+        }
+      }
+    }
+    return (this.markers = index);
   }
 
   /** Recognises one folder again: the first format that claims it, in the registry's order, wins. Whether that changed what the folder is (a bot of which format, by which marker). */

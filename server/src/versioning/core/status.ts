@@ -54,6 +54,8 @@ export async function workingCopyStatus(core: Core, botId: string): Promise<Work
  *   exists; a removal shows in the working copy's status and drift.)
  */
 export async function protectedEdits(core: Core): Promise<ProtectedEdits[]> {
+  // No bot is protected: nothing to look for, and no walk of the workspace to find the bots.
+  if ((await core.config()).protected.length === 0) return [];
   const { bots } = await core.discover();
   const out: ProtectedEdits[] = [];
   for (const bot of bots) {

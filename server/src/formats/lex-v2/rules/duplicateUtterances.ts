@@ -6,7 +6,9 @@ import type { LexRule } from './types';
 
 /** An utterance as compared: lower case, spaces collapsed, trimmed. */
 export function utteranceKey(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase();
+  // Most utterances are words with single spaces: their own key, without a copy.
+  return /[^\S ]| {2}|^ | $/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
 }
 
 export const duplicateUtterancesRule: LexRule = {
