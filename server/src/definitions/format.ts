@@ -208,6 +208,12 @@ export interface BotFormat {
   checkLocales?(chosen: readonly string[], all: readonly string[]): string | undefined;
   /** How many versions of a bot the platform keeps (Lex: 100): a save past it is warned of. */
   readonly versionQuota?: number;
+  /**
+   * The platform's own environments, in promotion order (PolyAI: sandbox, pre-release, live):
+   * the pipeline of a workspace whose bots are all of this format, until its configuration
+   * names one (and what a new store's configuration is written with).
+   */
+  readonly environments?: readonly string[];
   /** What a file of this format's bots says: its facts and its own syntax-free findings (shape). */
   analyse(doc: ParsedDocument): BotDocument;
   /**

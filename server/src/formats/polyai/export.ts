@@ -5,9 +5,8 @@
 // missing (the export refuses it, as the agent would call nothing there).
 import { parseDocument } from '../../definitions/index';
 import { arr, obj, str, val } from './facts';
+import { POLY_ENVIRONMENTS } from './paths';
 
-/** PolyAI's environments, as `poly deployments` names them. */
-export const POLY_ENVIRONMENTS = ['sandbox', 'pre-release', 'live'] as const;
 
 /** The key an environment has in sms_templates.yaml (`pre_release`), and in api_integrations.yaml (`pre-release`). */
 const smsKey = (env: string) => env.replace(/-/g, '_');

@@ -6,6 +6,7 @@
 // docs/formats.md.
 import type { BotFormat, BotIdentity, EditorFeatures, FolderProbe, ParsedDocument, Recognition } from '../../definitions/index';
 import { POLYAI_CODES } from './codes';
+import { POLY_ENVIRONMENTS } from './paths';
 import type * as Engine from './engine';
 import type * as Identity from './identity';
 
@@ -38,6 +39,8 @@ export const polyFormat: BotFormat = {
   label: 'PolyAI',
   markers: ['project.yaml', 'agent_settings/languages.yaml', ...RESOURCE_DIRS],
   codes: POLYAI_CODES,
+  // Sandbox → Pre-release → Live: a workspace of PolyAI projects promotes through these.
+  environments: POLY_ENVIRONMENTS,
 
   recognise(probe: FolderProbe): Recognition | undefined {
     if (!probe.hasFile('project.yaml')) return undefined;

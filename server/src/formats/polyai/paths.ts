@@ -96,3 +96,6 @@ export function stem(rel: string): string {
 
 /** Lifecycle functions: called at the start and end of a call, never referenced as {{fn:}}. */
 export const LIFECYCLE = new Set(['start_function', 'end_function']);
+
+/** PolyAI's environments, as `poly deployments` names them, in promotion order. */
+export const POLY_ENVIRONMENTS = ['sandbox', 'pre-release', 'live'] as const;

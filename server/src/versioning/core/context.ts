@@ -130,7 +130,7 @@ export class Core {
       // Missing (defaults) or unreadable (readConfig reports it).
     }
     if (this.configCache && this.configCache.key === key && key !== 'none') return this.configCache.config;
-    const config = await readConfig(this.fs, this.layout);
+    const config = await readConfig(this.fs, this.layout, key === 'none' ? this.platformPipeline : undefined);
     this.configCache = { key, config };
     return config;
   }
@@ -156,10 +156,34 @@ export class Core {
     this.configCache = null;
   }
 
+  /**
+   * The pipeline of a workspace without a configuration whose bots are all of one platform
+   * with environments of its own (PolyAI's sandbox, pre-release, live), as its last discovery
+   * found them; a new store's configuration is written with it.
+   */
+  private platformPipeline: readonly string[] | undefined;
+
+  /** The pipeline a store created now is configured with: its bots' platform's, when they share one (the first write only looks). */
+  private async newStorePipeline(): Promise<readonly string[] | undefined> {
+    try {
+      await this.fs.stat(this.layout.config);
+      return undefined;
+    } catch {
+      await this.discover();
+      return this.platformPipeline;
+    }
+  }
+
   /** Every bot of the workspace. */
   async discover(): Promise<BotList> {
     const config = await this.config();
-    return discoverBots(this.fs, this.root, config, this.manifests, this.formats);
+    const list = await discoverBots(this.fs, this.root, config, this.manifests, this.formats);
+    if (this.configCache?.key === 'none') {
+      const pipelines = new Set(list.bots.map((b) => this.formats.find((f) => f.id === b.format)?.environments?.join('\u0000') ?? ''));
+      const [only] = pipelines;
+      this.platformPipeline = pipelines.size === 1 && only ? only.split('\u0000') : undefined;
+    }
+    return list;
   }
 
   /** One bot by id; throws NO_BOT or DUPLICATE_BOT with what to do. */
@@ -199,7 +223,7 @@ export class Core {
       });
       let result: T;
       try {
-        await initStore(this.fs, this.layout);
+        await initStore(this.fs, this.layout, await this.newStorePipeline());
         if (this.recoverJournals) await this.recoverJournals(this);
         this.writing = true;
         result = await fn();

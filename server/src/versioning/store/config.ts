@@ -30,15 +30,15 @@ const DIAGNOSTIC_CODE = /^[A-Za-z][A-Za-z0-9]*\/[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 const GATE_SEVERITIES: readonly GateSeverity[] = ['error', 'warning', 'information', 'hint', 'off'];
 
-/** The configuration written into a new store. */
-export function defaultConfigText(): string {
+/** The configuration written into a new store; `pipeline`: the one its bots' platform uses, when they share one. */
+export function defaultConfigText(pipeline: readonly string[] = DEFAULT_PIPELINE): string {
   return (
     JSON.stringify(
       {
-        pipeline: DEFAULT_PIPELINE,
+        pipeline,
         protected: [],
         retention: { keep: null },
-        gates: { validateBefore: [DEFAULT_PIPELINE[DEFAULT_PIPELINE.length - 1]] },
+        gates: { validateBefore: [pipeline[pipeline.length - 1]] },
       },
       null,
       2,
@@ -55,8 +55,8 @@ const GITATTRIBUTES = `# Written by Bot Versions: store files are byte-exact; gi
 * -text
 `;
 
-/** Validates a parsed configuration and applies defaults; throws BAD_CONFIG naming the field. */
-export function normalizeConfig(raw: unknown, file: string): StoreConfig {
+/** Validates a parsed configuration and applies defaults (`defaultPipeline` when it names none); throws BAD_CONFIG naming the field. */
+export function normalizeConfig(raw: unknown, file: string, defaultPipeline: readonly string[] = DEFAULT_PIPELINE): StoreConfig {
   const fail = (what: string): never => {
     throw new BotvError('BAD_CONFIG', `${file}: ${what}. Fix the file and try again.`, { file });
   };
@@ -66,7 +66,7 @@ export function normalizeConfig(raw: unknown, file: string): StoreConfig {
   const known = new Set(['pipeline', 'protected', 'retention', 'gates', 'bots', 'values', '$schema']);
   for (const k of Object.keys(o)) if (!known.has(k)) fail(`unknown setting "${k}" (known: pipeline, protected, retention, gates, bots, values)`);
 
-  let pipeline = DEFAULT_PIPELINE;
+  let pipeline = [...defaultPipeline];
   if (o.pipeline !== undefined) {
     const p = o.pipeline;
     if (!Array.isArray(p) || p.length === 0 || !p.every((x) => typeof x === 'string' && ENV_NAME.test(x))) {
@@ -190,13 +190,13 @@ export function pinBotText(text: string, dir: string, id: string): string {
 }
 
 /** Reads the configuration; a workspace without one gets the defaults. */
-export async function readConfig(fs: StoreFs, layout: StoreLayout): Promise<StoreConfig> {
+export async function readConfig(fs: StoreFs, layout: StoreLayout, defaultPipeline?: readonly string[]): Promise<StoreConfig> {
   const file = relative(layout.root, layout.config).split('\\').join('/');
   let text: string;
   try {
     text = new TextDecoder().decode(await fs.readFile(layout.config));
   } catch (e) {
-    if (errnoOf(e) === 'ENOENT') return normalizeConfig({}, file);
+    if (errnoOf(e) === 'ENOENT') return normalizeConfig({}, file, defaultPipeline);
     throw ioError('read', layout.config, e);
   }
   const errors: ParseError[] = [];
@@ -224,8 +224,8 @@ export async function ensureGitignore(fs: StoreFs, layout: StoreLayout): Promise
 }
 
 /** Creates the store's fixed files if they are missing (on the first write). */
-export async function initStore(fs: StoreFs, layout: StoreLayout): Promise<void> {
-  await writeIfMissing(fs, layout.config, defaultConfigText());
+export async function initStore(fs: StoreFs, layout: StoreLayout, pipeline?: readonly string[]): Promise<void> {
+  await writeIfMissing(fs, layout.config, defaultConfigText(pipeline));
   await writeIfMissing(fs, join(layout.store, '.gitignore'), GITIGNORE);
   await writeIfMissing(fs, join(layout.store, '.gitattributes'), GITATTRIBUTES);
 }
