@@ -2,7 +2,7 @@
 // its zip beside it): the Versions view lists both with their platform and locales; an
 // undeclared {Slot} typed into a minified one-line Intent.json gets a squiggle and a lex-v2/
 // problem at the braces; a version is saved from the palette with only one locale, a second
-// with both, and the two compared in Lex's terms.
+// with both, and the two compared in Lex's terms, then narrowed to one locale.
 import { botv, openBotVersions, treeRow } from './botversions.mjs';
 
 export const name = 'lex';
@@ -80,4 +80,16 @@ export async function run(t) {
     await page.locator('.pane-body .monaco-list-row', { hasText: 'OrderPizza (es_US)' }).first().waitFor({ timeout: 20_000 });
   });
   await t.screenshot('compared');
+
+  await step('narrow the comparison to one locale from the view\'s title: en_US did not change, es_US came', async () => {
+    await vscode.runCommand('Bot Versions: Show One Locale of the Comparison');
+    await vscode.pickQuickItem('en_US');
+    await page.locator('.pane-body', { hasText: 'v1 and v2 hold the same files for en_US.' }).first().waitFor({ timeout: 20_000 });
+    await page.locator('.pane-header', { hasText: 'Comparison' }).locator('.description', { hasText: 'en_US only' }).first().waitFor({ timeout: 10_000 });
+    await vscode.runCommand('Bot Versions: Show One Locale of the Comparison');
+    await vscode.pickQuickItem('es_US');
+    await page.locator('.pane-header', { hasText: 'Comparison' }).locator('.description', { hasText: 'es_US only' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'OrderPizza (es_US)' }).first().waitFor({ timeout: 20_000 });
+  });
+  await t.screenshot('one-locale');
 }

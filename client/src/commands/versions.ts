@@ -105,6 +105,19 @@ export function registerVersionCommands(ctx: Ctx, views: Views): void {
 
     command(ctx, 'botVersions.openComparedFile', {}, (file: Parameters<ComparisonTree['openDiff']>[0]) => views.comparison.openDiff(file)),
     command(ctx, 'botVersions.clearComparison', {}, () => views.comparison.clear()),
+    command(ctx, 'botVersions.comparisonLocale', {}, async () => {
+      const shown = views.comparison.shown;
+      if (!shown) throw new Error('Compare two versions first; then the comparison can be narrowed to one locale.');
+      const ALL = 'All locales';
+      const items = [
+        { label: ALL, description: shown.locale === undefined ? 'shown now' : '', locale: undefined as string | undefined },
+        ...shown.bot.locales.map((l) => ({ label: l, description: shown.locale === l ? 'shown now' : '', locale: l as string | undefined })),
+      ];
+      const chosen = await vscode.window.showQuickPick(items, { placeHolder: `Show the changes of which locale of ${shown.bot.id}? (the files every locale shares are left out of one locale)` });
+      if (!chosen) throw new Cancelled();
+      // The view says it when the locale's files are the same on both sides.
+      await views.comparison.narrow(chosen.locale);
+    }),
 
     command(ctx, 'botVersions.openDriftFile', {}, async (node: Extract<VersionsNode, { kind: 'drift-file' }>) => {
       const base = node.bot.base;

@@ -87,24 +87,41 @@ export class ComparisonTree implements vscode.TreeDataProvider<ComparisonNode> {
     return this.result;
   }
 
-  /** Compares two sides of a bot, shows the result, and opens the only changed file if there is one. */
-  async compare(bot: BotInfo, from: SideRef, to: SideRef): Promise<CompareResult> {
-    const result = await this.ctx.request('botVersions/compare', { bot: bot.id, from, to });
+  /** The sides last compared, and the locale the comparison is narrowed to. */
+  private sides: { from: SideRef; to: SideRef; locale: string | undefined } | undefined;
+
+  /** The bot of the comparison shown, and the locale it is narrowed to (none: every locale). */
+  get shown(): { bot: BotInfo; locale: string | undefined } | undefined {
+    return this.bot && this.sides ? { bot: this.bot, locale: this.sides.locale } : undefined;
+  }
+
+  /** Compares two sides of a bot (narrowed to one locale's files, for a bot whose locales are files of their own), and shows the result. */
+  async compare(bot: BotInfo, from: SideRef, to: SideRef, locale?: string): Promise<CompareResult> {
+    const result = await this.ctx.request('botVersions/compare', { bot: bot.id, from, to, ...(locale ? { locale } : {}) });
     this.result = result;
     this.bot = bot;
+    this.sides = { from, to, locale };
+    await vscode.commands.executeCommand('setContext', 'botVersions.comparisonByLocale', bot.localeVersions && bot.locales.length > 1);
     this.view.title = 'Comparison';
-    this.view.description = `${bot.id}: ${result.from.label} ↔ ${result.to.label}`;
+    this.view.description = `${bot.id}: ${result.from.label} ↔ ${result.to.label}${locale ? ` · ${locale} only` : ''}`;
     this.view.message = result.files.length
       ? undefined
-      : `${result.from.label} and ${result.to.label} hold the same files.`;
+      : `${result.from.label} and ${result.to.label} hold the same files${locale ? ` for ${locale}` : ''}.`;
     await vscode.commands.executeCommand('setContext', 'botVersions.hasComparison', true);
     this.emitter.fire(undefined);
     await this.view.reveal({ kind: 'files', files: result.files }, { focus: false, select: false, expand: true }).then(undefined, () => undefined);
     return result;
   }
 
+  /** The same two sides again, narrowed to `locale` (or every locale). */
+  async narrow(locale: string | undefined): Promise<CompareResult | undefined> {
+    if (!this.bot || !this.sides) return undefined;
+    return this.compare(this.bot, this.sides.from, this.sides.to, locale);
+  }
+
   async clear(): Promise<void> {
     this.result = undefined;
+    this.sides = undefined;
     await vscode.commands.executeCommand('setContext', 'botVersions.hasComparison', false);
     this.emitter.fire(undefined);
   }
