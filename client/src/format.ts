@@ -39,3 +39,8 @@ export function versionTitle(v: VersionInfo): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** What the bot's platform calls its locales: Lex (and the native format) locales, the others languages. */
+export function localeWord(format: string): { one: string; many: string; Many: string } {
+  return format === 'lex-v2' || format === 'native' ? { one: 'locale', many: 'locales', Many: 'Locales' } : { one: 'language', many: 'languages', Many: 'Languages' };
+}

@@ -54,7 +54,7 @@ export async function run(t) {
   await step('save a version of the agent from the palette', async () => {
     await vscode.runCommand('Bot Versions: Save Version');
     // The agent's languages are files of their own: the command asks which go in first.
-    await vscode.pickQuickItem(/^All locales \(/);
+    await vscode.pickQuickItem(/^All languages \(/);
     await vscode.answerInput('As exported');
     await vscode.answerInput('');
     await vscode.waitForNotification(/Saved v1 · As exported of parcel-desk/);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { BotInfo } from '../../../server/src/lsp/protocol';
 import type { Ctx } from '../ctx';
-import { versionTitle } from '../format';
+import { localeWord, versionTitle } from '../format';
 import { Cancelled } from './run';
 
 export interface LocaleChoice {
@@ -15,29 +15,31 @@ export interface LocaleChoice {
 export async function chooseLocales(ctx: Ctx, bot: BotInfo): Promise<LocaleChoice> {
   if (!bot.localeVersions || bot.locales.length === 0) return {};
   const all = bot.locales;
+  // In the platform's words: Lex's locales, Dialogflow's languages.
+  const w = localeWord(bot.format);
   const WORKING = 'From the working copy';
-  const OLDER = 'Take some locales from an earlier version…';
+  const OLDER = `Take some ${w.many} from an earlier version…`;
   const how = await vscode.window.showQuickPick(
     [
-      { label: `All locales (${all.join(', ')})`, description: WORKING, id: 'all' },
-      { label: 'Only some locales…', description: WORKING, id: 'some' },
+      { label: `All ${w.many} (${all.join(', ')})`, description: WORKING, id: 'all' },
+      { label: `Only some ${w.many}…`, description: WORKING, id: 'some' },
       { label: OLDER, description: 'e.g. ship the French fix while German stays as an earlier version has it', id: 'older' },
     ],
-    { placeHolder: `Which locales of ${bot.id} go into the new version, and from where?`, ignoreFocusOut: true },
+    { placeHolder: `Which ${w.many} of ${bot.id} go into the new version, and from where?`, ignoreFocusOut: true },
   );
   if (!how) throw new Cancelled();
   if (how.id === 'all') return {};
   if (how.id === 'some') {
     const picked = await vscode.window.showQuickPick(
       all.map((l) => ({ label: l, picked: true })),
-      { canPickMany: true, placeHolder: `The locales of the new version of ${bot.id} (the others stay in older versions)`, ignoreFocusOut: true },
+      { canPickMany: true, placeHolder: `The ${w.many} of the new version of ${bot.id} (the others stay in older versions)`, ignoreFocusOut: true },
     );
     if (!picked) throw new Cancelled();
-    if (picked.length === 0) throw new Error('A version needs at least one locale.');
+    if (picked.length === 0) throw new Error(`A version needs at least one ${w.one}.`);
     return { locales: picked.map((p) => p.label) };
   }
   const { versions } = await ctx.request('botVersions/listVersions', { bot: bot.id, offset: 0, limit: 1000 });
-  if (versions.length === 0) throw new Error(`${bot.id} has no earlier version to take a locale from. Save one first.`);
+  if (versions.length === 0) throw new Error(`${bot.id} has no earlier version to take a ${w.one} from. Save one first.`);
   const localeFrom: Record<string, string> = {};
   for (const locale of all) {
     const pick = await vscode.window.showQuickPick(

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BotInfo, SideRef, VersionInfo } from '../../../server/src/lsp/protocol';
 import type { Ctx } from '../ctx';
-import { dateTime, plural, versionTitle } from '../format';
+import { dateTime, localeWord, plural, versionTitle } from '../format';
 import { versionFileUri } from '../versionDocuments';
 import type { ComparisonTree } from '../views/comparisonTree';
 import type { VersionsNode, VersionsTree } from '../views/versionsTree';
@@ -107,13 +107,13 @@ export function registerVersionCommands(ctx: Ctx, views: Views): void {
     command(ctx, 'botVersions.clearComparison', {}, () => views.comparison.clear()),
     command(ctx, 'botVersions.comparisonLocale', {}, async () => {
       const shown = views.comparison.shown;
-      if (!shown) throw new Error('Compare two versions first; then the comparison can be narrowed to one locale.');
-      const ALL = 'All locales';
+      if (!shown) throw new Error('Compare two versions first; then the comparison can be narrowed to one locale or language.');
+      const w = localeWord(shown.bot.format);
       const items = [
-        { label: ALL, description: shown.locale === undefined ? 'shown now' : '', locale: undefined as string | undefined },
+        { label: `All ${w.many}`, description: shown.locale === undefined ? 'shown now' : '', locale: undefined as string | undefined },
         ...shown.bot.locales.map((l) => ({ label: l, description: shown.locale === l ? 'shown now' : '', locale: l as string | undefined })),
       ];
-      const chosen = await vscode.window.showQuickPick(items, { placeHolder: `Show the changes of which locale of ${shown.bot.id}? (the files every locale shares are left out of one locale)` });
+      const chosen = await vscode.window.showQuickPick(items, { placeHolder: `Show the changes of which ${w.one} of ${shown.bot.id}? (the files every ${w.one} shares are left out of one ${w.one})` });
       if (!chosen) throw new Cancelled();
       // The view says it when the locale's files are the same on both sides.
       await views.comparison.narrow(chosen.locale);
