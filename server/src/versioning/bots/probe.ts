@@ -23,6 +23,22 @@ async function list(fs: StoreFs, abs: string): Promise<DirEntry[] | undefined> {
   }
 }
 
+/** The formats' markers, worked out once per list of formats: the plain ones, and the first name of every marker. */
+const MARKERS = new WeakMap<readonly BotFormat[], { plain: string[]; firstNames: Set<string> }>();
+
+function markersOf(formats: readonly BotFormat[]): { plain: string[]; firstNames: Set<string> } {
+  let m = MARKERS.get(formats);
+  if (!m) {
+    const all = formats.flatMap((f) => f.markers);
+    m = { plain: [...new Set(all.filter((x) => !isWildMarker(x)))], firstNames: new Set(all.map((x) => x.split('/')[0]!)) };
+    MARKERS.set(formats, m);
+  }
+  return m;
+}
+
+/** The probe of a folder that holds none of the markers. */
+const EMPTY_PROBE = (dir: string): FolderProbe => ({ dir, hasFile: () => false, hasDir: () => false, read: () => undefined, matches: () => [] });
+
 /**
  * A probe of the folder `abs` (`rel` from the workspace root) whose listing is `entries`.
  * Only the markers of `formats` are looked at: sub-folders a marker names are listed, and
@@ -36,6 +52,9 @@ export async function diskProbe(
   formats: readonly BotFormat[],
   read: boolean,
 ): Promise<FolderProbe> {
+  const known = markersOf(formats);
+  // Most folders of a bot (an intent's, a page's) hold nothing any marker starts with: nothing to look at.
+  if (!entries.some((e) => known.firstNames.has(e.name))) return EMPTY_PROBE(rel);
   const listings = new Map<string, readonly DirEntry[] | undefined>([['', entries]]);
   const listing = async (sub: string): Promise<readonly DirEntry[] | undefined> => {
     if (!listings.has(sub)) {
@@ -60,7 +79,7 @@ export async function diskProbe(
       if (errnoOf(e) !== 'ENOENT') throw ioError('read', path, e);
     }
   };
-  for (const marker of new Set(formats.flatMap((f) => f.markers.filter((m) => !isWildMarker(m))))) {
+  for (const marker of known.plain) {
     if (marker.endsWith('/')) {
       const sub = marker.slice(0, -1);
       const inside = await listing(sub);
